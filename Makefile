@@ -1,0 +1,31 @@
+# Two commands set everything up on a fresh machine with Python 3.11 and make:
+#   make demo   extract every bundled sample into out/
+#   make test   run the test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Every sample the tool can read so far (.docx and text exports; PDFs come with the PDF reader).
+SAMPLES := $(sort $(wildcard samples/*.docx samples/*.txt))
+
+.PHONY: demo test samples clean
+
+# (Re)create the venv when it is missing, broken (its Python moved) or older than pyproject.toml.
+$(STAMP): pyproject.toml
+	@$(BIN)/python -c 'import sys' 2>/dev/null || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/council extract --out-dir out $(SAMPLES)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+# Regenerate samples/ (and then, on purpose, the golden JSON: make test ARGS=--update-golden).
+samples: $(STAMP)
+	$(BIN)/python scripts/make_samples.py
+
+clean:
+	rm -rf out .pytest_cache

@@ -1,0 +1,152 @@
+"""The ``council`` command: thin over the API.
+
+Every failure is one line on stderr naming the file, what went wrong and what to do, with a
+non-zero exit code (the contract's last section); ``--debug`` adds the traceback. Outputs are
+written atomically, so a failure never leaves half a file or clobbers an earlier good one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+from .errors import CouncilError, OutputError
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors: one line and exit 2, as argparse does, plus a pointer
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"council: error: {message} (see 'council {self.prog.split()[-1]} --help')\n")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise OutputError(str(path), f"cannot write output ({exc.strerror or exc})") from exc
+
+
+def output_name(input_path: Path) -> str:
+    """``foo.docx`` → ``foo.docx.json``: the whole input name, so a .docx and its PDF never collide."""
+    return f"{input_path.name}.json"
+
+
+def summary_line(submission) -> str:
+    """One line of counts a person can scan: what the JSON holds."""
+    title = submission.title or "(no 件名)"
+    return (f"{submission.source.format}, {len(submission.sections)} sections, {len(submission.fields)} fields, "
+            f"{len(submission.tables)} tables, {len(submission.marked_changes)} marked, "
+            f"{len(submission.warnings)} warnings — {title}")
+
+
+def _report(exc: BaseException, path: str, debug: bool) -> None:
+    if isinstance(exc, CouncilError):
+        if exc.path is None:
+            exc.path = path
+        print(f"council: error: {exc.one_line()}", file=sys.stderr)
+    else:
+        print(f"council: error: {path}: internal error ({type(exc).__name__}: {exc}) [internal] — "
+              f"run again with --debug and report it with the file", file=sys.stderr)
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+
+
+def cmd_extract(args) -> int:
+    from . import extract
+    from .schema import to_json
+
+    inputs = [Path(p) for p in args.files]
+    if args.output and len(inputs) > 1:
+        print("council: error: -o/--output takes one input; use --out-dir DIR for several", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.output and not args.out_dir and len(inputs) > 1:
+        print("council: error: several inputs need --out-dir DIR (one JSON is written per input)", file=sys.stderr)
+        return EXIT_USAGE
+    failed = 0
+    for path in inputs:
+        try:
+            submission = extract(path)
+            text = to_json(submission)
+            if args.output:
+                write_atomic(Path(args.output), text)
+            elif args.out_dir:
+                target = Path(args.out_dir) / output_name(path)
+                write_atomic(target, text)
+                if not args.quiet:
+                    print(f"{path} -> {target}: {summary_line(submission)}", file=sys.stderr)
+            else:
+                sys.stdout.write(text)
+        except Exception as exc:  # noqa: BLE001 - each failure is reported and the rest go on
+            failed += 1
+            _report(exc, str(path), args.debug)
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def cmd_schema(args) -> int:
+    from .schema import json_schema_text
+
+    text = json_schema_text()
+    if args.output:
+        try:
+            write_atomic(Path(args.output), text)
+        except CouncilError as exc:
+            _report(exc, args.output, args.debug)
+            return EXIT_USAGE
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = _Parser(prog="council", description=(
+        "Read submissions to municipal personal-information councils (.docx, text exports) into JSON."))
+    parser.add_argument("--version", action="version", version=f"council-extractor {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    ex = sub.add_parser("extract", help="one JSON Submission per input file",
+                        description="Extract each FILE into a Submission (see the README for the JSON contract).")
+    ex.add_argument("files", nargs="+", metavar="FILE")
+    where = ex.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", metavar="OUT.json", help="write the one input's JSON here")
+    where.add_argument("--out-dir", metavar="DIR", help="write DIR/<input file name>.json per input")
+    ex.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    ex.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    ex.set_defaults(func=cmd_extract)
+
+    sc = sub.add_parser("schema", help="print the JSON Schema of the Submission",
+                        description="Print the JSON Schema generated from the output models.")
+    sc.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of stdout")
+    sc.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    sc.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("council: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""One base error for everything the tool refuses, each kind with a stable ``code``.
+
+The CLI turns a :class:`CouncilError` into one line on stderr: the file, what went wrong and what
+to do about it. Anything else escaping is a bug and is reported as such (``--debug`` shows it).
+"""
+
+from __future__ import annotations
+
+
+class CouncilError(Exception):
+    """Base error. ``code`` is stable and machine-readable; ``hint`` says what to do."""
+
+    code = "error"
+    hint = "run again with --debug and report the file if the problem persists"
+
+    def __init__(self, path: str | None, message: str, *, hint: str | None = None):
+        super().__init__(message)
+        self.path = path
+        self.message = message
+        if hint is not None:
+            self.hint = hint
+
+    def one_line(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{where}{self.message} [{self.code}] — {self.hint}"
+
+
+class InputNotFound(CouncilError):
+    code = "input_not_found"
+    hint = "check the path; give the file itself, not its folder"
+
+
+class UnsupportedFormat(CouncilError):
+    code = "unsupported_format"
+    hint = "give a .docx, a PDF or a UTF-8/Shift_JIS text export"
+
+
+class FormatNotYetReadable(CouncilError):
+    """A format the tool recognises but has no reader for yet (PDF until the PDF reader lands)."""
+
+    code = "format_not_yet_readable"
+    hint = "export the document as .docx or text and extract that instead"
+
+
+class CorruptDocument(CouncilError):
+    code = "corrupt_document"
+    hint = "open the file in its application and save it again, or re-download it"
+
+
+class TextDecodeError(CouncilError):
+    code = "text_decode"
+    hint = "save the text export as UTF-8 (or Shift_JIS) and try again"
+
+
+class EmptyDocument(CouncilError):
+    code = "empty_document"
+    hint = "check that the file is the submission itself and not a blank page or placeholder"
+
+
+class OutputError(CouncilError):
+    code = "output_error"
+    hint = "check that the output folder exists and is writable, and that the disk is not full"

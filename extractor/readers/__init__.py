@@ -1,0 +1,64 @@
+"""Pick a reader by what the file holds, not by its extension, and return the IR."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Literal
+
+from ..errors import CorruptDocument, EmptyDocument, FormatNotYetReadable, InputNotFound, UnsupportedFormat
+from ..ir import Document
+
+Format = Literal["pdf", "docx", "text"]
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def detect_format(path: Path, data: bytes) -> Format:
+    """``docx`` for a zip holding word/document.xml, ``pdf`` for ``%PDF-``, else ``text``.
+
+    Raises :class:`UnsupportedFormat` for other zips (.xlsx, .pptx), legacy OLE files (.doc, .xls)
+    and a .docx/.pdf whose bytes are not what its name says.
+    """
+    name = path.name
+    if not data:
+        raise EmptyDocument(name, "the file is empty (0 bytes)")
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                names = set(zf.namelist())
+        except zipfile.BadZipFile as exc:
+            raise CorruptDocument(name, f"a damaged zip package ({exc})")
+        if "word/document.xml" in names:
+            return "docx"
+        kind = "an Excel workbook" if "xl/workbook.xml" in names else (
+            "a PowerPoint file" if "ppt/presentation.xml" in names else "a zip archive")
+        raise UnsupportedFormat(name, f"{kind}, not a Word document")
+    if data.startswith(_OLE_MAGIC):
+        raise UnsupportedFormat(name, "a legacy Office file (.doc/.xls)",
+                                hint="convert it first: libreoffice --headless --convert-to docx FILE")
+    if path.suffix.lower() in (".docx", ".pdf"):
+        raise CorruptDocument(name, f"named {path.suffix} but its bytes are not a {path.suffix[1:].upper()} file")
+    return "text"
+
+
+def read_document(path: str | Path) -> Document:
+    """Any supported file → IR :class:`Document`."""
+    path = Path(path)
+    if not path.exists():
+        raise InputNotFound(str(path), "no such file")
+    if path.is_dir():
+        raise InputNotFound(str(path), "is a folder", hint="give the files inside it (or use a shell glob)")
+    data = path.read_bytes()
+    fmt = detect_format(path, data)
+    if fmt == "docx":
+        from .docx import read_docx
+
+        return read_docx(path)
+    if fmt == "pdf":
+        raise FormatNotYetReadable(path.name, "PDF reading is not available in this version")
+    from .text import read_text
+
+    return read_text(path, data)

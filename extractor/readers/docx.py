@@ -1,0 +1,475 @@
+"""Word .docx → IR, with python-docx for the package and lxml where python-docx does not reach.
+
+python-docx gives ``None`` for inherited bold, repeats merged cells at every grid position and
+does not see content controls or tracked changes (design notes, "Readers: known traps"), so the
+body is walked as XML here, in document order, and run properties are resolved through the
+cascade docDefaults → paragraph style → character style → direct formatting.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import CorruptDocument
+from ..fonts import font_family_of
+from ..ir import Block, Cell, Document, Page, Paragraph, Run, Table
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def wval(el, attr: str = "val") -> str | None:
+    return None if el is None else el.get(w(attr))
+
+
+# Word's own glyphs for a content-control checkbox when the control names none (☒ / ☐).
+CHECKED_GLYPH, UNCHECKED_GLYPH = "\u2612", "\u2610"
+
+# Symbol-font code points (w:sym, or private-use text in Wingdings) → what a reader sees.
+SYMBOL_GLYPHS = {
+    ("wingdings", 0xFC): "✓", ("wingdings", 0xFB): "✗", ("wingdings", 0xFE): "☑",
+    ("wingdings", 0xFD): "☒", ("wingdings", 0xA8): "☐", ("wingdings", 0x6F): "□",
+    ("wingdings", 0x6E): "■", ("wingdings", 0xA1): "○", ("wingdings", 0x6C): "●",
+    ("wingdings 2", 0x50): "✓", ("wingdings 2", 0x4F): "✗", ("wingdings 2", 0x52): "☑",
+    ("wingdings 2", 0x54): "☒", ("wingdings 2", 0xA3): "☐",
+}
+
+
+def _on(el) -> bool | None:
+    """A toggle property element (w:b, w:strike …): absent → None, present → its boolean value."""
+    if el is None:
+        return None
+    return wval(el) not in ("0", "false", "off")
+
+
+@dataclass
+class RunProps:
+    bold: bool | None = None
+    underline: bool | None = None
+    east_asia_font: str | None = None
+    ascii_font: str | None = None
+
+    def apply(self, rpr, theme: dict[str, str]) -> "RunProps":
+        """These properties overlaid with what ``rpr`` (a w:rPr element) sets explicitly."""
+        if rpr is None:
+            return self
+        out = RunProps(self.bold, self.underline, self.east_asia_font, self.ascii_font)
+        b = _on(rpr.find(w("b")))
+        if b is not None:
+            out.bold = b
+        u = rpr.find(w("u"))
+        if u is not None:
+            out.underline = wval(u) != "none"
+        fonts = rpr.find(w("rFonts"))
+        if fonts is not None:
+            ea = wval(fonts, "eastAsia") or theme.get(wval(fonts, "eastAsiaTheme") or "")
+            asc = wval(fonts, "ascii") or theme.get(wval(fonts, "asciiTheme") or "")
+            if ea:
+                out.east_asia_font = ea
+            if asc:
+                out.ascii_font = asc
+        return out
+
+
+@dataclass
+class Styles:
+    """styles.xml and the theme fonts, with the cascade resolved once per style id."""
+
+    by_id: dict[str, etree._Element]
+    defaults: RunProps
+    default_paragraph: str | None
+    theme: dict[str, str]
+    _para_cache: dict[str | None, RunProps] = field(default_factory=dict)
+    _char_cache: dict[str | None, RunProps] = field(default_factory=dict)
+
+    def _chain(self, style_id: str | None) -> list[etree._Element]:
+        """The style and its basedOn ancestors, root first (cycles cut)."""
+        chain, seen = [], set()
+        while style_id and style_id in self.by_id and style_id not in seen:
+            seen.add(style_id)
+            el = self.by_id[style_id]
+            chain.append(el)
+            style_id = wval(el.find(w("basedOn")))
+        return chain[::-1]
+
+    def paragraph_props(self, style_id: str | None) -> RunProps:
+        style_id = style_id or self.default_paragraph
+        if style_id not in self._para_cache:
+            props = self.defaults
+            for el in self._chain(style_id):
+                props = props.apply(el.find(w("rPr")), self.theme)
+            self._para_cache[style_id] = props
+        return self._para_cache[style_id]
+
+    def character_props(self, base: RunProps, style_id: str | None) -> RunProps:
+        for el in self._chain(style_id):
+            base = base.apply(el.find(w("rPr")), self.theme)
+        return base
+
+    def name(self, style_id: str | None) -> str | None:
+        el = self.by_id.get(style_id or self.default_paragraph or "")
+        return wval(el.find(w("name"))) if el is not None else None
+
+    def paragraph_ppr_value(self, style_id: str | None, tag: str) -> etree._Element | None:
+        """The nearest w:pPr/<tag> along the paragraph style chain."""
+        for el in reversed(self._chain(style_id or self.default_paragraph)):
+            found = el.find(f"{w('pPr')}/{w(tag)}")
+            if found is not None:
+                return found
+        return None
+
+
+def _theme_fonts(package) -> dict[str, str]:
+    """Theme font slots (``minorEastAsia`` …) → typeface, from word/theme/theme1.xml."""
+    for part in package.iter_parts():
+        if str(part.partname).startswith("/word/theme/"):
+            root = etree.fromstring(part.blob)
+            fonts: dict[str, str] = {}
+            for slot in ("major", "minor"):
+                scheme = root.find(f".//{{{A}}}{slot}Font")
+                if scheme is None:
+                    continue
+                latin = scheme.find(f"{{{A}}}latin")
+                ea = scheme.find(f"{{{A}}}ea")
+                jpan = scheme.find(f"{{{A}}}font[@script='Jpan']")
+                ea_face = (ea.get("typeface") if ea is not None else "") or (
+                    jpan.get("typeface") if jpan is not None else "")
+                latin_face = latin.get("typeface") if latin is not None else ""
+                fonts[f"{slot}EastAsia"] = ea_face
+                fonts[f"{slot}Ascii"] = fonts[f"{slot}HAnsi"] = latin_face
+            return fonts
+    return {}
+
+
+def _load_styles(document) -> Styles:
+    theme = _theme_fonts(document.part.package)
+    root = document.styles.element
+    by_id = {el.get(w("styleId")): el for el in root.iter(w("style"))}
+    defaults = RunProps().apply(root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}"), theme)
+    default_paragraph = None
+    for sid, el in by_id.items():
+        if el.get(w("type")) == "paragraph" and el.get(w("default")) in ("1", "true"):
+            default_paragraph = sid
+    return Styles(by_id, defaults, default_paragraph, theme)
+
+
+def _is_east_asian(text: str) -> bool:
+    return any(ord(ch) >= 0x2000 for ch in text)
+
+
+@dataclass
+class _Ctx:
+    styles: Styles
+    deferred: list[Block] = field(default_factory=list)  # text-box content, emitted after its paragraph
+
+
+class DocxReader:
+    """Reads one .docx; ``read()`` returns the IR :class:`Document`."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def read(self) -> Document:
+        import docx  # python-docx; imported here so text-only runs do not pay for it
+
+        try:
+            document = docx.Document(str(self.path))
+        except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+            raise CorruptDocument(self.path.name, f"not a readable Word document ({type(exc).__name__}: {exc})")
+        except Exception as exc:  # python-docx raises its own PackageNotFoundError and friends
+            raise CorruptDocument(self.path.name, f"not a readable Word document ({type(exc).__name__}: {exc})")
+        ctx = _Ctx(_load_styles(document))
+        blocks = tuple(self._blocks(document.element.body, ctx))
+        return Document(format="docx", pages=(Page(number=None, blocks=blocks),), page_count=None)
+
+    # -- block level -------------------------------------------------------------------------
+
+    def _blocks(self, parent, ctx: _Ctx):
+        for child in parent:
+            tag = child.tag
+            if tag == w("p"):
+                yield self._paragraph(child, ctx)
+                if ctx.deferred:
+                    deferred, ctx.deferred = ctx.deferred, []
+                    yield from deferred
+            elif tag == w("tbl"):
+                yield self._table(child, ctx)
+            elif tag in (w("sdt"), w("customXml")):
+                content = child.find(w("sdtContent")) if tag == w("sdt") else child
+                if content is not None:
+                    yield from self._blocks(content, ctx)
+
+    def _paragraph(self, p, ctx: _Ctx) -> Paragraph:
+        ppr = p.find(w("pPr"))
+        style_id = wval(ppr.find(w("pStyle"))) if ppr is not None else None
+        styles = ctx.styles
+        base = styles.paragraph_props(style_id)
+        runs: list[Run] = []
+        self._inline(p, ctx, base, runs, inserted=None, deleted=None, field_state=[])
+        name = styles.name(style_id)
+        outline = ppr.find(w("outlineLvl")) if ppr is not None else None
+        if outline is None:
+            outline = styles.paragraph_ppr_value(style_id, "outlineLvl")
+        level = None
+        if outline is not None and (wval(outline) or "").isdigit() and int(wval(outline)) < 9:
+            level = int(wval(outline)) + 1
+        elif name and name.lower() == "title":
+            level = 1
+        numpr = ppr.find(w("numPr")) if ppr is not None else None
+        if numpr is None:
+            numpr = styles.paragraph_ppr_value(style_id, "numPr")
+        return Paragraph(runs=tuple(_merge_runs(runs)), style=name, heading_level=level,
+                         list_item=numpr is not None)
+
+    # -- inline level --------------------------------------------------------------------------
+
+    def _inline(self, parent, ctx, base, runs, *, inserted, deleted, field_state):
+        for child in parent:
+            tag = child.tag
+            if tag == w("r"):
+                self._run(child, ctx, base, runs, inserted, deleted, field_state)
+            elif tag in (w("ins"), w("moveTo")):
+                self._inline(child, ctx, base, runs, inserted=True, deleted=deleted, field_state=field_state)
+            elif tag in (w("del"), w("moveFrom")):
+                self._inline(child, ctx, base, runs, inserted=inserted, deleted=True, field_state=field_state)
+            elif tag == w("sdt"):
+                glyph = _checkbox_glyph(child)
+                content = child.find(w("sdtContent"))
+                if glyph is not None:
+                    first = content.find(f".//{w('r')}") if content is not None else None
+                    props = self._props(first, ctx, base) if first is not None else base
+                    runs.append(self._make_run(glyph, props, inserted, deleted))
+                elif content is not None:
+                    self._inline(content, ctx, base, runs, inserted=inserted, deleted=deleted,
+                                 field_state=field_state)
+            elif tag in (w("hyperlink"), w("smartTag"), w("customXml"), w("fldSimple"), w("dir"), w("bdo")):
+                self._inline(child, ctx, base, runs, inserted=inserted, deleted=deleted, field_state=field_state)
+
+    def _props(self, r, ctx: _Ctx, base: RunProps) -> RunProps:
+        rpr = r.find(w("rPr"))
+        if rpr is None:
+            return base
+        char_style = wval(rpr.find(w("rStyle")))
+        props = ctx.styles.character_props(base, char_style) if char_style else base
+        return props.apply(rpr, ctx.styles.theme)
+
+    def _make_run(self, text: str, props: RunProps, inserted, deleted) -> Run:
+        font = props.east_asia_font if _is_east_asian(text) else (props.ascii_font or props.east_asia_font)
+        return Run(text=text, bold=bool(props.bold), underline=bool(props.underline),
+                   font_family=font_family_of(font),
+                   font_name=font, inserted=inserted or None, deleted=deleted or None)
+
+    def _run(self, r, ctx, base, runs, inserted, deleted, field_state):
+        props = self._props(r, ctx, base)
+        parts: list[str] = []
+
+        def flush():
+            if parts:
+                runs.append(self._make_run("".join(parts), props, inserted, deleted))
+                parts.clear()
+
+        for child in r:
+            tag = child.tag
+            in_instruction = bool(field_state) and field_state[-1] == "instr"
+            if tag == w("fldChar"):
+                kind = wval(child, "fldCharType")
+                if kind == "begin":
+                    field_state.append("instr")
+                    glyph = _form_checkbox_glyph(child)
+                    if glyph is not None:
+                        parts.append(glyph)
+                elif kind == "separate" and field_state:
+                    field_state[-1] = "result"
+                elif kind == "end" and field_state:
+                    field_state.pop()
+            elif in_instruction:
+                continue  # field codes (w:instrText) are not what a reader sees
+            elif tag in (w("t"), w("delText")):
+                parts.append(child.text or "")
+            elif tag == w("tab") or tag == w("ptab"):
+                parts.append("\t")
+            elif tag in (w("br"), w("cr")):
+                if wval(child, "type") != "page":
+                    parts.append("\n")
+            elif tag == w("noBreakHyphen"):
+                parts.append("-")
+            elif tag == w("sym"):
+                parts.append(_symbol_glyph(wval(child, "font"), wval(child, "char")))
+            elif tag in (w("drawing"), w("pict"), f"{{{MC}}}AlternateContent", w("object")):
+                flush()
+                for box in _text_boxes(child):
+                    ctx.deferred.extend(self._blocks(box, ctx))
+        flush()
+
+
+    # -- tables --------------------------------------------------------------------------------
+
+    def _table(self, tbl, ctx: _Ctx) -> Table:
+        grid_cols = len(tbl.findall(f"{w('tblGrid')}/{w('gridCol')}"))
+        drafts: list[list[_CellDraft]] = []
+        open_vertical: dict[int, _CellDraft] = {}
+        header_rows, in_header = 0, True
+        for r, tr in enumerate(_table_rows(tbl)):
+            trpr = tr.find(w("trPr"))
+            col = _int_val(trpr.find(w("gridBefore")) if trpr is not None else None, 0)
+            is_header = trpr is not None and _on(trpr.find(w("tblHeader"))) is True
+            if in_header and is_header:
+                header_rows += 1
+            else:
+                in_header = False
+            row: list[_CellDraft] = []
+            continued: dict[int, _CellDraft] = {}
+            for tc in _row_cells(tr):
+                tcpr = tc.find(w("tcPr"))
+                span = max(1, _int_val(tcpr.find(w("gridSpan")) if tcpr is not None else None, 1))
+                vmerge = tcpr.find(w("vMerge")) if tcpr is not None else None
+                hmerge = tcpr.find(w("hMerge")) if tcpr is not None else None
+                vstate = None if vmerge is None else (wval(vmerge) or "continue")
+                if vstate == "continue" and col in open_vertical:
+                    cell = open_vertical[col]
+                    cell.row_span += 1
+                    continued[col] = cell
+                elif hmerge is not None and (wval(hmerge) or "continue") == "continue" and row:
+                    row[-1].col_span += span
+                else:
+                    cell = _CellDraft(r, col, span, tuple(self._blocks(tc, ctx)))
+                    row.append(cell)
+                    if vstate is not None:  # restart, or a continue with nothing above: starts a merge
+                        continued[col] = cell
+                col += span
+            open_vertical = continued
+            drafts.append(row)
+        n_cols = max([grid_cols] + [c.col + c.col_span for row in drafts for c in row])
+        rows = tuple(tuple(Cell(row=c.row, col=c.col, blocks=c.blocks, row_span=c.row_span,
+                                col_span=c.col_span) for c in row) for row in drafts)
+        return Table(rows=rows, n_cols=n_cols, header_rows=header_rows)
+
+
+def _checkbox_glyph(sdt) -> str | None:
+    """The glyph a reader sees for a w14:checkbox content control, or None if it is not one."""
+    box = sdt.find(f"{w('sdtPr')}/{{{W14}}}checkbox")
+    if box is None:
+        return None
+    checked_el = box.find(f"{{{W14}}}checked")
+    checked = checked_el is not None and checked_el.get(f"{{{W14}}}val") in ("1", "true")
+    state = box.find(f"{{{W14}}}{'checkedState' if checked else 'uncheckedState'}")
+    code = state.get(f"{{{W14}}}val") if state is not None else None
+    font = state.get(f"{{{W14}}}font") if state is not None else None
+    if code:
+        return _symbol_glyph(font, code)
+    return CHECKED_GLYPH if checked else UNCHECKED_GLYPH
+
+
+def _form_checkbox_glyph(fld_char) -> str | None:
+    """Legacy FORMCHECKBOX field: w:ffData/w:checkBox with w:checked, else w:default."""
+    box = fld_char.find(f"{w('ffData')}/{w('checkBox')}")
+    if box is None:
+        return None
+    checked = _on(box.find(w("checked")))
+    if checked is None:
+        checked = bool(_on(box.find(w("default"))))
+    return CHECKED_GLYPH if checked else UNCHECKED_GLYPH
+
+
+def _symbol_glyph(font: str | None, code: str | None) -> str:
+    try:
+        cp = int(code or "", 16)
+    except ValueError:
+        return ""
+    low = cp - 0xF000 if 0xF000 <= cp <= 0xF0FF else cp
+    mapped = SYMBOL_GLYPHS.get(((font or "").lower(), low))
+    if mapped:
+        return mapped
+    return chr(cp)
+
+
+def _text_boxes(el):
+    """Top-most w:txbxContent under ``el``, skipping mc:Fallback copies of a mc:Choice."""
+    out = []
+    for box in el.iter(w("txbxContent")):
+        anc = box.getparent()
+        skip = False
+        while anc is not None and anc is not el.getparent():
+            if anc.tag in (f"{{{MC}}}Fallback", w("txbxContent")):
+                skip = True
+                break
+            anc = anc.getparent()
+        if not skip:
+            out.append(box)
+    return out
+
+
+def _merge_runs(runs: list[Run]) -> list[Run]:
+    """Adjacent runs with identical styles become one (Word splits runs for spell-check state)."""
+    out: list[Run] = []
+    for run in runs:
+        if not run.text:
+            continue
+        if out and _same_style(out[-1], run):
+            prev = out[-1]
+            out[-1] = Run(prev.text + run.text, prev.bold, prev.underline, prev.font_family,
+                          prev.font_name, prev.inserted, prev.deleted)
+        else:
+            out.append(run)
+    return out
+
+
+def _same_style(a: Run, b: Run) -> bool:
+    return (a.bold, a.underline, a.font_family, a.font_name, a.inserted, a.deleted) == (
+        b.bold, b.underline, b.font_family, b.font_name, b.inserted, b.deleted)
+
+
+# -- tables ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _CellDraft:
+    row: int
+    col: int
+    col_span: int
+    blocks: tuple
+    row_span: int = 1
+
+
+def _row_cells(tr):
+    """w:tc of a row, looking through cell-level w:sdt and w:customXml wrappers."""
+    for child in tr:
+        if child.tag == w("tc"):
+            yield child
+        elif child.tag in (w("sdt"), w("customXml")):
+            content = child.find(w("sdtContent")) if child.tag == w("sdt") else child
+            if content is not None:
+                yield from _row_cells(content)
+
+
+def _table_rows(tbl):
+    for child in tbl:
+        if child.tag == w("tr"):
+            yield child
+        elif child.tag in (w("sdt"), w("customXml")):
+            content = child.find(w("sdtContent")) if child.tag == w("sdt") else child
+            if content is not None:
+                yield from _table_rows(content)
+
+
+def _int_val(el, default: int) -> int:
+    try:
+        return int(wval(el)) if el is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+
+
+def read_docx(path: Path) -> Document:
+    return DocxReader(path).read()

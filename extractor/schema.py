@@ -1,0 +1,193 @@
+"""Output models: the JSON contract of ``../shared/docs/output-contract.md`` as frozen pydantic models.
+
+Every model rejects unknown keys. Keys the contract names are always present; ``None`` says the
+document (or the reader) does not say, never "false". Parts that later stages fill (procedures,
+checklist, personal data) are defined here already so the schema is whole from the start.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field as PydField
+
+SCHEMA_VERSION = "1.0.0"
+
+Format = Literal["pdf", "docx", "text"]
+Style = Literal["bold", "underline", "gothic", "inserted"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Generator(Model):
+    tool: str
+    version: str
+    taxonomy_version: str | None
+    models: dict[str, str]
+
+
+class Source(Model):
+    filename: str = PydField(description="base name only, never a path")
+    format: Format
+    sha256: str
+    pages: int | None = PydField(description="page count for paged formats, null for .docx and text")
+
+
+class Meeting(Model):
+    body: str | None = None
+    fiscal_year: int | None = None
+    session: int | None = None
+    date: str | None = None
+    document_number: str | None = None
+
+
+AgendaType = Literal["external_connection", "external_provision", "purpose_outside_use", "outsourcing",
+                     "indirect_collection", "sensitive_collection", "registration", "other"]
+
+
+class Agenda(Model):
+    type: AgendaType | None = PydField(None, description="null until the agenda has been recognised")
+    basis: str | None = None
+    departments: list[str] = []
+    parent_title: str | None = None
+
+
+class ChangeMarking(Model):
+    statement: str
+    reference: str | None
+    styles: list[Style]
+
+
+class Section(Model):
+    heading: str | None = PydField(description="null for text before the first heading")
+    level: int
+    text: str
+    page: int | None
+
+
+class Field(Model):
+    key: str
+    value: str
+    raw_value: str
+    section: str | None
+    marked: bool | None = PydField(description="null when the input carries no style information")
+    marked_text: list[str]
+    dates: list[str]
+    refers_to: str | None
+
+
+class Cell(Model):
+    text: str
+    raw: str
+    marked: bool | None
+    row_span: int
+    col_span: int
+    col: int = PydField(description="0-based grid column of the cell's top-left corner")
+
+
+class Table(Model):
+    id: str
+    caption: str | None
+    page: int | None
+    header: list[str] | None = PydField(description="header cells' text; the header row is not repeated in rows")
+    rows: list[list[Cell]]
+
+
+class PersonalDataItem(Model):
+    text: str
+    raw: str
+    item: str
+    subject: str | None
+    qualifiers: list[str]
+    category: str | None
+    category_label: str | None
+    sensitivity: Literal["mynumber", "special_care", "identifier", "standard"] | None
+    confidence: float | None
+    method: Literal["lexicon", "similarity", "rule", "unknown"]
+
+
+class Procedure(Model):
+    no: int | None
+    department: str | None
+    name: str
+    items: list[PersonalDataItem]
+    grounds: list[int]
+    grounds_text: dict[str, str]
+    estimated_count: int | None
+    uses_mynumber_card: bool
+    online_payment: bool
+
+
+class ChecklistEntry(Model):
+    party: Literal["self", "counterparty", "other"]
+    kind: Literal["operational", "technical", "other"]
+    group: str
+    measure: str
+    raw_measure: str
+    mark: str
+    status: Literal["applies", "not_needed", "not_applied", "unmarked", "unknown"]
+    page: int | None
+
+
+class ItemList(Model):
+    location: dict[str, str | int | None]
+    procedure: str | None
+    items: list[PersonalDataItem]
+
+
+class PersonalDataSummary(Model):
+    handles_mynumber: bool | None = PydField(None, description="null until items are classified")
+    handles_special_care: bool | None = None
+    handles_identifiers: bool | None = None
+    counts: dict[str, int] = {}
+
+
+class MarkedSpan(Model):
+    text: str
+    styles: list[Style]
+    location: dict[str, str | int | None]
+
+
+class Warning(Model):
+    code: str
+    message: str
+    page: int | None
+
+
+class Submission(Model):
+    schema_name: Literal["council-submission"] = PydField("council-submission", alias="schema")
+    schema_version: str = SCHEMA_VERSION
+    generator: Generator
+    source: Source
+    title: str | None
+    raw_title: str | None
+    meeting: Meeting
+    agenda: Agenda
+    change_marking: ChangeMarking | None
+    sections: list[Section]
+    fields: list[Field]
+    tables: list[Table]
+    procedures: list[Procedure]
+    checklist: list[ChecklistEntry]
+    personal_data: list[ItemList]
+    personal_data_summary: PersonalDataSummary
+    marked_changes: list[MarkedSpan]
+    warnings: list[Warning]
+
+
+def to_json(model: BaseModel) -> str:
+    """The contract's serialisation: UTF-8 text, ``ensure_ascii=False``, stable key order, newline at end."""
+    return json.dumps(model.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=2) + "\n"
+
+
+def submission_json_schema() -> dict:
+    schema = Submission.model_json_schema(by_alias=True, mode="serialization")
+    schema["$id"] = f"council-submission/{SCHEMA_VERSION}"
+    return schema
+
+
+def json_schema_text() -> str:
+    return json.dumps(submission_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
