@@ -308,7 +308,10 @@ class DocxReader:
             elif tag in (w("drawing"), w("pict"), f"{{{MC}}}AlternateContent", w("object")):
                 flush()
                 for box in _text_boxes(child):
-                    ctx.deferred.extend(self._blocks(box, ctx))
+                    # the box's own paragraphs flush their deferred content themselves
+                    outer, ctx.deferred = ctx.deferred, []
+                    inner = list(self._blocks(box, ctx))
+                    ctx.deferred = outer + inner
         flush()
 
 
@@ -399,7 +402,7 @@ def _text_boxes(el):
     for box in el.iter(w("txbxContent")):
         anc = box.getparent()
         skip = False
-        while anc is not None and anc is not el.getparent():
+        while anc is not None and anc is not el:
             if anc.tag in (f"{{{MC}}}Fallback", w("txbxContent")):
                 skip = True
                 break

@@ -126,7 +126,7 @@ class _FragmentParser(HTMLParser):
 
 def fragment_to_paragraphs(fragment: str) -> tuple[Paragraph, ...]:
     """A line or cell that may hold HTML → paragraphs of unstyled runs."""
-    if "<" not in fragment:
+    if "<" not in fragment and "&" not in fragment:
         text = fragment.strip()
         return (Paragraph(runs=(Run(text=text),)),) if text else ()
     parser = _FragmentParser()
@@ -179,11 +179,7 @@ def text_to_blocks(text: str):
 
     def flush_paragraph():
         if para_lines:
-            joined = join_wrapped_lines(para_lines)
-            if "<" in joined:
-                blocks.extend(fragment_to_paragraphs(joined))
-            else:
-                blocks.append(Paragraph(runs=(Run(text=joined),)))
+            blocks.extend(fragment_to_paragraphs(join_wrapped_lines(para_lines)))
             para_lines.clear()
 
     for line in text.splitlines():
