@@ -189,3 +189,25 @@ def circled_number_to_int(ch: str) -> int | None:
     """``①`` → 1 … ``⑳`` → 20; anything else None."""
     cp = ord(ch) if len(ch) == 1 else 0
     return cp - 0x2460 + 1 if 0x2460 <= cp <= 0x2473 else None
+
+
+_UNITS = {"万": 10_000, "億": 100_000_000, "千": 1_000}
+_COUNT = re.compile(r"(?P<num>[0-9０-９][0-9０-９,，]*(?:\.[0-9]+)?|[〇一二三四五六七八九十百]+)\s*(?P<unit>[万億千]?)\s*(?:件|人|名|世帯|通|枚)")
+
+
+def parse_count(text: str | None) -> int | None:
+    """The first count in ``text``: ``約1,400件`` → 1400, ``約１万件`` → 10000, ``約1.5万人`` → 15000."""
+    if not text:
+        return None
+    m = _COUNT.search(text)
+    if not m:
+        return None
+    raw = fullwidth_ascii_to_halfwidth(m.group("num")).replace(",", "").replace("，", "")
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", raw):
+        value = float(raw)
+    else:
+        n = kanji_number_to_int(raw)
+        if n is None:
+            return None
+        value = float(n)
+    return int(round(value * _UNITS.get(m.group("unit"), 1)))

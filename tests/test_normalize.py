@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from extractor.normalize import (
     circled_number_to_int, dash_between_alnum_to_hyphen, find_dates, fullwidth_ascii_to_halfwidth,
     halfwidth_katakana_to_fullwidth, join_spaced_alnum, kanji_number_to_int, kyujitai_to_shinjitai, normalize,
-    radicals_to_ideographs, remove_spaces_next_to_cjk)
+    parse_count, radicals_to_ideographs, remove_spaces_next_to_cjk)
 
 
 @pytest.mark.parametrize("rule, before, after", [
@@ -71,6 +71,13 @@ def test_kanji_numbers(text, value):
     assert kanji_number_to_int(text) == value
 
 
+@pytest.mark.parametrize("text, count", [
+    ("①約1,400件", 1400), ("約１万件", 10000), ("①約10,000件 ③マイナンバーカード", 10000),
+    ("約1.5万人", 15000), ("三千件", 3000), ("③マイナンバーカード", None), (None, None)])
+def test_parse_count(text, count):
+    assert parse_count(text) == count
+
+
 def test_circled_numbers():
     assert [circled_number_to_int(c) for c in "①③⑳a"] == [1, 3, 20, None]
 
@@ -92,3 +99,16 @@ def test_kept_punctuation_and_japanese_characters_survive(text):
     out = normalize(text)
     for ch in "、。（）「」【】：；～〜①②あいうアイウ漢字ー・":
         assert out.count(ch) == text.count(ch), ch
+
+
+_JAPANESE = "[\u3041-\u309f\u30a1-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"
+
+
+@settings(max_examples=300, deadline=None)
+@given(japanese)
+def test_no_japanese_character_is_lost(text):
+    """Every rule maps Japanese characters one to one (or leaves them): none disappears."""
+    import re
+
+    text = re.sub("[\uff61-\uff9f]", "", text)  # half-width katakana compose 2 → 1 by design (ｶﾞ → ガ)
+    assert len(re.findall(_JAPANESE, normalize(text))) == len(re.findall(_JAPANESE, text)) + text.count("⽤")
