@@ -92,7 +92,8 @@ class Table(Model):
     id: str
     caption: str | None
     page: int | None
-    header: list[str] | None = PydField(description="header cells' text; the header row is not repeated in rows")
+    header: list[str] | None = PydField(description=(
+        "header text per grid column (\"\" where a span covers); the header row is not repeated in rows"))
     rows: list[list[Cell]]
 
 

@@ -209,19 +209,25 @@ class Version:
         return old if self.previous else new
 
 
-def build(version: Version) -> docx.Document:
-    v = version
+def new_document(author: str, title: str) -> docx.Document:
+    """A blank document with Mincho body text and fixed core properties."""
     doc = docx.Document()
     normal = doc.styles["Normal"]
     normal.font.name = MINCHO
     normal.font.size = Pt(10.5)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), MINCHO)
     core = doc.core_properties
-    core.author = "新宿区 総合政策部区政情報課"
-    core.title = "個人情報保護管理運営会議 付議事項"
+    core.author = author
+    core.title = title
     core.created = core.modified = FIXED_DATE
-    core.last_modified_by = core.author
+    core.last_modified_by = author
     core.revision = 1
+    return doc
+
+
+def build(version: Version) -> docx.Document:
+    v = version
+    doc = new_document("新宿区 総合政策部区政情報課", "個人情報保護管理運営会議 付議事項")
 
     # Cover page
     para(doc, "個人情報保護管理運営会議　付議事項", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=14)
@@ -321,6 +327,128 @@ def build(version: Version) -> docx.Document:
     return doc
 
 
+# -- layout variants: other municipalities write the same parts differently ---------------------
+
+
+def build_city_outsourcing() -> docx.Document:
+    """A 市 submission: 業務委託 to a 委託先, ◯/× marks, each checklist group in a row of its own,
+    procedures columns in another order (業務名 first, no No column), 見出し：値 lines."""
+    doc = new_document("架空市 市民部市民課", "個人情報保護審議会 諮問事項")
+    para(doc, "令和7年度第2回架空市個人情報保護審議会　資料3", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    para(doc, "個人情報保護審議会　諮問事項", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    kv_table(doc, [("件名", "住民票の写し等交付事務の業務委託について"),
+                   ("担当課", "市民部市民課"),
+                   ("委託先", "株式会社架空サービス"),
+                   ("委託の期間", "令和7年10月1日から令和10年9月30日まで")])
+    para(doc, "根拠：架空市個人情報保護条例施行規則第5条第2号（業務委託）")
+    para(doc, "※下線部分が、令和6年度第4回架空市個人情報保護審議会承認済の内容からの変更箇所")
+    p = doc.add_paragraph()
+    add_text(p, "委託する業務は、窓口での申請受付、")
+    run = p.add_run("証明書の交付及び手数料の収納")
+    run.underline = True
+    add_text(p, "とする。")
+    para(doc, "【資料3－1】委託業務及び情報項目", bold=True)
+    table = doc.add_table(rows=3, cols=4)
+    table.style = "Table Grid"
+    rows = [("業務名", "情報項目", "担当課", "付議内容"),
+            ("住民票の写し等交付申請受付", "申請者の氏名、住所、生年月日、電話番号及び本人確認書類の種類", "市民課", "約48,000件"),
+            ("手数料の収納", "申請者の氏名、金額", "市民課", "②約30,000件")]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            fill_cell(table.cell(r, c), text)
+    mark_header(table.rows[0])
+    para(doc, "※②オンライン決済機能を活用する場合")
+    para(doc, "5　業務委託にかかる個人情報保護対策チェックリスト", bold=True)
+    para(doc, "実施するものに「◯」、実施しないものに「×」を記入")
+    groups = [
+        ("市が行う情報保護対策【運用上の対策】",
+         [("◯", "委託先に個人情報保護に関する誓約書を提出させる。"), ("◯", "委託先の従事者名簿を提出させる。")]),
+        ("委託先に行わせる情報保護対策【運用上の対策】",
+         [("◯", "従事者に個人情報保護研修を受講させる。"), ("×", "個人情報を含む書類の持ち出しを記録させる。")]),
+        ("委託先に行わせる情報保護対策【システム上の対策】",
+         [("◯", "端末にログイン認証を設定させる。"), ("◯", "通信を暗号化させる。")]),
+    ]
+    n = sum(1 + len(entries) for _, entries in groups)
+    table = doc.add_table(rows=n + 1, cols=2)
+    table.style = "Table Grid"
+    fill_cell(table.cell(0, 0), "実施")
+    fill_cell(table.cell(0, 1), "対策内容")
+    mark_header(table.rows[0])
+    r = 1
+    for label, entries in groups:
+        table.cell(r, 0).merge(table.cell(r, 1))
+        fill_cell(table.cell(r, 0), label)
+        r += 1
+        for mark, measure in entries:
+            fill_cell(table.cell(r, 0), mark)
+            fill_cell(table.cell(r, 1), measure)
+            r += 1
+    return doc
+
+
+FORMS = [("転入届", "転入者の氏名、生年月日、性別、続柄、住所、前住所、個人番号"),
+         ("転出届", "転出者の氏名、住所、転出先住所、個人番号"),
+         ("児童手当認定請求", "請求者の氏名、個人番号、口座番号、対象児童の氏名、生年月日"),
+         ("保育所入所申込", "保護者の氏名、勤務先、所得、児童の氏名、健康状態"),
+         ("介護保険認定申請", "被保険者の氏名、被保険者番号、主治医の氏名、病歴")]
+
+
+def build_long_procedures() -> docx.Document:
+    """Procedures in another column order (手続名, 情報項目, No, 担当課, 付議内容) over 40 rows, so the
+    table crosses a page with its header row repeated; the checklist legend stands above the table."""
+    doc = new_document("架空区 区民部", "個人情報保護管理運営会議 付議事項")
+    para(doc, "個人情報保護管理運営会議　付議事項", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    kv_table(doc, [("件名", "電子申請手続の追加に伴う外部結合について"), ("担当課", "区民部戸籍住民課、子ども家庭部子ども家庭課")])
+    para(doc, "◇第3条第1項第3号（外部結合）")
+    para(doc, "【資料12－1】", bold=True)
+    table = doc.add_table(rows=41, cols=5)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["手続名", "取扱う個人情報項目", "No", "担当課", "付議内容"]):
+        fill_cell(cell, text)
+    mark_header(table.rows[0])
+    for i in range(40):
+        name, items = FORMS[i % len(FORMS)]
+        row = table.rows[i + 1].cells
+        fill_cell(row[0], f"{name}（第{i // len(FORMS) + 1}版）")
+        fill_cell(row[1], items)
+        fill_cell(row[2], str(i + 1))
+        fill_cell(row[3], "戸籍住民課" if i < 20 else "子ども家庭課")
+        fill_cell(row[4], ("①約1,200件", "③マイナンバーカード") if i % 2 else "①約1,200件")
+    para(doc, "※①単年度手続者が1,000人を超えることが想定される場合、③マイナンバーカードを活用した電子認証機能を活用する場合")
+    para(doc, "4　外部結合にかかる個人情報保護対策チェックリスト", bold=True)
+    para(doc, "対策が可能であれば「○」、対策の必要がない場合は「－」")
+    checklist_table(doc, [
+        ("区が行う情報保護対策　【運用上の対策】", [("○", SELF_OPERATIONAL[0]), ("－", SELF_OPERATIONAL[1])]),
+        ("結合先に行わせる　情報保護対策　【システム上の対策】", [("○", COUNTER_TECHNICAL[0])]),
+    ])
+    return doc
+
+
+def build_gothic_marking() -> docx.Document:
+    """Changes marked by Gothic type alone; ✓ marks, a blank mark and one the legend does not know (△)."""
+    doc = new_document("架空町 総務課", "個人情報保護審議会 付議事項")
+    para(doc, "付議事項", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    kv_table(doc, [("件名", "防災行政無線登録情報の目的外利用について"),
+                   ("担当課", "総務課")])
+    para(doc, "◇第6条第2項（目的外利用）")
+    para(doc, "※ゴシック体の部分が、前回承認済の内容からの変更箇所")
+    table = doc.add_table(rows=2, cols=2)
+    table.style = "Table Grid"
+    fill_cell(table.cell(0, 0), "利用する情報項目")
+    p = table.cell(0, 1).paragraphs[0]
+    p.add_run("登録者の氏名、住所、")
+    run = p.add_run("携帯電話番号")
+    set_font(run, GOTHIC)
+    fill_cell(table.cell(1, 0), "利用の期間")
+    fill_cell(table.cell(1, 1), "令和8年4月1日から")
+    para(doc, "3　個人情報保護対策チェックリスト", bold=True)
+    checklist_table(doc, [
+        ("町が行う情報保護対策【運用上の対策】",
+         [("✓", "利用者を限定する。"), ("", "利用記録を残す。"), ("△", "年1回点検する。")]),
+    ])
+    return doc
+
+
 def save_stable(doc, path: Path) -> None:
     """Save with fixed zip timestamps and entry order, so the bytes depend only on the content."""
     buf = io.BytesIO()
@@ -345,10 +473,16 @@ def main() -> int:
     elif not export.exists():
         print(f"error: {SEED} is missing and no committed copy exists; check out ../shared", file=sys.stderr)
         return 1
-    for name, version in (("shinjuku_logo_r6.docx", Version(previous=False)),
-                          ("shinjuku_logo_r6_previous.docx", Version(previous=True))):
+    builders = {
+        "shinjuku_logo_r6.docx": lambda: build(Version(previous=False)),
+        "shinjuku_logo_r6_previous.docx": lambda: build(Version(previous=True)),
+        "variant_city_outsourcing.docx": build_city_outsourcing,
+        "variant_long_procedures.docx": build_long_procedures,
+        "variant_gothic_marking.docx": build_gothic_marking,
+    }
+    for name, make in builders.items():
         target = SAMPLES / name
-        save_stable(build(version), target)
+        save_stable(make(), target)
         print(f"wrote {target.relative_to(ROOT)}")
     return 0
 

@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from .. import schema as S
 from ..ir import Cell, Document, Paragraph, Run, Table, iter_paragraphs
 from ..normalize import find_dates, normalize
+from .agenda import agenda_of, meeting_of
+from .checklist import checklist_of
 from .marking import Marking, detect_marking, marked_spans
+from .procedures import procedures_of
 
 # -- headings ------------------------------------------------------------------------------------
 
@@ -160,7 +163,7 @@ class _Walk:
         self.tables.append(None)  # reserve the id's place: nested tables come after their parent
         kv = is_key_value(t)
         header_rows = t.header_rows or (1 if not kv and _looks_like_header(t) else 0)
-        header = [_join_lines(_cell_text(c)) for c in t.rows[0]] if header_rows else None
+        header = header_texts(t) if header_rows else None
         rows = []
         for r, row in enumerate(t.rows[header_rows:]):
             out_row = []
@@ -204,6 +207,14 @@ def _runs_after_label(runs: tuple[Run, ...], start: int) -> tuple[Run, ...]:
     return tuple(out)
 
 
+def header_texts(t: Table) -> list[str]:
+    """One string per grid column: a header cell's text at its first column, "" where a span covers."""
+    texts = [""] * t.n_cols
+    for cell in t.rows[0]:
+        texts[cell.col] = _join_lines(_cell_text(cell))
+    return texts
+
+
 def is_key_value(t: Table) -> bool:
     """Two columns, every row a short label beside a value: a key–value table."""
     if t.n_cols != 2 or not t.rows:
@@ -239,6 +250,21 @@ def build_submission(doc: Document, source: S.Source, generator: S.Generator) ->
                 walk.table(block, page.number)
     walk.close_section()
     warnings = [S.Warning(code=w.code, message=w.message, page=w.page) for w in doc.warnings]
+    lines = [t for t in (normalize(p.text) for p in paragraphs) if t]
+    section_text = {}
+    for section in walk.sections:
+        section_text.setdefault(section.heading, []).append(section.text)
+    procedures, checklist = [], []
+    for table in walk.tables:
+        found = procedures_of(table, lines)
+        if found:
+            procedures.extend(found)
+            continue
+        context = section_text.get(table.caption, []) if table.caption else []
+        result = checklist_of(table, context)
+        if result:
+            checklist.extend(result.entries)
+            warnings.extend(result.warnings)
     if marking.known and marking.inferred and walk.spans:
         warnings.append(S.Warning(code="marking_inferred", page=None, message=(
             "no ※ statement says how changes are marked; bold underlined text was taken as marked")))
@@ -247,10 +273,13 @@ def build_submission(doc: Document, source: S.Source, generator: S.Generator) ->
         change_marking = S.ChangeMarking(statement=marking.statement, reference=marking.reference,
                                          styles=list(marking.styles))
     title = walk.title
+    headings = [s.heading for s in walk.sections if s.heading]
+    meeting = meeting_of(headings, [t.caption for t in walk.tables if t.caption], lines, marking.reference)
     return S.Submission(
         generator=generator, source=source,
         title=title[0] if title else None, raw_title=title[1] if title else None,
-        meeting=S.Meeting(), agenda=S.Agenda(), change_marking=change_marking,
-        sections=walk.sections, fields=walk.fields, tables=walk.tables,
-        procedures=[], checklist=[], personal_data=[], personal_data_summary=S.PersonalDataSummary(),
+        meeting=meeting, agenda=agenda_of(lines, walk.fields, title[0] if title else None),
+        change_marking=change_marking, sections=walk.sections, fields=walk.fields, tables=walk.tables,
+        procedures=procedures, checklist=checklist, personal_data=[],
+        personal_data_summary=S.PersonalDataSummary(),
         marked_changes=walk.spans, warnings=warnings)

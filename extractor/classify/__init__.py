@@ -1,0 +1,1 @@
+"""Personal-data items: splitting a listed text into items, and (later) classifying them."""

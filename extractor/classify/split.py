@@ -1,0 +1,93 @@
+"""A list of personal-data items as printed → items with their subject and qualifiers.
+
+``届出人の住所、氏名、続柄、電話番号、資格喪失者の氏名、ふりがな`` → 住所/氏名/続柄/電話番号 of 届出人,
+氏名/ふりがな of 資格喪失者. Lists split on 、，, / and 及び・並びに, never inside parentheses; a
+trailing （…） is a qualifier (``メールアドレス（任意）`` → ``["任意"]``), and so is a trailing 等.
+``Xの`` sets the subject only when X denotes a person or party (``models/person_nouns.tsv``), so
+``検査の結果`` stays one item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..normalize import normalize
+
+MODELS_DIR = Path(__file__).resolve().parent.parent.parent / "models"
+_SEPARATORS = re.compile(r"[、，,/／\n]|及び|並びに")
+_QUALIFIER = re.compile(r"[（(]([^（）()]+)[）)]$")
+
+
+@dataclass(frozen=True)
+class SplitItem:
+    text: str  # as listed, normalised: 資格喪失者の氏名
+    raw: str
+    item: str  # 氏名
+    subject: str | None
+    qualifiers: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    words, suffixes, never = set(), [], set()
+    for line in (MODELS_DIR / "person_nouns.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        noun, kind = line.split("\t")
+        {"word": words.add, "suffix": suffixes.append, "not": never.add}[kind](noun)
+    return frozenset(words), tuple(suffixes), frozenset(never)
+
+
+def is_person(noun: str) -> bool:
+    words, suffixes, never = person_nouns()
+    if noun in never or any(noun.endswith(n) for n in never):
+        return False
+    return noun in words or noun.endswith(suffixes)
+
+
+def split_outside_parentheses(text: str) -> list[str]:
+    """Pieces between separators, treating anything inside （…） as one."""
+    pieces, depth, start = [], 0, 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = _SEPARATORS.match(text, i)
+            if m:
+                pieces.append(text[start:i])
+                i = start = m.end()
+                continue
+        i += 1
+    pieces.append(text[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def split_items(raw_text: str) -> list[SplitItem]:
+    """Every item of a listed text, in order, with the subject in scope when it was listed."""
+    items: list[SplitItem] = []
+    subject = None
+    for raw in split_outside_parentheses(raw_text):
+        text = normalize(raw) or ""
+        core, qualifiers = text, []
+        while True:
+            m = _QUALIFIER.search(core)
+            if not m or m.start() == 0:
+                break
+            qualifiers.insert(0, m.group(1))
+            core = core[: m.start()].strip()
+        if core.endswith("等") and len(core) > 1:
+            qualifiers.append("等")
+            core = core[:-1]
+        if "の" in core:
+            head, _, rest = core.partition("の")
+            if rest and is_person(head):
+                subject, core = head, rest
+        items.append(SplitItem(text=text, raw=raw, item=core, subject=subject, qualifiers=tuple(qualifiers)))
+    return items

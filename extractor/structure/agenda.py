@@ -1,0 +1,119 @@
+"""Agenda and meeting: what the submission is (外部結合, 目的外利用 …), on what basis, by whom, for which meeting.
+
+Everything here is read from what the document says; a value it does not state stays ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import schema as S
+from ..normalize import kanji_number_to_int
+
+_BASIS = re.compile(r"(第\d+条(?:第\d+項)?(?:第\d+号)?(?:[（(][^）)]+[）)])?)")
+
+# Order matters: the first keyword found in the basis, else in the title, decides.
+_AGENDA_TYPES = (
+    ("外部結合", "external_connection"),
+    ("目的外利用", "purpose_outside_use"),
+    ("外部提供", "external_provision"),
+    ("提供", "external_provision"),
+    ("業務委託", "outsourcing"),
+    ("委託", "outsourcing"),
+    ("本人以外", "indirect_collection"),
+    ("間接収集", "indirect_collection"),
+    ("要配慮", "sensitive_collection"),
+    ("業務登録", "registration"),
+    ("電子計算機", "registration"),
+    ("登録", "registration"),
+)
+_DEPARTMENT_KEYS = ("担当部課", "担当課", "保有課", "所管課", "担当部署")
+_BODY = re.compile(r"([^\s、。「」（）]*?(?:個人情報保護管理運営会議|個人情報保護運営審議会|個人情報保護審議会|"
+                   r"情報公開・個人情報保護審議会|情報公開個人情報保護審議会|個人情報保護委員会))")
+_MEETING = re.compile(r"(?P<era>令和|平成)(?P<y>\d+|元)年度\s*第(?P<n>\d+)回")
+_DOCUMENT_NUMBER = re.compile(r"資料\s*(\d+)")
+
+
+_BASIS_LABEL = re.compile(r"^(?:要綱の)?根拠(?:規定|条項)?[：:]\s*(?P<value>.+)$")
+
+
+def basis_of(lines: list[str]) -> str | None:
+    """The first line that states the article the submission rests on.
+
+    ``◇第3条第1項第3号（外部結合）`` → ``第3条第1項第3号（外部結合）``;
+    ``根拠：架空市個人情報保護条例施行規則第5条第2号（業務委託）`` → the value after the label.
+    """
+    for line in lines:
+        labelled = _BASIS_LABEL.match(line)
+        if labelled and _BASIS.search(labelled.group("value")):
+            return labelled.group("value").strip()
+        m = _BASIS.match(line.lstrip("◇◆・□■ "))
+        if m:
+            return m.group(1)
+    return None
+
+
+def agenda_type_of(basis: str | None, title: str | None) -> str:
+    for text in (basis, title):
+        if text:
+            for word, kind in _AGENDA_TYPES:
+                if word in text:
+                    return kind
+    return "other"
+
+
+def departments_of(fields: list[S.Field]) -> list[str]:
+    """Departments from 担当部課/担当課/保有課 values, each once: a name already seen with its 部 prefix
+    (``総合政策部区政情報課``) is the same department as the bare ``区政情報課``."""
+    names: list[str] = []
+    for f in fields:
+        if not any(f.key.startswith(k) for k in _DEPARTMENT_KEYS):
+            continue
+        for name in re.split(r"[、，,\s]+", f.value.replace("\n", "")):
+            name = name.strip("（）() ")
+            if not name or any(seen == name or seen.endswith(name) for seen in names):
+                continue
+            bare = [i for i, seen in enumerate(names) if name.endswith(seen)]
+            if bare:  # a fuller spelling replaces a bare one where the bare one first appeared
+                names[bare[0]] = name
+                names = [n for i, n in enumerate(names) if i not in bare[1:]]
+            else:
+                names.append(name)
+    return names
+
+
+def meeting_of(headings: list[str], captions: list[str], lines: list[str], reference: str | None) -> S.Meeting:
+    """Body from the document's own heading; 年度・回次 only from a line that is not the change reference."""
+    body = None
+    for text in headings + lines[:5]:
+        m = _BODY.search(text)
+        if m:
+            body = re.sub(r"^.*第\d+回", "", m.group(1))  # 令和7年度第2回架空市… → 架空市…
+            break
+    fiscal_year = session = None
+    for line in lines:
+        if reference and reference in line:
+            continue  # 令和6年度第7回…承認済 speaks of the approved version's meeting, not this one
+        if "承認済" in line or "承認" in line:
+            continue
+        m = _MEETING.search(line)
+        if m and _BODY.search(line):
+            era = 2018 if m.group("era") == "令和" else 1988
+            fiscal_year = era + (kanji_number_to_int(m.group("y")) or 0)
+            session = int(m.group("n"))
+            break
+    document_number = None
+    for text in captions + headings:
+        m = _DOCUMENT_NUMBER.search(text)
+        if m:
+            document_number = f"資料{m.group(1)}"
+            break
+    return S.Meeting(body=body, fiscal_year=fiscal_year, session=session, date=None, document_number=document_number)
+
+
+def agenda_of(lines: list[str], fields: list[S.Field], title: str | None) -> S.Agenda:
+    basis = basis_of(lines)
+    titles = [f.value for f in fields if f.key == "件名"]
+    parent = next((t for t in titles[1:] if t != title), None)
+    return S.Agenda(type=agenda_type_of(basis, title), basis=basis, departments=departments_of(fields),
+                    parent_title=parent)
