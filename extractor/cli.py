@@ -51,7 +51,8 @@ def summary_line(submission) -> str:
     """One line of counts a person can scan: what the JSON holds."""
     title = submission.title or "(no 件名)"
     return (f"{submission.source.format}, {len(submission.sections)} sections, {len(submission.fields)} fields, "
-            f"{len(submission.tables)} tables, {len(submission.marked_changes)} marked, "
+            f"{len(submission.tables)} tables, {len(submission.procedures)} procedures, "
+            f"{len(submission.checklist)} checklist, {len(submission.marked_changes)} marked, "
             f"{len(submission.warnings)} warnings — {title}")
 
 
