@@ -35,13 +35,6 @@ class UnsupportedFormat(CouncilError):
     hint = "give a .docx, a PDF or a UTF-8/Shift_JIS text export"
 
 
-class FormatNotYetReadable(CouncilError):
-    """A format the tool recognises but has no reader for yet (PDF until the PDF reader lands)."""
-
-    code = "format_not_yet_readable"
-    hint = "export the document as .docx or text and extract that instead"
-
-
 class CorruptDocument(CouncilError):
     code = "corrupt_document"
     hint = "open the file in its application and save it again, or re-download it"

@@ -24,8 +24,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import shutil
+import subprocess
 import sys
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -464,6 +467,55 @@ def save_stable(doc, path: Path) -> None:
     path.write_bytes(out.getvalue())
 
 
+# LibreOffice finds no ＭＳ 明朝/ＭＳ ゴシック here; without this it would set Mincho text in a Gothic
+# face and lose the very difference the change marking rests on. IPAex fonts: Debian fonts-ipaexfont.
+FONTCONFIG = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <match target="pattern"><test name="family" qual="any"><string>ＭＳ 明朝</string></test>
+    <edit name="family" mode="assign" binding="strong"><string>IPAexMincho</string></edit></match>
+  <match target="pattern"><test name="family" qual="any"><string>ＭＳ ゴシック</string></test>
+    <edit name="family" mode="assign" binding="strong"><string>IPAexGothic</string></edit></match>
+</fontconfig>
+"""
+
+
+def libreoffice_pdfs(docx_files: list[Path]) -> list[Path]:
+    """``foo.docx`` → ``foo.docx.pdf`` beside it, exported by LibreOffice (libreoffice-writer-nogui)."""
+    soffice = shutil.which("soffice")
+    if not soffice:
+        print("skipped PDF exports: soffice not found (apt-get install libreoffice-writer-nogui "
+              "fonts-ipaexfont)", file=sys.stderr)
+        return []
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        conf = Path(tmp) / "fonts.conf"
+        conf.write_text(FONTCONFIG, encoding="utf-8")
+        env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=tmp)
+        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, *map(str, docx_files)],
+                       check=True, env=env, capture_output=True, timeout=300)
+        for docx_file in docx_files:
+            target = docx_file.with_name(docx_file.name.replace(".docx", ".lo.pdf"))
+            stabilise_pdf(Path(tmp) / f"{docx_file.stem}.pdf", target)
+            out.append(target)
+    return out
+
+
+def stabilise_pdf(source: Path, target: Path) -> None:
+    """Drop the creation/modification dates and the random document ID, so rebuilding gives the same bytes."""
+    import re
+
+    data = source.read_bytes()
+    data = re.sub(rb"/(CreationDate|ModDate)\s*\(D:[^)]*\)", lambda m: b"/" + m.group(1) + b"(D:20241201090000Z)", data)
+    data = re.sub(rb"/ID\s*\[\s*<[0-9A-Fa-f]+>\s*<[0-9A-Fa-f]+>\s*\]",
+                  lambda m: re.sub(rb"<[0-9A-Fa-f]+>", lambda h: b"<" + b"0" * (len(h.group(0)) - 2) + b">", m.group(0)),
+                  data)
+    data = re.sub(rb"/DocChecksum\s*/[0-9A-Fa-f]+", lambda m: re.sub(rb"/[0-9A-Fa-f]+$", lambda h: b"/" + b"0" * (
+        len(h.group(0)) - 1), m.group(0)), data)
+    target.write_bytes(data)
+
+
 def main() -> int:
     SAMPLES.mkdir(exist_ok=True)
     export = SAMPLES / "shinjuku_logo_r6_export.txt"
@@ -484,6 +536,8 @@ def main() -> int:
         target = SAMPLES / name
         save_stable(make(), target)
         print(f"wrote {target.relative_to(ROOT)}")
+    for pdf in libreoffice_pdfs([SAMPLES / name for name in builders]):
+        print(f"wrote {pdf.relative_to(ROOT)}")
     return 0
 
 

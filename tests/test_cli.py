@@ -58,7 +58,7 @@ def test_a_bad_file_is_named_and_the_others_are_still_written(tmp_path):
 
 @pytest.mark.parametrize("name, data, code", [
     ("empty.txt", b"", "empty_document"),
-    ("scan.pdf", b"%PDF-1.7\n", "format_not_yet_readable"),
+    ("truncated.pdf", b"%PDF-1.7\n1 0 obj\n<<", "corrupt_document"),
     ("fake.pdf", "これはテキスト".encode(), "corrupt_document"),
     ("sheet.xlsx", None, "unsupported_format"),
     ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "unsupported_format"),

@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 from typing import Literal
 
-from ..errors import CorruptDocument, EmptyDocument, FormatNotYetReadable, InputNotFound, UnsupportedFormat
+from ..errors import CorruptDocument, EmptyDocument, InputNotFound, UnsupportedFormat
 from ..ir import Document
 
 Format = Literal["pdf", "docx", "text"]
@@ -58,7 +58,9 @@ def read_document(path: str | Path) -> Document:
 
         return read_docx(path)
     if fmt == "pdf":
-        raise FormatNotYetReadable(path.name, "PDF reading is not available in this version")
+        from .pdf import read_pdf
+
+        return read_pdf(path)
     from .text import read_text
 
     return read_text(path, data)

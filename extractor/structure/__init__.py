@@ -230,7 +230,7 @@ def is_key_value(t: Table) -> bool:
 
 def _looks_like_header(t: Table) -> bool:
     """A first row of short labels above at least one more row (``No``, ``担当課``, ``手続名`` …)."""
-    if t.n_rows < 2 or t.n_cols < 3:
+    if t.n_rows < 2 or t.n_cols < 2:  # two-column key–value tables are ruled out before this
         return False
     texts = [_join_lines(_cell_text(c)) for c in t.rows[0]]
     return sum(1 for x in texts if x) >= 2 and all(len(x) <= 40 and "。" not in x for x in texts)

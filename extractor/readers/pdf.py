@@ -1,0 +1,581 @@
+"""PDF → IR with pdfplumber, reaching into pdfminer for what pdfplumber does not expose.
+
+What a PDF does not say outright is recovered from geometry (design notes, "Readers: known traps"):
+- bold is a weight in the font name *or* text render mode 2 (fill + stroke), the synthetic bold of
+  LibreOffice and Word for Japanese fonts; pdfminer tracks the render mode, pdfplumber drops it,
+  so a layout device here records it per character;
+- underline is a horizontal line or thin filled rectangle just under the baseline, told apart
+  from table rules by where the rules of the table lie;
+- tables come from ruling lines; merged cells get their spans from the grid the cell edges make;
+  a table that goes on at the top of the next page is one table, its repeated header row dropped;
+- spaces: producers draw spurious space glyphs over other glyphs (LibreOffice does for underlined
+  Gothic text), so a space is kept only where it overlaps nothing, and a space is added only between
+  Latin letters or digits set apart (``L o G o`` stays apart here and is joined by normalisation).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import CorruptDocument
+from ..fonts import font_family_of
+from ..ir import Cell, Document, Page, Paragraph, Run, Table, Warning
+
+# Symbol-font glyphs that arrive as private-use code points → what a reader sees.
+PUA_GLYPHS = {
+    0xF0FC: "✓", 0xF0FB: "✗", 0xF0FE: "☑", 0xF0FD: "☒", 0xF0A8: "☐", 0xF06F: "□", 0xF06E: "■",
+    0xF0A1: "○", 0xF06C: "●", 0xF050: "✓", 0xF04F: "✗", 0xF052: "☑", 0xF054: "☒", 0xF0A3: "☐",
+}
+_BOLD_NAME = re.compile(r"bold|heavy|black|semibold|demibold|extrabold|ultrabold|,b$|-b$|[-_ ]?w[6-9]$|[-_]w[6-9][-_]",
+                        re.I)
+_PAGE_NUMBER = re.compile(r"^[-－‐ー―–—\s(（]*(?:p\.?\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?[-－‐ー―–—\s)）]*(?:ページ|頁)?$", re.I)
+_PARAGRAPH_START = re.compile(r"^[①-⑳※・◇◆■□○●]|^\d{1,2}[\s　.．)）]")
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in ".,:;/%&+-_'\"#@")
+
+
+def _base_font_name(name: str) -> str:
+    return name.split("+", 1)[1] if "+" in name[:8] else name
+
+
+def _is_bold(char: dict) -> bool:
+    return char.get("render_mode") == 2 or bool(_BOLD_NAME.search(_base_font_name(char.get("fontname", ""))))
+
+
+# -- the render-mode hook ----------------------------------------------------------------------
+
+
+def _render_mode_page_layout(pdf, page) -> None:
+    """Lay ``page`` out with a device that records each character's text render mode.
+
+    pdfplumber builds char dicts from the attributes it whitelists (``ALL_ATTRS``) and caches the
+    layout in ``page._layout``; adding one name to the list and supplying the layout ourselves is
+    the smallest reach into it that keeps every other pdfplumber behaviour.
+    """
+    import pdfplumber.page as pp
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    pp.ALL_ATTRS.add("render_mode")
+
+    class RenderModeAggregator(pp.PDFPageAggregatorWithMarkedContent):
+        _render_mode = 0
+
+        def render_string(self, textstate, seq, ncs, graphicstate):
+            self._render_mode = textstate.render
+            super().render_string(textstate, seq, ncs, graphicstate)
+
+        def render_char(self, *args, **kwargs):
+            advance = super().render_char(*args, **kwargs)
+            self.cur_item._objs[-1].render_mode = self._render_mode
+            return advance
+
+    device = RenderModeAggregator(pdf.rsrcmgr, pageno=page.page_number, laparams=pdf.laparams)
+    PDFPageInterpreter(pdf.rsrcmgr, device).process_page(page.page_obj)
+    page._layout = device.get_result()
+
+
+# -- geometry helpers --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A horizontal stroke that may be an underline."""
+
+    x0: float
+    x1: float
+    y: float
+
+
+def _horizontal_segments(page) -> list[Segment]:
+    segs = []
+    for line in page.lines:
+        if abs(line["top"] - line["bottom"]) < 1.0:
+            segs.append(Segment(line["x0"], line["x1"], (line["top"] + line["bottom"]) / 2))
+    for rect in page.rects:
+        if rect["height"] < 1.5 and rect["width"] > 2 and rect.get("fill", True):
+            segs.append(Segment(rect["x0"], rect["x1"], (rect["top"] + rect["bottom"]) / 2))
+    return segs
+
+
+def _cluster(values: list[float], tolerance: float = 1.5) -> list[float]:
+    """Sorted representatives of values that lie within ``tolerance`` of each other."""
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tolerance:
+            continue
+        out.append(v)
+    return out
+
+
+def _index(reps: list[float], v: float) -> int:
+    return min(range(len(reps)), key=lambda i: abs(reps[i] - v))
+
+
+def _inside(char: dict, bbox) -> bool:
+    x0, top, x1, bottom = bbox
+    cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+# -- characters → lines → paragraphs -----------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    chars: list[dict]
+
+    @property
+    def top(self) -> float:
+        return min(c["top"] for c in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(c["bottom"] for c in self.chars)
+
+    @property
+    def x0(self) -> float:
+        return min(c["x0"] for c in self.chars)
+
+    @property
+    def x1(self) -> float:
+        return max(c["x1"] for c in self.chars)
+
+    @property
+    def size(self) -> float:
+        return statistics.median(c["size"] for c in self.chars)
+
+    @property
+    def text(self) -> str:
+        return "".join(c["text"] for c in self.chars)
+
+
+def _clean_chars(chars: list[dict]) -> list[dict]:
+    """Drop space glyphs that overlap another glyph (drawn for underline continuity, not typed)."""
+    solid = [c for c in chars if not c["text"].isspace() or c["text"] == "\u3000"]
+    out = list(solid)
+    for c in chars:
+        if c["text"].isspace() and c["text"] != "\u3000":
+            overlaps = any(o["x0"] < c["x1"] - 0.3 and c["x0"] + 0.3 < o["x1"]
+                           and o["top"] < c["bottom"] and c["top"] < o["bottom"] for o in solid)
+            if not overlaps:
+                out.append(c)
+    return out
+
+
+def chars_to_lines(chars: list[dict]) -> list[_Line]:
+    """Characters grouped into lines by vertical overlap, each line read left to right."""
+    lines: list[_Line] = []
+    for c in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        for line in lines[-3:]:
+            overlap = min(line.bottom, c["bottom"]) - max(line.top, c["top"])
+            if overlap > 0.5 * min(c["bottom"] - c["top"], line.bottom - line.top):
+                line.chars.append(c)
+                break
+        else:
+            lines.append(_Line([c]))
+    for line in lines:
+        line.chars.sort(key=lambda c: c["x0"])
+        # a space glyph and the gap it fills are one space
+        deduped = []
+        for c in line.chars:
+            if deduped and c["text"] == " " and deduped[-1]["text"] == " ":
+                continue
+            deduped.append(c)
+        line.chars = deduped
+    lines.sort(key=lambda l: l.top)
+    return lines
+
+
+def _line_texts(line: _Line) -> list[tuple[str, dict]]:
+    """(text, char) per character, with a space added between Latin letters or digits set apart."""
+    out: list[tuple[str, dict]] = []
+    prev = None
+    for c in line.chars:
+        if prev is not None and c["text"] != " " and prev["text"] != " ":
+            gap = c["x0"] - prev["x1"]
+            if gap > 0.15 * c["size"] and _is_latin(prev["text"][-1:]) and _is_latin(c["text"][:1]):
+                out.append((" ", prev))
+        out.append((c["text"], c))
+        prev = c
+    return out
+
+
+_OPENING = set("「『（([【〔〈《“‘")
+_NO_LINE_START = set("、。，．,.・：；:;」』）)]】〕〉》”’ーゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ！？!?%％")
+
+
+def leading_unit_width(line: _Line) -> float:
+    """Width of what cannot be split off the start of ``line``: opening brackets, then one character
+    or one Latin word, then any characters that may not start a line (、。」ー っ …), as Japanese
+    line breaking (kinsoku) keeps them together."""
+    chars = [c for c in line.chars if not c["text"].isspace()]
+    if not chars:
+        return 0.0
+    i, n = 0, len(chars)
+    while i < n and chars[i]["text"] in _OPENING:
+        i += 1
+    if i < n:
+        if _is_latin(chars[i]["text"]):
+            while i < n and _is_latin(chars[i]["text"]):
+                i += 1
+        else:
+            i += 1
+    while i < n and chars[i]["text"] in _NO_LINE_START:
+        i += 1
+    return chars[i - 1]["x1"] - chars[0]["x0"]
+
+
+def lines_to_paragraph_groups(lines: list[_Line], right_limit: float) -> list[list[_Line]]:
+    """Lines → paragraphs. A line ends its paragraph when the next line's first unbreakable piece
+    would have fitted after it (so the break was not a wrap), when a wider gap follows, or when
+    the next line starts a new item (①, ※, ・, 【, a number)."""
+    groups: list[list[_Line]] = []
+    prev = None
+    for line in lines:
+        if prev is None:
+            groups.append([line])
+        else:
+            size = prev.size
+            gap = line.top - prev.bottom
+            would_fit = prev.x1 + leading_unit_width(line) <= right_limit + 0.3
+            new_item = bool(_PARAGRAPH_START.match(line.text.lstrip()))
+            spaced = gap > 0.6 * size
+            if would_fit or new_item or spaced:
+                groups.append([line])
+            else:
+                groups[-1].append(line)
+        prev = line
+    return groups
+
+
+class _Styler:
+    """Per-character styles of one page: bold, underline, font family."""
+
+    def __init__(self, segments: list[Segment], rule_ys: list[tuple[float, float, float]]):
+        # a stroke along a table rule that covers a cell's whole edge is the rule, not an underline
+        self.segments = [s for s in segments if not any(
+            abs(s.y - y) < 0.8 and min(s.x1, x1) - max(s.x0, x0) >= 0.9 * (x1 - x0) for y, x0, x1 in rule_ys)]
+
+    def underlined(self, c: dict) -> bool:
+        cx = (c["x0"] + c["x1"]) / 2
+        size = c["size"]
+        for s in self.segments:
+            if s.x0 - 1 <= cx <= s.x1 + 1 and c["bottom"] - 0.25 * size <= s.y <= c["bottom"] + 0.4 * size:
+                return True
+        return False
+
+    def run_key(self, c: dict) -> tuple:
+        name = _base_font_name(c.get("fontname", ""))
+        return (_is_bold(c), self.underlined(c) if not c["text"].isspace() else None, font_family_of(name), name)
+
+
+def _runs(texts: list[tuple[str, dict]], styler: _Styler, page_number: int) -> list[Run]:
+    runs: list[Run] = []
+    keys = []
+    for text, c in texts:
+        keys.append(styler.run_key(c))
+    # a space takes the style of its neighbours, so it never splits a run
+    for i, (text, c) in enumerate(texts):
+        if keys[i][1] is None:
+            neighbour = keys[i - 1] if i else (keys[i + 1] if i + 1 < len(keys) else (False, False, None, ""))
+            keys[i] = (keys[i][0], neighbour[1] if neighbour[1] is not None else False, keys[i][2], keys[i][3])
+    for (text, c), key in zip(texts, keys):
+        bold, underline, family, name = key
+        if runs and (runs[-1].bold, runs[-1].underline, runs[-1].font_family, runs[-1].font_name) == key:
+            prev = runs[-1]
+            x0, top, x1, bottom = prev.bbox
+            runs[-1] = Run(prev.text + text, bold, underline, family, name, page=page_number,
+                           bbox=(x0, min(top, c["top"]), max(x1, c["x1"]), max(bottom, c["bottom"])))
+        else:
+            runs.append(Run(text, bold, underline, family, name, page=page_number,
+                            bbox=(round(c["x0"], 2), round(c["top"], 2), round(c["x1"], 2), round(c["bottom"], 2))))
+    return [Run(r.text, r.bold, r.underline, r.font_family, r.font_name, page=r.page,
+                bbox=tuple(round(v, 2) for v in r.bbox)) for r in runs]
+
+
+def _paragraph(group: list[_Line], styler: _Styler, page_number: int) -> Paragraph:
+    texts: list[tuple[str, dict]] = []
+    for i, line in enumerate(group):
+        line_texts = _line_texts(line)
+        if i and texts and line_texts:
+            # wrapped lines: Japanese joins with nothing, Latin words with a space
+            if _is_latin(texts[-1][0][-1:]) and _is_latin(line_texts[0][0][:1]):
+                texts.append((" ", line_texts[0][1]))
+        texts.extend(line_texts)
+    runs = _runs(texts, styler, page_number)
+    bbox = (round(min(l.x0 for l in group), 2), round(group[0].top, 2),
+            round(max(l.x1 for l in group), 2), round(group[-1].bottom, 2))
+    return Paragraph(runs=tuple(runs), page=page_number, bbox=bbox)
+
+
+# -- tables ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _CellDraft:
+    row: int
+    col: int
+    row_span: int
+    col_span: int
+    blocks: tuple
+    tail_room: float  # space left after the last line: a paragraph cut by a page break ran to the edge
+    head_unit: float  # width of the first line's unbreakable start (see leading_unit_width)
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.blocks if isinstance(p, Paragraph))
+
+
+@dataclass
+class _TableDraft:
+    cells: list[_CellDraft]
+    xs: list[float]
+    n_rows: int
+    bbox: tuple
+    page: int
+    warnings: list[Warning]
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+    def covering(self, row: int, col: int) -> _CellDraft | None:
+        for cell in self.cells:
+            if cell.row <= row < cell.row + cell.row_span and cell.col <= col < cell.col + cell.col_span:
+                return cell
+        return None
+
+    def row_texts(self, row: int) -> list[str]:
+        return [c.text for c in sorted(self.cells, key=lambda c: c.col) if c.row == row]
+
+    def to_table(self) -> Table:
+        rows: dict[int, list[Cell]] = {}
+        for c in sorted(self.cells, key=lambda c: (c.row, c.col)):
+            rows.setdefault(c.row, []).append(Cell(row=c.row, col=c.col, blocks=c.blocks, row_span=c.row_span,
+                                                   col_span=c.col_span))
+        grid = tuple(tuple(rows.get(r, [])) for r in range(self.n_rows))
+        return Table(rows=grid, n_cols=self.n_cols, page=self.page, bbox=tuple(round(v, 2) for v in self.bbox))
+
+
+def _table_draft(table, chars: list[dict], styler: _Styler, page_number: int) -> _TableDraft:
+    xs = _cluster([v for x0, _, x1, _ in table.cells for v in (x0, x1)])
+    ys = _cluster([v for _, top, _, bottom in table.cells for v in (top, bottom)])
+    out = []
+    for bbox in table.cells:
+        x0, top, x1, bottom = bbox
+        r0, r1 = _index(ys, top), _index(ys, bottom)
+        c0, c1 = _index(xs, x0), _index(xs, x1)
+        lines = chars_to_lines([c for c in chars if _inside(c, bbox)])
+        blocks, tail_room, head_unit = (), float("inf"), 0.0
+        if lines:
+            padding = max(0.0, min(l.x0 for l in lines) - x0)
+            right = x1 - padding  # cells are padded alike on both sides
+            groups = lines_to_paragraph_groups(lines, right)
+            blocks = tuple(_paragraph(g, styler, page_number) for g in groups)
+            tail_room = right - lines[-1].x1
+            head_unit = leading_unit_width(lines[0])
+        out.append(_CellDraft(r0, c0, max(1, r1 - r0), max(1, c1 - c0), blocks, tail_room, head_unit))
+    return _TableDraft(out, xs, len(ys) - 1, table.bbox, page_number, [])
+
+
+def _join_blocks(first: tuple, second: tuple, wrapped: bool) -> tuple:
+    """A cell's paragraphs continued on the next page: a paragraph the page break wrapped is one."""
+    if not first or not second:
+        return first + second
+    head, tail = first[-1], second[0]
+    if wrapped and isinstance(head, Paragraph) and isinstance(tail, Paragraph) and not _PARAGRAPH_START.match(tail.text):
+        joined = Paragraph(runs=head.runs + tail.runs, page=head.page, bbox=head.bbox)
+        return first[:-1] + (joined,) + second[1:]
+    return first + second
+
+
+def continue_table(first: _TableDraft, second: _TableDraft) -> _TableDraft | None:
+    """``second`` glued under ``first`` when it carries on the same columns.
+
+    A repeated header row is dropped. Where the first row of ``second`` has empty cells, the page
+    break cut through the table: an empty cell under a vertically merged cell continues that merge,
+    and a row whose key cells are empty is the rest of the last row, cut in two.
+    """
+    if first.n_cols != second.n_cols or any(abs(a - b) > 2.0 for a, b in zip(first.xs, second.xs)):
+        return None
+    skip = 1 if first.n_rows and second.row_texts(0) and second.row_texts(0) == first.row_texts(0) else 0
+    last = first.n_rows - 1
+    cells = [c for c in second.cells if c.row >= skip]
+    start = [c for c in cells if c.row == skip]
+    empty = [c for c in start if not c.text]
+    warnings = list(first.warnings)
+    merged_into: dict[int, _CellDraft] = {}
+    split_row = any((above := first.covering(last, c.col)) is not None and above.row_span == 1 and above.text
+                    for c in empty)
+    for c in start:
+        above = first.covering(last, c.col)
+        if above is None:
+            continue
+        if (not c.text and above.row_span > 1) or split_row:
+            merged_into[id(c)] = above
+    if merged_into:
+        warnings.append(Warning("cell_across_pages", f"a table row or merged cell is cut by the page break after "
+                                f"page {first.page + 0}; its parts were joined", second.page))
+    offset = first.n_rows - skip - (1 if split_row else 0)
+    out = [_CellDraft(c.row, c.col, c.row_span, c.col_span, c.blocks, c.tail_room, c.head_unit)
+           for c in first.cells]
+    by_id = {id(orig): new for orig, new in zip(first.cells, out)}
+    for c in cells:
+        target = merged_into.get(id(c))
+        if target is not None:
+            dest = by_id[id(target)]
+            dest.blocks = _join_blocks(dest.blocks, c.blocks, wrapped=c.head_unit > dest.tail_room + 0.3)
+            dest.tail_room = c.tail_room if c.blocks else dest.tail_room
+            extra = c.row_span - (1 if split_row else 0)
+            dest.row_span += extra
+            continue
+        out.append(_CellDraft(c.row + offset, c.col, c.row_span, c.col_span, c.blocks, c.tail_room, c.head_unit))
+    n_rows = first.n_rows + second.n_rows - skip - (1 if split_row else 0)
+    return _TableDraft(out, first.xs, n_rows, first.bbox, first.page, warnings)
+
+
+# -- the reader --------------------------------------------------------------------------------
+
+
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 2,
+                  "join_tolerance": 2, "intersection_tolerance": 2}
+
+
+class PdfReader:
+    def __init__(self, path: Path):
+        self.path = path
+
+    def read(self) -> Document:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+        try:
+            pdf = pdfplumber.open(str(self.path))
+        except PDFPasswordIncorrect:
+            raise CorruptDocument(self.path.name, "the PDF is password-protected",
+                                  hint="save an unprotected copy and extract that")
+        except Exception as exc:  # pdfminer raises many kinds for a damaged file
+            raise CorruptDocument(self.path.name, f"not a readable PDF ({type(exc).__name__}: {exc})")
+        with pdf:
+            try:
+                return self._read(pdf)
+            except CorruptDocument:
+                raise
+            except Exception as exc:
+                if type(exc).__module__.startswith(("pdfminer", "pdfplumber")):
+                    raise CorruptDocument(self.path.name, f"a damaged PDF ({type(exc).__name__}: {exc})")
+                raise
+
+    def _read(self, pdf) -> Document:
+        warnings: list[Warning] = []
+        page_items: list[list[tuple[float, object]]] = []
+        margin_texts: Counter = Counter()
+        margins: list[list[tuple[str, _Line]]] = []
+        for page in pdf.pages:
+            items, margin, page_warnings = self._page(pdf, page)
+            page_items.append(items)
+            margins.append(margin)
+            for text, _ in margin:
+                margin_texts[text] += 1
+            warnings.extend(page_warnings)
+        # running headers and footers: margin lines repeated on several pages, and page numbers
+        blocks_by_page: list[list] = []
+        for number, (items, margin) in enumerate(zip(page_items, margins), start=1):
+            kept = [(line.top, _paragraph([line], self._stylers[number], number)) for text, line in margin
+                    if not (_PAGE_NUMBER.match(text) or (margin_texts[text] > 1 and len(pdf.pages) > 1))]
+            blocks_by_page.append(sorted(items + kept, key=lambda t: t[0]))
+        # tables that go on over a page break become one
+        flat: list[tuple[int, object]] = []
+        for number, items in enumerate(blocks_by_page, start=1):
+            for i, (_, block) in enumerate(items):
+                if isinstance(block, _TableDraft):
+                    if i == 0 and flat and isinstance(flat[-1][1], _TableDraft):
+                        merged = continue_table(flat[-1][1], block)
+                        if merged is not None:
+                            flat[-1] = (flat[-1][0], merged)
+                            continue
+                flat.append((number, block))
+        by_page: dict[int, list] = {n: [] for n in range(1, len(pdf.pages) + 1)}
+        for number, block in flat:
+            if isinstance(block, _TableDraft):
+                warnings.extend(block.warnings)
+                block = block.to_table()
+            by_page[number].append(block)
+        pages = [Page(number=n, blocks=tuple(blocks)) for n, blocks in by_page.items()]
+        return Document(format="pdf", pages=tuple(pages), page_count=len(pdf.pages), warnings=tuple(warnings))
+
+    _stylers: dict[int, _Styler]
+
+    def _page(self, pdf, page):
+        if not hasattr(self, "_stylers"):
+            self._stylers = {}
+        number = page.page_number
+        warnings: list[Warning] = []
+        _render_mode_page_layout(pdf, page)
+        page = page.dedupe_chars(tolerance=1)
+        raw_chars = page.chars
+        if not raw_chars:
+            if page.images:
+                warnings.append(Warning("no_text_layer", "the page has images but no text layer (a scan?): "
+                                        "its text is not read; run OCR first", number))
+            return [], [], warnings
+        cids = sum(1 for c in raw_chars if _CID.search(c["text"]))
+        if cids:
+            warnings.append(Warning("unmapped_glyphs", f"{cids} characters have no Unicode mapping "
+                                    "and read as (cid:NNN)", number))
+        chars = []
+        vertical = []
+        for c in raw_chars:
+            cp = ord(c["text"][0]) if len(c["text"]) == 1 else 0
+            if cp in PUA_GLYPHS:
+                c = dict(c, text=PUA_GLYPHS[cp])
+            (chars if c.get("upright", True) else vertical).append(c)
+        chars = _clean_chars(chars)
+        tables = page.find_tables(TABLE_SETTINGS)
+        rule_ys = []
+        for t in tables:
+            for x0, top, x1, bottom in t.cells:
+                rule_ys.extend([(top, x0, x1), (bottom, x0, x1)])
+        styler = _Styler(_horizontal_segments(page), rule_ys)
+        self._stylers[number] = styler
+        items: list[tuple[float, object]] = []
+        in_table = [False] * len(chars)
+        for t in tables:
+            inside = [i for i, c in enumerate(chars) if _inside(c, t.bbox)]
+            for i in inside:
+                in_table[i] = True
+            items.append((t.bbox[1], _table_draft(t, [chars[i] for i in inside], styler, number)))
+        body = [c for c, flag in zip(chars, in_table) if not flag]
+        lines = chars_to_lines(body)
+        height = float(page.height)
+        margin = [(re.sub(r"\s+", "", l.text), l) for l in lines
+                  if (l.bottom < 0.07 * height or l.top > 0.93 * height)]
+        margin_ids = {id(l) for _, l in margin}
+        body_lines = [l for l in lines if id(l) not in margin_ids]
+        if body_lines:
+            right = max(l.x1 for l in body_lines)  # wrapped body lines run to the right margin
+            for group in lines_to_paragraph_groups(body_lines, right):
+                items.append((group[0].top, _paragraph(group, styler, number)))
+        if vertical:
+            warnings.append(Warning("vertical_text", f"{len(vertical)} characters are set vertically (縦書き); "
+                                    "they are read column by column, right to left, after the page's other text",
+                                    number))
+            columns: dict[int, list[dict]] = {}
+            for c in vertical:
+                columns.setdefault(round(c["x0"] / 4), []).append(c)
+            for key in sorted(columns, reverse=True):
+                col = sorted(columns[key], key=lambda c: c["top"])
+                text = "".join(c["text"] for c in col)
+                items.append((height + key, Paragraph(runs=(Run(text, page=number),), page=number)))
+        return items, margin, warnings
+
+
+def read_pdf(path: Path) -> Document:
+    return PdfReader(path).read()
