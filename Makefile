@@ -5,8 +5,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Every sample the tool can read so far (.docx and text exports; PDFs come with the PDF reader).
-SAMPLES := $(sort $(wildcard samples/*.docx samples/*.txt))
+# Every bundled sample: .docx, text exports and the PDFs made from the .docx files.
+SAMPLES := $(sort $(wildcard samples/*.docx samples/*.txt samples/*.pdf))
 
 .PHONY: demo test samples clean
 

@@ -14,9 +14,14 @@ Writes
   samples/shinjuku_logo_r6_previous.docx  the previously approved version (令和6年度第7回): differs in
                                         the marked passages, and in two places the new version does
                                         NOT mark (結合の形態, the count of procedure 1)
+  samples/variant_*.docx                layout variants (see samples/README.md)
+  samples/*.lo.pdf                      each .docx exported by LibreOffice (libreoffice-writer-nogui,
+                                        fonts-ipaexfont; ＭＳ明朝/ゴシック mapped to IPAex by fontconfig)
+  samples/*.chromium.pdf                each .docx as HTML (LibreOffice) printed by headless Chromium
 
-The .docx files are byte-stable: fixed core-property dates and zip timestamps, so rebuilding
-them changes nothing unless this script changed. After a deliberate change, rebuild the golden
+The .docx files are byte-stable (fixed core-property dates and zip timestamps), and so are the
+PDFs (dates, document IDs and checksums zeroed): rebuilding changes nothing unless this script,
+LibreOffice, Chromium or the fonts changed. After a deliberate change, rebuild the golden
 JSON on purpose:  .venv/bin/python -m pytest tests/test_golden.py --update-golden
 """
 
@@ -467,18 +472,22 @@ def save_stable(doc, path: Path) -> None:
     path.write_bytes(out.getvalue())
 
 
-# LibreOffice finds no ＭＳ 明朝/ＭＳ ゴシック here; without this it would set Mincho text in a Gothic
-# face and lose the very difference the change marking rests on. IPAex fonts: Debian fonts-ipaexfont.
+# No ＭＳ 明朝/ＭＳ ゴシック here: without a mapping LibreOffice sets Mincho text in a Gothic face and
+# loses the very difference the change marking rests on. LibreOffice emboldens with text render
+# mode 2, so the IPAex fonts (fonts-ipaexfont) serve; Chromium's synthetic bold leaves no trace in
+# the PDF, so it gets faces with a real bold weight (fonts-noto-cjk).
 FONTCONFIG = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <fontconfig>
   <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
   <match target="pattern"><test name="family" qual="any"><string>ＭＳ 明朝</string></test>
-    <edit name="family" mode="assign" binding="strong"><string>IPAexMincho</string></edit></match>
+    <edit name="family" mode="assign" binding="strong"><string>{mincho}</string></edit></match>
   <match target="pattern"><test name="family" qual="any"><string>ＭＳ ゴシック</string></test>
-    <edit name="family" mode="assign" binding="strong"><string>IPAexGothic</string></edit></match>
+    <edit name="family" mode="assign" binding="strong"><string>{gothic}</string></edit></match>
 </fontconfig>
 """
+LIBREOFFICE_FONTS = {"mincho": "IPAexMincho", "gothic": "IPAexGothic"}
+CHROMIUM_FONTS = {"mincho": "Noto Serif CJK JP", "gothic": "Noto Sans CJK JP"}
 
 
 def libreoffice_pdfs(docx_files: list[Path]) -> list[Path]:
@@ -491,13 +500,48 @@ def libreoffice_pdfs(docx_files: list[Path]) -> list[Path]:
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         conf = Path(tmp) / "fonts.conf"
-        conf.write_text(FONTCONFIG, encoding="utf-8")
+        conf.write_text(FONTCONFIG.format(**LIBREOFFICE_FONTS), encoding="utf-8")
         env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=tmp)
         subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, *map(str, docx_files)],
                        check=True, env=env, capture_output=True, timeout=300)
         for docx_file in docx_files:
             target = docx_file.with_name(docx_file.name.replace(".docx", ".lo.pdf"))
             stabilise_pdf(Path(tmp) / f"{docx_file.stem}.pdf", target)
+            out.append(target)
+    return out
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--no-pdf-header-footer"]
+
+
+def chromium_pdfs(docx_files: list[Path]) -> list[Path]:
+    """``foo.docx`` → ``foo.chromium.pdf``: LibreOffice writes HTML, headless Chromium prints it.
+
+    A second producer that draws tables as boxes and underlines as filled rectangles, leaves a
+    cut table row open at the page break, and maps some ideographs to Kangxi radicals.
+    """
+    soffice, chromium = shutil.which("soffice"), shutil.which("chromium") or shutil.which("chromium-browser")
+    if not (soffice and chromium):
+        print("skipped Chromium PDFs: soffice or chromium not found (apt-get install chromium fonts-noto-cjk)",
+              file=sys.stderr)
+        return []
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        conf = Path(tmp) / "fonts.conf"
+        conf.write_text(FONTCONFIG.format(**CHROMIUM_FONTS), encoding="utf-8")
+        env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=tmp)
+        subprocess.run([soffice, "--headless", "--convert-to", "html", "--outdir", tmp, *map(str, docx_files)],
+                       check=True, env=env, capture_output=True, timeout=300)
+        for docx_file in docx_files:
+            html = Path(tmp) / f"{docx_file.stem}.html"
+            printed = Path(tmp) / f"{docx_file.stem}.chromium.pdf"
+            subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile",
+                            f"--print-to-pdf={printed}", html.as_uri()],
+                           check=True, env=env, capture_output=True, timeout=120)
+            target = docx_file.with_name(docx_file.name.replace(".docx", ".chromium.pdf"))
+            stabilise_pdf(printed, target)
             out.append(target)
     return out
 
@@ -536,7 +580,8 @@ def main() -> int:
         target = SAMPLES / name
         save_stable(make(), target)
         print(f"wrote {target.relative_to(ROOT)}")
-    for pdf in libreoffice_pdfs([SAMPLES / name for name in builders]):
+    docx_files = [SAMPLES / name for name in builders]
+    for pdf in libreoffice_pdfs(docx_files) + chromium_pdfs(docx_files):
         print(f"wrote {pdf.relative_to(ROOT)}")
     return 0
 

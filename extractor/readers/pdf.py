@@ -157,11 +157,12 @@ class _Line:
 
 
 def _clean_chars(chars: list[dict]) -> list[dict]:
-    """Drop space glyphs that overlap another glyph (drawn for underline continuity, not typed)."""
-    solid = [c for c in chars if not c["text"].isspace() or c["text"] == "\u3000"]
+    """Drop ASCII space glyphs that overlap another glyph (LibreOffice draws them for underline
+    continuity; nobody typed them). Wide spaces (U+3000, U+2003) are typed: they stay."""
+    solid = [c for c in chars if c["text"] != " "]
     out = list(solid)
     for c in chars:
-        if c["text"].isspace() and c["text"] != "\u3000":
+        if c["text"] == " ":
             overlaps = any(o["x0"] < c["x1"] - 0.3 and c["x0"] + 0.3 < o["x1"]
                            and o["top"] < c["bottom"] and c["top"] < o["bottom"] for o in solid)
             if not overlaps:
@@ -194,13 +195,15 @@ def chars_to_lines(chars: list[dict]) -> list[_Line]:
 
 
 def _line_texts(line: _Line) -> list[tuple[str, dict]]:
-    """(text, char) per character, with a space added between Latin letters or digits set apart."""
+    """(text, char) per character, with a space where a reader sees one: between Latin letters or
+    digits set apart, and in any gap of more than half an em (a browser draws U+3000 as a gap)."""
     out: list[tuple[str, dict]] = []
     prev = None
     for c in line.chars:
-        if prev is not None and c["text"] != " " and prev["text"] != " ":
+        if prev is not None and not c["text"].isspace() and not prev["text"].isspace():
             gap = c["x0"] - prev["x1"]
-            if gap > 0.15 * c["size"] and _is_latin(prev["text"][-1:]) and _is_latin(c["text"][:1]):
+            latin_pair = _is_latin(prev["text"][-1:]) and _is_latin(c["text"][:1])
+            if gap > 0.6 * c["size"] or (gap > 0.15 * c["size"] and latin_pair):
                 out.append((" ", prev))
         out.append((c["text"], c))
         prev = c
@@ -382,7 +385,22 @@ def _table_draft(table, chars: list[dict], styler: _Styler, page_number: int) ->
             tail_room = right - lines[-1].x1
             head_unit = leading_unit_width(lines[0])
         out.append(_CellDraft(r0, c0, max(1, r1 - r0), max(1, c1 - c0), blocks, tail_room, head_unit))
-    return _TableDraft(out, xs, len(ys) - 1, table.bbox, page_number, [])
+    # a row that is empty and does not even span the table is a stray of drawing past a page cut
+    # (a browser's clipped borders); a grid row in which no cell starts is a strip under cells that
+    # stop short of the cut
+    n_cols = len(xs) - 1
+    for row in range(len(ys) - 1):
+        in_row = [c for c in out if c.row == row]
+        covered = sum(c.col_span for c in out if c.row <= row < c.row + c.row_span)
+        if in_row and covered < n_cols and not any(c.blocks for c in in_row):
+            out = [c for c in out if c.row != row]
+    starts = sorted({c.row for c in out})
+    renumber = {row: i for i, row in enumerate(starts)}
+    for c in out:
+        end = c.row + c.row_span
+        c.row_span = max(1, sum(1 for r in starts if c.row <= r < end))
+        c.row = renumber[c.row]
+    return _TableDraft(out, xs, len(starts), table.bbox, page_number, [])
 
 
 def _join_blocks(first: tuple, second: tuple, wrapped: bool) -> tuple:
@@ -448,12 +466,39 @@ TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", 
                   "join_tolerance": 2, "intersection_tolerance": 2}
 
 
+def open_grid_closers(page) -> list[float]:
+    """y positions where several ruling verticals stop with no horizontal rule to close them.
+
+    A browser leaves a table row that a page break cuts open at the cut (no bottom border on this
+    page, no top border on the next); a closing rule there lets the table finder see the cells.
+    """
+    verticals = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 5]
+    horizontals = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 5]
+    closers = []
+    for end in ("top", "bottom"):
+        for y in _cluster([e[end] for e in verticals], 1.0):
+            ending = [e for e in verticals if abs(e[end] - y) <= 1.0]
+            x0, x1 = min(e["x0"] for e in ending), max(e["x0"] for e in ending)
+            if x1 - x0 < 5:  # one rule, or a double rule: no cell between them
+                continue
+            closed = any(abs(h["top"] - y) <= 2 and h["x0"] < x1 and h["x1"] > x0 for h in horizontals)
+            if not closed:
+                closers.append(y)
+    return closers
+
+
 class PdfReader:
     def __init__(self, path: Path):
         self.path = path
 
     def read(self) -> Document:
+        import logging
+
         import pdfplumber
+
+        # pdfminer logs every oddity of a font it copes with ("Could not get FontBBox …") on stderr;
+        # what matters reaches the user as a warning in the JSON instead.
+        logging.getLogger("pdfminer").setLevel(logging.ERROR)
         from pdfminer.pdfdocument import PDFPasswordIncorrect
 
         try:
@@ -519,7 +564,8 @@ class PdfReader:
         number = page.page_number
         warnings: list[Warning] = []
         _render_mode_page_layout(pdf, page)
-        page = page.dedupe_chars(tolerance=1)
+        # drawings past the page edge (a browser's clipped table borders) are not on the page
+        page = page.crop(page.bbox).dedupe_chars(tolerance=1)
         raw_chars = page.chars
         if not raw_chars:
             if page.images:
@@ -538,7 +584,9 @@ class PdfReader:
                 c = dict(c, text=PUA_GLYPHS[cp])
             (chars if c.get("upright", True) else vertical).append(c)
         chars = _clean_chars(chars)
-        tables = page.find_tables(TABLE_SETTINGS)
+        closers = open_grid_closers(page)
+        settings = dict(TABLE_SETTINGS, explicit_horizontal_lines=closers) if closers else TABLE_SETTINGS
+        tables = page.find_tables(settings)
         rule_ys = []
         for t in tables:
             for x0, top, x1, bottom in t.cells:
