@@ -42,6 +42,16 @@ def _is_latin(ch: str) -> bool:
 
 
 def _base_font_name(name: str) -> str:
+    """``ABCDEF+IPAexMincho`` → ``IPAexMincho``; a name pdfplumber could only give as bytes
+    (``b'\\x82l\\x82r\\x96\\xbe\\x92\\xa9'``, Shift_JIS in older Japanese PDFs) → ``ＭＳ明朝``."""
+    if name.startswith(("b'", 'b"')):
+        import ast
+
+        try:
+            raw = ast.literal_eval(name)
+            name = raw.decode("cp932") if isinstance(raw, bytes) else name
+        except (ValueError, SyntaxError, UnicodeDecodeError):
+            pass
     return name.split("+", 1)[1] if "+" in name[:8] else name
 
 
@@ -237,8 +247,23 @@ def leading_unit_width(line: _Line) -> float:
 
 def lines_to_paragraph_groups(lines: list[_Line], right_limit: float) -> list[list[_Line]]:
     """Lines → paragraphs. A line ends its paragraph when the next line's first unbreakable piece
-    would have fitted after it (so the break was not a wrap), when a wider gap follows, or when
-    the next line starts a new item (①, ※, ・, 【, a number)."""
+    would have fitted after it (so the break was not a wrap), when the next line is indented (a
+    Japanese paragraph starts one character in), when a wider gap than between wrapped lines
+    follows, or when the next line starts a new item (①, ※, ・, a number)."""
+    if not lines:
+        return []
+    left = min(l.x0 for l in lines)
+
+    def set_apart(line: _Line) -> bool:  # right-aligned or centred: a line of its own, never wrapped
+        return line.x0 - left > 0.3 * max(1.0, right_limit - left)
+
+    def full(line: _Line) -> bool:
+        return line.x1 >= right_limit - 1.5 * line.size and not set_apart(line)
+
+    # the gap between wrapped lines, where two full lines in a row prove a wrap (one full line may
+    # be a paragraph that happens to fill the line); without proof, half an em of gap is a break
+    wrap_gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if full(a) and full(b)]
+    wrap_gap = min(wrap_gaps) if wrap_gaps else None
     groups: list[list[_Line]] = []
     prev = None
     for line in lines:
@@ -249,13 +274,19 @@ def lines_to_paragraph_groups(lines: list[_Line], right_limit: float) -> list[li
             gap = line.top - prev.bottom
             would_fit = prev.x1 + leading_unit_width(line) <= right_limit + 0.3
             new_item = bool(_PARAGRAPH_START.match(line.text.lstrip()))
-            spaced = gap > 0.6 * size
-            if would_fit or new_item or spaced:
+            indented = line.x0 - left >= 0.8 * size and line.x0 - prev.x0 >= 0.8 * size
+            spaced = gap > (wrap_gap + 0.5 * size if wrap_gap is not None else 0.6 * size)
+            if would_fit or new_item or indented or spaced or set_apart(prev):
                 groups.append([line])
             else:
                 groups[-1].append(line)
         prev = line
     return groups
+
+
+def right_margin(lines: list[_Line]) -> float:
+    """Where body lines may end: the rightmost line end (wrapped and right-aligned lines reach it)."""
+    return max(l.x1 for l in lines)
 
 
 class _Styler:
@@ -608,8 +639,7 @@ class PdfReader:
         margin_ids = {id(l) for _, l in margin}
         body_lines = [l for l in lines if id(l) not in margin_ids]
         if body_lines:
-            right = max(l.x1 for l in body_lines)  # wrapped body lines run to the right margin
-            for group in lines_to_paragraph_groups(body_lines, right):
+            for group in lines_to_paragraph_groups(body_lines, right_margin(body_lines)):
                 items.append((group[0].top, _paragraph(group, styler, number)))
         if vertical:
             warnings.append(Warning("vertical_text", f"{len(vertical)} characters are set vertically (縦書き); "
