@@ -262,7 +262,8 @@ def lines_to_paragraph_groups(lines: list[_Line], right_limit: float) -> list[li
 
     # the gap between wrapped lines, where two full lines in a row prove a wrap (one full line may
     # be a paragraph that happens to fill the line); without proof, half an em of gap is a break
-    wrap_gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if full(a) and full(b)]
+    wrap_gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])
+                 if full(a) and full(b) and b.top - a.bottom < 1.5 * a.size]
     wrap_gap = min(wrap_gaps) if wrap_gaps else None
     groups: list[list[_Line]] = []
     prev = None
@@ -648,10 +649,12 @@ class PdfReader:
             columns: dict[int, list[dict]] = {}
             for c in vertical:
                 columns.setdefault(round(c["x0"] / 4), []).append(c)
-            for key in sorted(columns, reverse=True):
-                col = sorted(columns[key], key=lambda c: c["top"])
+            for order, key in enumerate(sorted(columns, reverse=True)):
+                # a quarter turn left reads bottom to top; a quarter turn right, top to bottom
+                upward = sum(1 for c in columns[key] if (c.get("matrix") or (0, 0))[1] > 0) > len(columns[key]) / 2
+                col = sorted(columns[key], key=lambda c: -c["bottom"] if upward else c["top"])
                 text = "".join(c["text"] for c in col)
-                items.append((height + key, Paragraph(runs=(Run(text, page=number),), page=number)))
+                items.append((height + order, Paragraph(runs=(Run(text, page=number),), page=number)))
         return items, margin, warnings
 
 

@@ -1,0 +1,207 @@
+"""The PDF reader: one geometric situation per test, then every sample PDF against its .docx."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from extractor import extract
+from extractor.ir import Paragraph, Table, iter_paragraphs
+from extractor.normalize import normalize
+from extractor.readers import read_document
+from extractor.schema import to_json
+from tests.conftest import REALDOCS, SAMPLES, needs_shared
+from tests.pdf_builder import grid, line, make_pdf, text
+
+
+def read(tmp_path, pages: list[str]):
+    path = tmp_path / "t.pdf"
+    path.write_bytes(make_pdf(pages))
+    return read_document(path)
+
+
+def runs_of(doc):
+    return [(r.text, r.bold, r.underline) for p in iter_paragraphs(doc.blocks) for r in p.runs]
+
+
+def test_bold_from_render_mode_2_and_from_the_font_name(tmp_path):
+    doc = read(tmp_path, [text(72, 700, "Plain") + text(120, 700, "Stroked", mode=2)
+                          + text(72, 600, "Named", font="F2")])
+    assert runs_of(doc) == [("Plain ", False, False), ("Stroked", True, False), ("Named", True, False)]
+
+
+def test_underline_is_a_stroke_under_the_baseline_not_a_table_rule(tmp_path):
+    body = text(72, 700, "Under") + line(72, 697, 104, 697)  # just below the baseline
+    # a table whose bottom rule runs right under its text (pdfplumber takes one box for a frame)
+    body += grid(72, 660, [200, 100], [20]) + text(76, 644, "Ruled") + text(276, 644, "Cell")
+    doc = read(tmp_path, [body])
+    assert ("Under", False, True) in runs_of(doc)
+    table = next(b for b in doc.blocks if isinstance(b, Table))
+    assert [(r.text, r.underline) for r in table.rows[0][0].paragraphs[0].runs] == [("Ruled", False)]
+
+
+def test_letter_spaced_latin_reads_apart_and_normalises_joined(tmp_path):
+    doc = read(tmp_path, [text(72, 700, "LoGo", charspace=6) + text(72, 650, "Windows 11")])
+    first, second = [p.text for p in iter_paragraphs(doc.blocks)]
+    assert first == "L o G o" and normalize(first) == "LoGo"
+    assert second == "Windows 11"
+
+
+def test_merged_cells_come_back_once_with_their_spans(tmp_path):
+    # 3 columns x 2 rows; the first column is one cell over both rows
+    body = "".join([
+        line(72, 700, 372, 700), line(72, 640, 372, 640), line(172, 670, 372, 670),
+        line(72, 700, 72, 640), line(172, 700, 172, 640), line(272, 700, 272, 640), line(372, 700, 372, 640),
+    ]) + text(76, 665, "Group") + text(176, 680, "A") + text(276, 680, "B") + text(176, 650, "C") + text(276, 650, "D")
+    table = next(b for b in read(tmp_path, [body]).blocks if isinstance(b, Table))
+    assert [[(c.text, c.row, c.col, c.row_span, c.col_span) for c in row] for row in table.rows] == [
+        [("Group", 0, 0, 2, 1), ("A", 0, 1, 1, 1), ("B", 0, 2, 1, 1)],
+        [("C", 1, 1, 1, 1), ("D", 1, 2, 1, 1)]]
+
+
+def test_a_table_going_on_over_a_page_is_one_table_with_its_header_once(tmp_path):
+    def page(rows):
+        body = grid(72, 700, [100, 100], [20] * len(rows))
+        for i, (a, b) in enumerate(rows):
+            body += text(76, 700 - 20 * i - 15, a) + text(176, 700 - 20 * i - 15, b)
+        return body
+
+    doc = read(tmp_path, [page([("No", "Name"), ("1", "alpha"), ("2", "beta")]),
+                          page([("No", "Name"), ("3", "gamma")])])
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [[c.text for c in row] for row in tables[0].rows] == [
+        ["No", "Name"], ["1", "alpha"], ["2", "beta"], ["3", "gamma"]]
+
+
+def test_running_headers_and_page_numbers_are_left_out(tmp_path):
+    def page(n, body):
+        return text(72, 770, "Council secretariat") + text(72, 700, body) + text(300, 20, f"- {n} -")
+
+    doc = read(tmp_path, [page(1, "First body"), page(2, "Second body")])
+    assert [p.text for p in iter_paragraphs(doc.blocks)] == ["First body", "Second body"]
+
+
+def test_a_page_without_text_is_reported(tmp_path):
+    image = "q 100 0 0 100 72 600 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \xff EI Q\n"
+    doc = read(tmp_path, [text(72, 700, "Cover"), image])
+    assert [(w.code, w.page) for w in doc.warnings] == [("no_text_layer", 2)]
+
+
+def test_rotated_text_is_read_and_reported(tmp_path):
+    # turned a quarter left (read bottom to top) and a quarter right (read top to bottom)
+    doc = read(tmp_path, [text(72, 700, "Across") + "BT /F1 12 Tf 0 1 -1 0 300 400 Tm (Up) Tj ET\n"
+                          + "BT /F1 12 Tf 0 -1 1 0 400 500 Tm (Down) Tj ET\n"])
+    assert [w.code for w in doc.warnings] == ["vertical_text"]
+    assert [p.text for p in iter_paragraphs(doc.blocks)] == ["Across", "Down", "Up"]
+
+
+def test_a_damaged_pdf_is_refused_with_the_file_named(tmp_path):
+    from extractor.errors import CorruptDocument
+
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog")
+    with pytest.raises(CorruptDocument) as err:
+        read_document(path)
+    assert "bad.pdf" in err.value.one_line()
+
+
+# -- the samples: every PDF against the .docx it was made from -------------------------------
+
+EXCLUDED = {"source", "page", "bbox", "warnings"}
+RAW_SIBLINGS = {"raw_title", "raw_value", "raw", "raw_measure"}
+PAIRS = sorted((p, SAMPLES / (p.name.split(".")[0] + ".docx")) for p in SAMPLES.glob("*.pdf"))
+
+
+def comparable(doc: dict, *, normalise_raw: bool) -> dict:
+    def walk(o):
+        if isinstance(o, dict):
+            return {k: (normalize(v) if normalise_raw and k in RAW_SIBLINGS and isinstance(v, str) else walk(v))
+                    for k, v in o.items() if k not in EXCLUDED}
+        if isinstance(o, list):
+            return [walk(x) for x in o]
+        return o
+    return walk(doc)
+
+
+def test_every_docx_sample_has_its_pdfs():
+    docx = sorted(p.name for p in SAMPLES.glob("*.docx"))
+    assert sorted({d.name for _, d in PAIRS}) == docx
+    assert len(PAIRS) == 2 * len(docx)  # LibreOffice and Chromium
+
+
+@pytest.mark.parametrize("pdf, docx", PAIRS, ids=lambda p: p.name)
+def test_pdf_gives_the_submission_of_its_docx(pdf: Path, docx: Path):
+    """Equal apart from what the contract excludes (source, page, bbox, warnings).
+
+    Chromium's PDFs map some ideographs to Kangxi radicals (利⽤); raw text keeps what the PDF
+    says and normalisation mends it, so for them the raw siblings are compared normalised.
+    """
+    chromium = ".chromium." in pdf.name
+    from_pdf = comparable(json.loads(to_json(extract(pdf))), normalise_raw=chromium)
+    from_docx = comparable(json.loads(to_json(extract(docx))), normalise_raw=chromium)
+    assert from_pdf == from_docx
+
+
+def styled_chars(path: Path) -> list[tuple[str, bool, bool]]:
+    """(character, bold, underline) of every visible character, in reading order."""
+    out = []
+    for p in iter_paragraphs(read_document(path).blocks):
+        for run in p.runs:
+            if run.deleted:
+                continue
+            for ch in normalize(run.text) or "":
+                if not ch.isspace() and unicodedata.category(ch)[0] != "Z":
+                    out.append((ch, bool(run.bold), bool(run.underline)))
+    return out
+
+
+@pytest.mark.parametrize("pdf, docx", PAIRS, ids=lambda p: p.name)
+def test_bold_and_underline_match_the_docx_character_for_character(pdf: Path, docx: Path):
+    expected, found = styled_chars(docx), styled_chars(pdf)
+    assert [c for c, _, _ in found] == [c for c, _, _ in expected]
+    assert found == expected
+
+
+# -- real documents nobody here wrote ---------------------------------------------------------
+
+REAL = sorted(p for p in REALDOCS.glob("*") if p.suffix in (".pdf", ".docx")) if REALDOCS.exists() else []
+# tables the SOURCES.md table lists, at least one found in each document that has any
+REAL_WITH_TABLES = {"meti_joho_system_anzen_taisaku_kijun.pdf", "mhlw_prefecture_table_20220818.pdf",
+                    "tokyo_fukushihoken_sokuhou_20210520.pdf", "nankoku_seimu_form2_kirokubo.docx",
+                    "nankoku_seimu_form6_bihin.docx"}
+
+
+@needs_shared(REALDOCS)
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
+def test_real_documents_extract_and_their_tables_are_found(path: Path):
+    sub = extract(path)
+    assert sub.sections or sub.tables
+    if path.name in REAL_WITH_TABLES:
+        assert sub.tables
+    for table in sub.tables:  # merged cells once: no grid position covered twice
+        covered = set()
+        for r, row in enumerate(table.rows):
+            for cell in row:
+                for rr in range(r, r + cell.row_span):
+                    for cc in range(cell.col, cell.col + cell.col_span):
+                        assert (rr, cc) not in covered
+                        covered.add((rr, cc))
+
+
+@needs_shared(REALDOCS / "meti_joho_system_anzen_taisaku_kijun.pdf")
+def test_letter_spaced_labels_in_a_real_document_come_out_joined():
+    sub = extract(REALDOCS / "meti_joho_system_anzen_taisaku_kijun.pdf")
+    cells = [c for t in sub.tables for row in t.rows for c in row]
+    spaced = [c for c in cells if c.raw == "適 用 区 分"]
+    assert spaced and all(c.text == "適用区分" for c in spaced)
+
+
+@needs_shared(REALDOCS / "nankoku_425_gian25_tesuryo_jorei.pdf")
+def test_double_spaced_indented_ordinance_text_keeps_its_paragraphs():
+    sub = extract(REALDOCS / "nankoku_425_gian25_tesuryo_jorei.pdf")
+    body = next(s for s in sub.sections if s.text.startswith("南国市手数料徴収条例（平成12年"))
+    assert len(body.text.split("\n")) == 2  # the amending sentence, and the amendment itself
