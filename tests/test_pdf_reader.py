@@ -205,3 +205,10 @@ def test_double_spaced_indented_ordinance_text_keeps_its_paragraphs():
     sub = extract(REALDOCS / "nankoku_425_gian25_tesuryo_jorei.pdf")
     body = next(s for s in sub.sections if s.text.startswith("南国市手数料徴収条例（平成12年"))
     assert len(body.text.split("\n")) == 2  # the amending sentence, and the amendment itself
+
+
+def test_drawn_check_boxes_read_as_the_glyph_a_reader_sees(tmp_path):
+    ticked = "72 696 10 10 re S 73 700 m 76 697 l 81 705 l S\n" + text(88, 697, "Agree")
+    empty = "72 656 10 10 re S\n" + text(88, 657, "Decline")
+    texts = [p.text for p in iter_paragraphs(read(tmp_path, [ticked + empty]).blocks)]
+    assert texts == ["☑Agree", "☐Decline"]

@@ -134,6 +134,26 @@ def _inside(char: dict, bbox) -> bool:
     return x0 <= cx <= x1 and top <= cy <= bottom
 
 
+def drawn_checkboxes(page, table_cells: list[tuple]) -> list[dict]:
+    """Small squares drawn as boxes (not table cells) → a ☑ char when a stroke lies inside, else ☐.
+
+    Forms draw check boxes instead of typing them; a reader sees a box, ticked or not.
+    """
+    boxes = []
+    strokes = list(page.curves) + list(page.lines)
+    for r in page.rects:
+        w, h = r["width"], r["height"]
+        if not (5 <= w <= 16 and abs(w - h) <= 1.5):
+            continue
+        if any(abs(r["x0"] - c[0]) < 1 and abs(r["top"] - c[1]) < 1 for c in table_cells):
+            continue
+        inside = [s for s in strokes if s["x0"] >= r["x0"] - 0.5 and s["x1"] <= r["x1"] + 0.5
+                  and s["top"] >= r["top"] - 0.5 and s["bottom"] <= r["bottom"] + 0.5]
+        boxes.append({"text": "☑" if inside else "☐", "x0": r["x0"], "x1": r["x1"], "top": r["top"],
+                      "bottom": r["bottom"], "size": h, "fontname": "", "upright": True})
+    return boxes
+
+
 # -- characters → lines → paragraphs -----------------------------------------------------------
 
 
@@ -619,6 +639,7 @@ class PdfReader:
         closers = open_grid_closers(page)
         settings = dict(TABLE_SETTINGS, explicit_horizontal_lines=closers) if closers else TABLE_SETTINGS
         tables = page.find_tables(settings)
+        chars.extend(drawn_checkboxes(page, [cell for t in tables for cell in t.cells]))
         rule_ys = []
         for t in tables:
             for x0, top, x1, bottom in t.cells:
