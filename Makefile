@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # Every bundled sample: .docx, text exports and the PDFs made from the .docx files.
 SAMPLES := $(sort $(wildcard samples/*.docx samples/*.txt samples/*.pdf))
 
-.PHONY: demo test samples clean
+.PHONY: demo test samples bench clean
 
 # (Re)create the venv when it is missing, broken (its Python moved) or older than pyproject.toml.
 $(STAMP): pyproject.toml
@@ -26,6 +26,10 @@ test: $(STAMP)
 # Regenerate samples/ (and then, on purpose, the golden JSON: make test ARGS=--update-golden).
 samples: $(STAMP)
 	$(BIN)/python scripts/make_samples.py
+
+# PDF reader seconds per page and peak memory beside pdfplumber's bare parse (figures, not a test).
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf out .pytest_cache

@@ -15,6 +15,7 @@ What a PDF does not say outright is recovered from geometry (design notes, "Read
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections import Counter
@@ -132,6 +133,22 @@ def _inside(char: dict, bbox) -> bool:
     x0, top, x1, bottom = bbox
     cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
     return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def dedupe_chars(chars: list[dict]) -> list[dict]:
+    """One of each glyph drawn twice in the same place (bold by overprinting, shadows), in order.
+
+    pdfplumber's ``dedupe_chars`` does this with pairwise clustering; a rounded-position key is
+    enough here and costs one pass.
+    """
+    seen: set[tuple] = set()
+    out = []
+    for c in chars:
+        key = (c["text"], c.get("fontname"), round(c["x0"]), round(c["top"]))
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
 
 
 def drawn_checkboxes(page, table_cells: list[tuple]) -> list[dict]:
@@ -422,12 +439,24 @@ class _TableDraft:
 def _table_draft(table, chars: list[dict], styler: _Styler, page_number: int) -> _TableDraft:
     xs = _cluster([v for x0, _, x1, _ in table.cells for v in (x0, x1)])
     ys = _cluster([v for _, top, _, bottom in table.cells for v in (top, bottom)])
+    # each character goes to the cell covering the grid position of its centre: one lookup, not a
+    # scan of every cell
+    spans = [(_index(ys, top), _index(ys, bottom), _index(xs, x0), _index(xs, x1)) for x0, top, x1, bottom in table.cells]
+    owner: dict[tuple[int, int], int] = {}
+    for i, (r0, r1, c0, c1) in enumerate(spans):
+        for r in range(r0, max(r0 + 1, r1)):
+            for c in range(c0, max(c0 + 1, c1)):
+                owner[(r, c)] = i
+    per_cell: list[list[dict]] = [[] for _ in table.cells]
+    for ch in chars:
+        r = bisect.bisect_right(ys, (ch["top"] + ch["bottom"]) / 2) - 1
+        c = bisect.bisect_right(xs, (ch["x0"] + ch["x1"]) / 2) - 1
+        if (r, c) in owner:
+            per_cell[owner[(r, c)]].append(ch)
     out = []
-    for bbox in table.cells:
+    for bbox, (r0, r1, c0, c1), cell_chars in zip(table.cells, spans, per_cell):
         x0, top, x1, bottom = bbox
-        r0, r1 = _index(ys, top), _index(ys, bottom)
-        c0, c1 = _index(xs, x0), _index(xs, x1)
-        lines = chars_to_lines([c for c in chars if _inside(c, bbox)])
+        lines = chars_to_lines(cell_chars)
         blocks, tail_room, head_unit = (), float("inf"), 0.0
         if lines:
             padding = max(0.0, min(l.x0 for l in lines) - x0)
@@ -617,8 +646,8 @@ class PdfReader:
         warnings: list[Warning] = []
         _render_mode_page_layout(pdf, page)
         # drawings past the page edge (a browser's clipped table borders) are not on the page
-        page = page.crop(page.bbox).dedupe_chars(tolerance=1)
-        raw_chars = page.chars
+        page = page.crop(page.bbox)
+        raw_chars = dedupe_chars(page.chars)
         if not raw_chars:
             if page.images:
                 warnings.append(Warning("no_text_layer", "the page has images but no text layer (a scan?): "
