@@ -114,6 +114,44 @@ def cmd_schema(args) -> int:
     return EXIT_OK
 
 
+def _width(text: str) -> int:
+    """Columns a string takes on a terminal: East Asian wide characters count two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def cmd_classify(args) -> int:
+    import json
+
+    from .classify import classify_list
+
+    text = " ".join(args.text).strip()
+    if not text:
+        print("council: error: give the listed items as text, e.g. council classify '氏名、住所、個人番号'",
+              file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        items = classify_list(text)
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+        _report(exc, "classify", args.debug)
+        return EXIT_USAGE
+    if args.json:
+        sys.stdout.write(json.dumps([i.model_dump(mode="json") for i in items], ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    rows = [("subject", "item", "category", "sensitivity", "confidence", "method")]
+    rows += [(i.subject or "-", i.item + ("（" + "・".join(i.qualifiers) + "）" if i.qualifiers else ""),
+              f"{i.category} {i.category_label}", i.sensitivity or "-", f"{i.confidence:.3f}", i.method) for i in items]
+    widths = [max(_width(r[c]) for r in rows) for c in range(len(rows[0]))]
+    for r in rows:
+        print("  ".join(_pad(cell, w) for cell, w in zip(r, widths)).rstrip())
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -131,6 +169,14 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     ex.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     ex.set_defaults(func=cmd_extract)
+
+    cl = sub.add_parser("classify", help="classify a listed text of personal-data items",
+                        description="Split a listed text (氏名、住所、…) into items and classify each: "
+                                    "subject, category, legal sensitivity, confidence.")
+    cl.add_argument("text", nargs="+", help="the items as listed, e.g. '届出人の住所、氏名、個人番号'")
+    cl.add_argument("--json", action="store_true", help="JSON (the contract's PersonalDataItem) instead of a table")
+    cl.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    cl.set_defaults(func=cmd_classify)
 
     sc = sub.add_parser("schema", help="print the JSON Schema of the Submission",
                         description="Print the JSON Schema generated from the output models.")

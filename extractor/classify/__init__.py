@@ -1,1 +1,39 @@
-"""Personal-data items: splitting a listed text into items, and (later) classifying them."""
+"""Personal-data items: split a listed text into items, scope their subjects, classify them."""
+
+from __future__ import annotations
+
+import re
+
+from .. import schema as S
+from .split import SplitItem, split_items
+
+_MIDDLE_DOT = "・"
+
+
+def _split_on_middle_dots(item: SplitItem) -> list[SplitItem]:
+    """``氏名・住所・年齢`` are three items; ``区内在住・在勤の別`` is one: split on ・ only where every
+    part is an item in its own right (a lexicon term or a legal rule's match)."""
+    from .taxonomy import load_taxonomy
+
+    if _MIDDLE_DOT not in item.item or re.search(r"[（(]", item.item):
+        return [item]
+    parts = item.item.split(_MIDDLE_DOT)
+    taxonomy = load_taxonomy()
+    if len(parts) < 2 or not all(taxonomy.term(p) for p in parts):
+        return [item]
+    return [SplitItem(text=p, raw=p, item=p, subject=item.subject, qualifiers=item.qualifiers) for p in parts]
+
+
+def classify_list(raw_text: str) -> list[S.PersonalDataItem]:
+    """A listed text as printed → classified items, in document order."""
+    from .classifier import classify_item, is_person
+
+    out = []
+    for split in split_items(raw_text, person=is_person):
+        for item in _split_on_middle_dots(split):
+            c = classify_item(item.item)
+            out.append(S.PersonalDataItem(
+                text=item.text, raw=item.raw, item=item.item, subject=item.subject, qualifiers=list(item.qualifiers),
+                category=c.category, category_label=c.label, sensitivity=c.sensitivity,
+                confidence=round(c.confidence, 3), method=c.method))
+    return out

@@ -69,8 +69,16 @@ def split_outside_parentheses(text: str) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
-def split_items(raw_text: str) -> list[SplitItem]:
-    """Every item of a listed text, in order, with the subject in scope when it was listed."""
+# ``Xの有無`` / ``Xの人数``: whether there is an X, how many — X is what the item is about, not whose.
+_COUNT_TAILS = ("有無", "人数", "数", "状況", "有無等")
+
+
+def split_items(raw_text: str, person=is_person) -> list[SplitItem]:
+    """Every item of a listed text, in order, with the subject in scope when it was listed.
+
+    ``person`` decides whether the X of ``Xの`` is a person or party (the GiNZA-backed
+    :func:`extractor.classify.classifier.is_person` in the pipeline; a lexicon-only one here).
+    """
     items: list[SplitItem] = []
     subject = None
     for raw in split_outside_parentheses(raw_text):
@@ -87,7 +95,7 @@ def split_items(raw_text: str) -> list[SplitItem]:
             core = core[:-1]
         if "の" in core:
             head, _, rest = core.partition("の")
-            if rest and is_person(head):
+            if rest and rest not in _COUNT_TAILS and person(head):
                 subject, core = head, rest
         items.append(SplitItem(text=text, raw=raw, item=core, subject=subject, qualifiers=tuple(qualifiers)))
     return items

@@ -236,6 +236,42 @@ def _looks_like_header(t: Table) -> bool:
     return sum(1 for x in texts if x) >= 2 and all(len(x) <= 40 and "。" not in x for x in texts)
 
 
+# Fields whose value lists personal-data items (when it does not only point elsewhere).
+_ITEM_LIST_KEYS = re.compile(r"情報項目|記録項目|個人情報項目|取扱う個人情報|収集する情報|提供する情報|利用する情報")
+
+
+def classify_item_lists(found_procedures, fields: list[S.Field]):
+    """Procedures with classified items, the ItemLists, the summary and the unclassified items.
+
+    GiNZA is loaded only here, and only when the document has an item list.
+    """
+    lists: list[tuple[dict, str | None, str]] = []
+    for table, found in found_procedures:
+        if found.items_raw.strip():
+            lists.append(({"table": table.id, "row": found.row, "column": found.items_column},
+                          found.procedure.name, found.items_raw))
+    for f in fields:
+        if _ITEM_LIST_KEYS.search(f.key) and f.refers_to is None and f.raw_value.strip():
+            lists.append(({"field": f.key}, None, f.raw_value))
+    if not lists:
+        return [found.procedure for _, found in found_procedures], [], S.PersonalDataSummary(), []
+    from ..classify import classify_list
+
+    classified = {raw: classify_list(raw) for _, _, raw in lists}
+    procedures = [found.procedure.model_copy(update={"items": classified.get(found.items_raw, [])})
+                  for _, found in found_procedures]
+    personal_data = [S.ItemList(location=location, procedure=procedure, items=classified[raw])
+                     for location, procedure, raw in lists]
+    items = [i for lst in personal_data for i in lst.items]
+    counts = {level: sum(1 for i in items if i.sensitivity == level)
+              for level in ("mynumber", "special_care", "identifier", "standard")}
+    summary = S.PersonalDataSummary(handles_mynumber=counts["mynumber"] > 0,
+                                    handles_special_care=counts["special_care"] > 0,
+                                    handles_identifiers=counts["identifier"] > 0, counts=counts)
+    unknown = list(dict.fromkeys(i.item for i in items if i.method == "unknown"))
+    return procedures, personal_data, summary, unknown
+
+
 def build_submission(doc: Document, source: S.Source, generator: S.Generator) -> S.Submission:
     """The contract's Submission for one read document."""
     paragraphs = list(iter_paragraphs(doc.blocks))
@@ -254,11 +290,11 @@ def build_submission(doc: Document, source: S.Source, generator: S.Generator) ->
     section_text = {}
     for section in walk.sections:
         section_text.setdefault(section.heading, []).append(section.text)
-    procedures, checklist = [], []
+    found_procedures, checklist = [], []
     for table in walk.tables:
         found = procedures_of(table, lines)
         if found:
-            procedures.extend(found)
+            found_procedures.extend((table, f) for f in found)
             continue
         context = section_text.get(table.caption, []) if table.caption else []
         result = checklist_of(table, context)
@@ -272,6 +308,17 @@ def build_submission(doc: Document, source: S.Source, generator: S.Generator) ->
     if marking.statement:
         change_marking = S.ChangeMarking(statement=marking.statement, reference=marking.reference,
                                          styles=list(marking.styles))
+    procedures, personal_data, summary, unknown = classify_item_lists(found_procedures, walk.fields)
+    if unknown:
+        warnings.append(S.Warning(code="unclassified_items", page=None, message=(
+            "personal-data items matched no category and were left as 'other': " + "、".join(unknown))))
+    if personal_data:
+        from ..classify.classifier import ginza_version
+        from ..classify.taxonomy import load_taxonomy
+
+        generator = generator.model_copy(update={
+            "taxonomy_version": load_taxonomy().version,
+            "models": {"ja_ginza": ginza_version() or "unknown"}})
     title = walk.title
     headings = [s.heading for s in walk.sections if s.heading]
     meeting = meeting_of(headings, [t.caption for t in walk.tables if t.caption], lines, marking.reference)
@@ -280,6 +327,6 @@ def build_submission(doc: Document, source: S.Source, generator: S.Generator) ->
         title=title[0] if title else None, raw_title=title[1] if title else None,
         meeting=meeting, agenda=agenda_of(lines, walk.fields, title[0] if title else None),
         change_marking=change_marking, sections=walk.sections, fields=walk.fields, tables=walk.tables,
-        procedures=procedures, checklist=checklist, personal_data=[],
-        personal_data_summary=S.PersonalDataSummary(),
+        procedures=procedures, checklist=checklist, personal_data=personal_data,
+        personal_data_summary=summary,
         marked_changes=walk.spans, warnings=warnings)

@@ -8,9 +8,9 @@ it spans. Grounds (①③) are explained by the document's own legend (``※①�
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .. import schema as S
-from ..classify.split import split_items
 from ..normalize import circled_number_to_int, parse_count
 
 ROLES = (
@@ -69,7 +69,17 @@ def _grid(table: S.Table) -> list[dict[int, S.Cell]]:
     return grid
 
 
-def procedures_of(table: S.Table, lines: list[str]) -> list[S.Procedure]:
+@dataclass(frozen=True)
+class FoundProcedure:
+    procedure: S.Procedure
+    row: int  # index in the table's rows
+    items_column: str  # the header of the column that lists the items
+    items_raw: str  # that cell as printed, for classification
+
+
+def procedures_of(table: S.Table, lines: list[str]) -> list[FoundProcedure]:
+    """Every row of a procedures table, with where its item list stands. ``items`` hold the raw
+    listed text unclassified; the classification stage fills them."""
     if not table.header:
         return []
     roles = column_roles(table.header)
@@ -77,7 +87,7 @@ def procedures_of(table: S.Table, lines: list[str]) -> list[S.Procedure]:
         return []
     definitions = ground_definitions(lines)
     out = []
-    for row in _grid(table):
+    for index, row in enumerate(_grid(table)):
         def text(role: str) -> str:
             cell = row.get(roles[role]) if role in roles else None
             return cell.text if cell else ""
@@ -94,14 +104,11 @@ def procedures_of(table: S.Table, lines: list[str]) -> list[S.Procedure]:
         grounds_text = {str(n): definitions[n] for n in grounds if n in definitions}
         meaning = " ".join([grounds_cell] + list(grounds_text.values()))
         no = text("no").strip()
-        items = [S.PersonalDataItem(text=i.text, raw=i.raw, item=i.item, subject=i.subject,
-                                    qualifiers=list(i.qualifiers), category=None, category_label=None,
-                                    sensitivity=None, confidence=None, method="unknown")
-                 for i in split_items(raw("items"))]
-        out.append(S.Procedure(
+        procedure = S.Procedure(
             no=int(no) if no.isdigit() else None, department=text("department").replace("\n", "") or None,
-            name=name, items=items, grounds=grounds, grounds_text=grounds_text,
+            name=name, items=[], grounds=grounds, grounds_text=grounds_text,
             estimated_count=parse_count(grounds_cell),
             uses_mynumber_card=bool(re.search(r"マイナンバーカード|個人番号カード", meaning)),
-            online_payment="決済" in meaning))
+            online_payment="決済" in meaning)
+        out.append(FoundProcedure(procedure, index, table.header[roles["items"]], raw("items")))
     return out

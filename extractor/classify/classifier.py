@@ -1,0 +1,150 @@
+"""Classify personal-data items: whose data, which category, which legal sensitivity.
+
+Order of evidence, strongest first (``method`` in the output says which decided):
+1. ``rule``: a legal category's pattern anywhere in the item (個人番号, 障害, 病歴, 被保険者…番号 …),
+   so 個人番号変更歴 or 障害の程度 can never land in a harmless category;
+2. ``lexicon``: the item, or its Sudachi normalised form (ふりがな → 振り仮名), is a term; else its head
+   noun is (携帯電話番号 → 電話番号; 勤務先名 → 勤務先);
+3. ``similarity``: nearest category by ja-ginza's word vectors, when similar enough, with the score
+   as ``confidence`` — never 個人番号 or 個人識別符号, which the law enumerates;
+4. otherwise ``other`` / ``unknown``, reported in the Submission's warnings: never a silent guess.
+
+GiNZA (spaCy + SudachiPy) loads once per process, on first use; identical item texts are analysed
+once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .taxonomy import Taxonomy, load_taxonomy
+
+SIMILARITY_THRESHOLD = 0.6
+# 個人番号 and 個人識別符号 are closed lists in the law (番号法2条, 施行令1条): only a rule or the
+# lexicon may put an item there, never a resemblance of word vectors.
+CLOSED_BY_LAW = ("mynumber", "identifier")
+# Parts of an item that only say "whether / how much of": the item is what comes before them.
+_TAILS = re.compile(r"(の有無|の状況|の程度|の種類|の内容|の記録|の区分|の番号|の額|等)$")
+
+
+@dataclass(frozen=True)
+class Classification:
+    category: str
+    label: str
+    sensitivity: str
+    confidence: float
+    method: str  # rule | lexicon | similarity | unknown
+
+
+@lru_cache(maxsize=1)
+def nlp():
+    """The ja_ginza pipeline, loaded once. Its weights ship in the ja-ginza package: no download."""
+    import spacy
+
+    return spacy.load("ja_ginza")
+
+
+def ginza_version() -> str | None:
+    from importlib import metadata
+
+    try:
+        return metadata.version("ja-ginza")
+    except metadata.PackageNotFoundError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def analyse(text: str):
+    """(Sudachi normalised form, head token norm, vector) of a short text; cached per text."""
+    doc = nlp()(text)
+    tokens = [t for t in doc if not t.is_punct]
+    norm = "".join(t.norm_ for t in tokens) or text
+    head = tokens[-1].norm_ if tokens else text
+    vector = doc.vector if doc.has_vector else None
+    return norm, head, vector, tuple((t.norm_, t.pos_) for t in tokens)
+
+
+def is_person(noun: str) -> bool:
+    """Whether ``noun`` (the X of ``Xの…``) denotes a person or party, by the parse and the lexicon
+    of person nouns and suffixes in ``models/person_nouns.tsv``: 資格喪失者 → 資格喪失 + 者."""
+    from .split import person_nouns
+
+    words, suffixes, never = person_nouns()
+    if noun in never or any(noun.endswith(n) for n in never):
+        return False
+    if noun in words:
+        return True
+    _, _, _, tokens = analyse(noun)
+    if not tokens:
+        return False
+    head, pos = tokens[-1]
+    return pos in ("NOUN", "PROPN", "PRON") and (head in words or noun.endswith(suffixes))
+
+
+def _lexicon(taxonomy: Taxonomy, candidates: list[str]) -> tuple[object, float] | None:
+    for text in candidates:
+        cat = taxonomy.term(text)
+        if cat is not None:
+            return cat, 1.0
+    for text in candidates:  # the head noun: the longest term the item ends with
+        for term in taxonomy.terms_by_length():
+            if len(term) >= 2 and text.endswith(term):
+                return taxonomy.term(term), 0.9
+    for text in candidates:  # a term followed by a qualifier noun: 勤務先名, 口座名義人
+        for term in taxonomy.terms_by_length():
+            if len(term) >= 2 and text.startswith(term):
+                return taxonomy.term(term), 0.8
+    return None
+
+
+@lru_cache(maxsize=1)
+def _centroids(version: str):
+    import numpy as np
+
+    taxonomy = load_taxonomy()
+    out = []
+    for cat in taxonomy.categories:
+        if cat.sensitivity in CLOSED_BY_LAW:
+            continue
+        vectors = [v for v in (analyse(t)[2] for t in cat.terms) if v is not None and np.any(v)]
+        if vectors:
+            mean = np.mean(vectors, axis=0)
+            out.append((cat, mean / (np.linalg.norm(mean) or 1.0)))
+    return out
+
+
+def _similar(taxonomy: Taxonomy, item: str):
+    import numpy as np
+
+    vector = analyse(item)[2]
+    if vector is None or not np.any(vector):
+        return None
+    vector = vector / (np.linalg.norm(vector) or 1.0)
+    best = max(((float(np.dot(vector, c)), cat) for cat, c in _centroids(taxonomy.version)), key=lambda t: t[0],
+               default=None)
+    if best and best[0] >= SIMILARITY_THRESHOLD:
+        return best[1], best[0]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def classify_item(item: str) -> Classification:
+    taxonomy = load_taxonomy()
+    for cat in taxonomy.categories:
+        if any(rule.search(item) for rule in cat.rules):
+            return Classification(cat.id, cat.label, cat.sensitivity, 1.0, "rule")
+    norm, head, _, _ = analyse(item)
+    stripped = _TAILS.sub("", item)
+    candidates = list(dict.fromkeys([item, norm, stripped, head]))
+    found = _lexicon(taxonomy, candidates)
+    if found:
+        cat, confidence = found
+        return Classification(cat.id, cat.label, cat.sensitivity, confidence, "lexicon")
+    similar = _similar(taxonomy, item)
+    if similar:
+        cat, score = similar
+        return Classification(cat.id, cat.label, cat.sensitivity, round(score, 3), "similarity")
+    other = taxonomy.by_id("other")
+    return Classification(other.id, other.label, other.sensitivity, 0.0, "unknown")
