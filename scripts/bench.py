@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""PDF reader speed and memory beside pdfplumber's own bare parse of the same pages.
+"""PDF reader speed and memory beside pdfplumber's own bare parse; classification speed.
 
     .venv/bin/python scripts/bench.py [PDF ...]        (or: make bench)
 
@@ -9,6 +9,9 @@ For each PDF (default: samples/*.pdf) it measures, in this one process:
           underline, paragraphs
 and prints seconds per page (best of --repeat runs), peak Python memory (tracemalloc) and the
 ratio reader/bare. The figures are for reading, not for the structure layer or JSON.
+
+Then, for personal-data classification: GiNZA's load time and the process's peak RSS after it,
+and items per second over the evaluation lists, first uncached, then with the per-text cache.
 """
 
 from __future__ import annotations
@@ -80,7 +83,33 @@ def main(argv=None) -> int:
               f"{b_peak:>9.1f} {r_peak:>10.1f}")
     print(f"{'all':44} {total_pages:>5} {total_bare / total_pages:>9.3f} {total_reader / total_pages:>10.3f} "
           f"{total_reader / total_bare:>6.2f}   (median ratio {statistics.median(ratios):.2f})")
+    bench_classify()
     return 0
+
+
+def bench_classify() -> None:
+    import resource
+
+    from extractor.classify import classify_list
+    from extractor.classify import classifier
+    from extractor.classify.evaluate import load_rows
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    start = time.perf_counter()
+    classifier.nlp()
+    load = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lists = list(dict.fromkeys(row["list"] for row in load_rows()))
+    classifier.analyse.cache_clear()
+    classifier.classify_item.cache_clear()
+    start = time.perf_counter()
+    n = sum(len(classify_list(text)) for text in lists)
+    cold = time.perf_counter() - start
+    start = time.perf_counter()
+    sum(len(classify_list(text)) for text in lists)
+    warm = time.perf_counter() - start
+    print(f"\nclassification: GiNZA load {load:.2f} s, peak RSS {before:.0f} → {after:.0f} MiB; "
+          f"{n} items in {len(lists)} lists: {n / cold:.0f} items/s uncached, {n / warm:.0f} items/s cached")
 
 
 if __name__ == "__main__":
