@@ -490,8 +490,19 @@ LIBREOFFICE_FONTS = {"mincho": "IPAexMincho", "gothic": "IPAexGothic"}
 CHROMIUM_FONTS = {"mincho": "Noto Serif CJK JP", "gothic": "Noto Sans CJK JP"}
 
 
+def soffice_convert(soffice: str, docx_files: list[Path], to: str, tmp: str, fonts: dict) -> dict:
+    """Convert ``docx_files`` into ``tmp`` with LibreOffice under a fontconfig that maps the MS
+    fonts to ``fonts``; returns that environment for the next step."""
+    conf = Path(tmp) / "fonts.conf"
+    conf.write_text(FONTCONFIG.format(**fonts), encoding="utf-8")
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=tmp)
+    subprocess.run([soffice, "--headless", "--convert-to", to, "--outdir", tmp, *map(str, docx_files)],
+                   check=True, env=env, capture_output=True, timeout=300)
+    return env
+
+
 def libreoffice_pdfs(docx_files: list[Path]) -> list[Path]:
-    """``foo.docx`` → ``foo.docx.pdf`` beside it, exported by LibreOffice (libreoffice-writer-nogui)."""
+    """``foo.docx`` → ``foo.lo.pdf`` beside it, exported by LibreOffice (libreoffice-writer-nogui)."""
     soffice = shutil.which("soffice")
     if not soffice:
         print("skipped PDF exports: soffice not found (apt-get install libreoffice-writer-nogui "
@@ -499,11 +510,7 @@ def libreoffice_pdfs(docx_files: list[Path]) -> list[Path]:
         return []
     out = []
     with tempfile.TemporaryDirectory() as tmp:
-        conf = Path(tmp) / "fonts.conf"
-        conf.write_text(FONTCONFIG.format(**LIBREOFFICE_FONTS), encoding="utf-8")
-        env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=tmp)
-        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, *map(str, docx_files)],
-                       check=True, env=env, capture_output=True, timeout=300)
+        soffice_convert(soffice, docx_files, "pdf", tmp, LIBREOFFICE_FONTS)
         for docx_file in docx_files:
             target = docx_file.with_name(docx_file.name.replace(".docx", ".lo.pdf"))
             stabilise_pdf(Path(tmp) / f"{docx_file.stem}.pdf", target)
@@ -529,11 +536,7 @@ def chromium_pdfs(docx_files: list[Path]) -> list[Path]:
         return []
     out = []
     with tempfile.TemporaryDirectory() as tmp:
-        conf = Path(tmp) / "fonts.conf"
-        conf.write_text(FONTCONFIG.format(**CHROMIUM_FONTS), encoding="utf-8")
-        env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=tmp)
-        subprocess.run([soffice, "--headless", "--convert-to", "html", "--outdir", tmp, *map(str, docx_files)],
-                       check=True, env=env, capture_output=True, timeout=300)
+        env = soffice_convert(soffice, docx_files, "html", tmp, CHROMIUM_FONTS)
         for docx_file in docx_files:
             html = Path(tmp) / f"{docx_file.stem}.html"
             printed = Path(tmp) / f"{docx_file.stem}.chromium.pdf"
