@@ -6,7 +6,16 @@ test (a render mode, a rule, a gap) where a sample would hold many at once.
 
 from __future__ import annotations
 
-FONTS = {"F1": "Helvetica", "F2": "Helvetica-Bold"}
+FONTS = {
+    "F1": "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    "F2": "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>",
+    # a CID font with no ToUnicode map and no font file: its glyphs read as (cid:N)
+    "F3": ("<< /Type /Font /Subtype /Type0 /BaseFont /Unmapped /Encoding /Identity-H /DescendantFonts "
+           "[<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Unmapped /CIDSystemInfo << /Registry (Adobe) "
+           "/Ordering (Identity) /Supplement 0 >> /DW 1000 /FontDescriptor << /Type /FontDescriptor "
+           "/FontName /Unmapped /Flags 4 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200 "
+           "/CapHeight 700 /StemV 80 >> >>] >>"),
+}
 
 
 def make_pdf(pages: list[str], width: int = 612, height: int = 792) -> bytes:
@@ -16,8 +25,7 @@ def make_pdf(pages: list[str], width: int = 612, height: int = 792) -> bytes:
         objects.append(body)
         return len(objects)
 
-    font_ids = {name: add(f"<< /Type /Font /Subtype /Type1 /BaseFont /{base} >>".encode())
-                for name, base in FONTS.items()}
+    font_ids = {name: add(body.encode()) for name, body in FONTS.items()}
     fonts = " ".join(f"/{name} {oid} 0 R" for name, oid in font_ids.items())
     pages_id = len(objects) + 1 + 2 * len(pages)  # placeholder id after pages and contents
     page_ids = []

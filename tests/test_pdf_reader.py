@@ -212,3 +212,9 @@ def test_drawn_check_boxes_read_as_the_glyph_a_reader_sees(tmp_path):
     empty = "72 656 10 10 re S\n" + text(88, 657, "Decline")
     texts = [p.text for p in iter_paragraphs(read(tmp_path, [ticked + empty]).blocks)]
     assert texts == ["☑Agree", "☐Decline"]
+
+
+def test_glyphs_without_unicode_are_counted_in_a_warning(tmp_path):
+    doc = read(tmp_path, [text(72, 700, "Readable") + "BT /F3 12 Tf 72 650 Td <000100020003> Tj ET\n"])
+    (warning,) = [w for w in doc.warnings if w.code == "unmapped_glyphs"]
+    assert warning.page == 1 and warning.message.startswith("3 characters")
