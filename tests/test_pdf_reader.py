@@ -218,3 +218,23 @@ def test_glyphs_without_unicode_are_counted_in_a_warning(tmp_path):
     doc = read(tmp_path, [text(72, 700, "Readable") + "BT /F3 12 Tf 72 650 Td <000100020003> Tj ET\n"])
     (warning,) = [w for w in doc.warnings if w.code == "unmapped_glyphs"]
     assert warning.page == 1 and warning.message.startswith("3 characters")
+
+
+def test_a_filled_background_box_is_no_table_and_loses_no_text(tmp_path):
+    # a shaded panel behind three lines, split by a thin rule: text a reader sees, no table
+    panel = "0.9 g 60 600 300 120 re f 0 g 60 660 300 0.5 re f\n"
+    body = panel + text(72, 700, "First line") + text(72, 672, "Second line") + text(72, 620, "Third line")
+    doc = read(tmp_path, [body])
+    assert not [b for b in doc.blocks if isinstance(b, Table)]
+    assert [p.text for p in iter_paragraphs(doc.blocks)] == ["First line", "Second line", "Third line"]
+
+
+@needs_shared(REALDOCS / "tokyo_fukushihoken_sokuhou_20210520.pdf")
+def test_real_bulletin_keeps_its_underlined_lines_as_text_and_finds_its_six_tables():
+    sub = extract(REALDOCS / "tokyo_fukushihoken_sokuhou_20210520.pdf")
+    assert len(sub.tables) == 6
+    assert [t.header for t in sub.tables if t.header and "男性" in t.header] == [["男性", "女性", "不明"]]
+    body = "\n".join(s.text for s in sub.sections)
+    for line in ("◆令和3年5月20日15時00分時点", "◆速報値のため、今後の調査状況により、変動の可能性があります。",
+                 "◆詳細につきましては整い次第、追って発表します。"):
+        assert line in body

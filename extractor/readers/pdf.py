@@ -299,8 +299,11 @@ def lines_to_paragraph_groups(lines: list[_Line], right_limit: float) -> list[li
 
     # the gap between wrapped lines, where two full lines in a row prove a wrap (one full line may
     # be a paragraph that happens to fill the line); without proof, half an em of gap is a break
+    def long(line: _Line) -> bool:  # a line of some fifteen characters or more: a wrap could be proven
+        return line.x1 - line.x0 >= 15 * line.size
+
     wrap_gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])
-                 if full(a) and full(b) and b.top - a.bottom < 1.5 * a.size]
+                 if full(a) and full(b) and long(a) and long(b) and b.top - a.bottom < 1.5 * a.size]
     wrap_gap = min(wrap_gaps) if wrap_gaps else None
     groups: list[list[_Line]] = []
     prev = None
@@ -436,7 +439,9 @@ class _TableDraft:
         return Table(rows=grid, n_cols=self.n_cols, page=self.page, bbox=tuple(round(v, 2) for v in self.bbox))
 
 
-def _table_draft(table, chars: list[dict], styler: _Styler, page_number: int) -> _TableDraft:
+def _table_draft(table, chars: list[dict], styler: _Styler, page_number: int) -> tuple[_TableDraft, list[dict]]:
+    """The table's cells with their text, and the characters inside its box that no cell holds
+    (text in a gap of an irregular grid: it stays body text, never lost)."""
     xs = _cluster([v for x0, _, x1, _ in table.cells for v in (x0, x1)])
     ys = _cluster([v for _, top, _, bottom in table.cells for v in (top, bottom)])
     # each character goes to the cell covering the grid position of its centre: one lookup, not a
@@ -448,11 +453,14 @@ def _table_draft(table, chars: list[dict], styler: _Styler, page_number: int) ->
             for c in range(c0, max(c0 + 1, c1)):
                 owner[(r, c)] = i
     per_cell: list[list[dict]] = [[] for _ in table.cells]
+    outside: list[dict] = []
     for ch in chars:
         r = bisect.bisect_right(ys, (ch["top"] + ch["bottom"]) / 2) - 1
         c = bisect.bisect_right(xs, (ch["x0"] + ch["x1"]) / 2) - 1
         if (r, c) in owner:
             per_cell[owner[(r, c)]].append(ch)
+        else:
+            outside.append(ch)
     out = []
     for bbox, (r0, r1, c0, c1), cell_chars in zip(table.cells, spans, per_cell):
         x0, top, x1, bottom = bbox
@@ -481,7 +489,7 @@ def _table_draft(table, chars: list[dict], styler: _Styler, page_number: int) ->
         end = c.row + c.row_span
         c.row_span = max(1, sum(1 for r in starts if c.row <= r < end))
         c.row = renumber[c.row]
-    return _TableDraft(out, xs, len(starts), table.bbox, page_number, [])
+    return _TableDraft(out, xs, len(starts), table.bbox, page_number, []), outside
 
 
 def _join_blocks(first: tuple, second: tuple, wrapped: bool) -> tuple:
@@ -543,8 +551,23 @@ def continue_table(first: _TableDraft, second: _TableDraft) -> _TableDraft | Non
 # -- the reader --------------------------------------------------------------------------------
 
 
-TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 2,
+TABLE_SETTINGS = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit", "snap_tolerance": 2,
                   "join_tolerance": 2, "intersection_tolerance": 2}
+
+
+def ruling_edges(page) -> tuple[list[dict], list[dict]]:
+    """(vertical, horizontal) edges that can rule a table: lines, stroked rectangles and filled
+    rectangles thin enough to be a line. A filled box is a background (a shaded header, a white
+    panel behind text), not a border: taken as edges, it boxes whole paragraphs into a "table".
+    The short ends of a thin rectangle are no rule either (pdfplumber drops them from page.edges
+    before it merges; explicit edges get no such prefilter)."""
+    from pdfplumber.utils import obj_to_edges
+
+    objects = list(page.lines) + [r for r in page.rects if r.get("stroke") or min(r["width"], r["height"]) < 2]
+    edges = [e for obj in objects for e in obj_to_edges(obj)]
+    vertical = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] >= 1]
+    horizontal = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= 1]
+    return vertical, horizontal
 
 
 def open_grid_closers(page) -> list[float]:
@@ -665,9 +688,12 @@ class PdfReader:
                 c = dict(c, text=PUA_GLYPHS[cp])
             (chars if c.get("upright", True) else vertical).append(c)
         chars = _clean_chars(chars)
-        closers = open_grid_closers(page)
-        settings = dict(TABLE_SETTINGS, explicit_horizontal_lines=closers) if closers else TABLE_SETTINGS
-        tables = page.find_tables(settings)
+        v_edges, h_edges = ruling_edges(page)
+        h_edges = h_edges + open_grid_closers(page)
+        tables = []
+        if len(v_edges) >= 2 and len(h_edges) >= 2:  # pdfplumber's explicit strategy needs two each
+            settings = dict(TABLE_SETTINGS, explicit_vertical_lines=v_edges, explicit_horizontal_lines=h_edges)
+            tables = page.find_tables(settings)
         chars.extend(drawn_checkboxes(page, [cell for t in tables for cell in t.cells]))
         rule_ys = []
         for t in tables:
@@ -677,12 +703,15 @@ class PdfReader:
         self._stylers[number] = styler
         items: list[tuple[float, object]] = []
         in_table = [False] * len(chars)
+        left_over: list[dict] = []
         for t in tables:
-            inside = [i for i, c in enumerate(chars) if _inside(c, t.bbox)]
+            inside = [i for i, c in enumerate(chars) if _inside(c, t.bbox) and not in_table[i]]
             for i in inside:
                 in_table[i] = True
-            items.append((t.bbox[1], _table_draft(t, [chars[i] for i in inside], styler, number)))
-        body = [c for c, flag in zip(chars, in_table) if not flag]
+            draft, outside = _table_draft(t, [chars[i] for i in inside], styler, number)
+            items.append((t.bbox[1], draft))
+            left_over.extend(outside)
+        body = [c for c, flag in zip(chars, in_table) if not flag] + left_over
         lines = chars_to_lines(body)
         height = float(page.height)
         margin = [(re.sub(r"\s+", "", l.text), l) for l in lines
@@ -696,16 +725,24 @@ class PdfReader:
             warnings.append(Warning("vertical_text", f"{len(vertical)} characters are set vertically (縦書き); "
                                     "they are read column by column, right to left, after the page's other text",
                                     number))
-            columns: dict[int, list[dict]] = {}
-            for c in vertical:
-                columns.setdefault(round(c["x0"] / 4), []).append(c)
-            for order, key in enumerate(sorted(columns, reverse=True)):
-                # a quarter turn left reads bottom to top; a quarter turn right, top to bottom
-                upward = sum(1 for c in columns[key] if (c.get("matrix") or (0, 0))[1] > 0) > len(columns[key]) / 2
-                col = sorted(columns[key], key=lambda c: -c["bottom"] if upward else c["top"])
-                text = "".join(c["text"] for c in col)
-                items.append((height + order, Paragraph(runs=(Run(text, page=number),), page=number)))
+            for order, paragraph in enumerate(vertical_paragraphs(vertical, number)):
+                items.append((height + order, paragraph))
         return items, margin, warnings
+
+
+def vertical_paragraphs(chars: list[dict], page_number: int) -> list[Paragraph]:
+    """Turned characters → one paragraph per column, columns right to left; a quarter turn left
+    reads bottom to top, a quarter turn right top to bottom."""
+    columns: dict[int, list[dict]] = {}
+    for c in chars:
+        columns.setdefault(round(c["x0"] / 4), []).append(c)
+    out = []
+    for key in sorted(columns, reverse=True):
+        upward = sum(1 for c in columns[key] if (c.get("matrix") or (0, 0))[1] > 0) > len(columns[key]) / 2
+        column = sorted(columns[key], key=lambda c: -c["bottom"] if upward else c["top"])
+        text = "".join(c["text"] for c in column)
+        out.append(Paragraph(runs=(Run(text, page=page_number),), page=page_number))
+    return out
 
 
 def read_pdf(path: Path) -> Document:

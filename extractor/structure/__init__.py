@@ -21,7 +21,7 @@ from .procedures import procedures_of
 # -- headings ------------------------------------------------------------------------------------
 
 _BRACKET_LABEL = re.compile(r"^【[^】]+】$")
-_NUMBERED = re.compile(r"^(?:\d{1,2}|[（(]\d{1,2}[)）]|第\d{1,2}[章節条])\s*\S")
+_NUMBERED = re.compile(r"^(?:\d{1,2}[ .．)）]|[（(]\d{1,2}[)）]|第\d{1,2}[章節条])\s*\S")
 _LABELLED_LINE = re.compile(r"^(?P<key>件名|別紙\d*)(?:[\s\u3000：:]+(?P<value>.+))?$", re.S)
 _NOT_HEADING_START = tuple("※◇◆・(（「『*＊-－①②③④⑤⑥⑦⑧⑨⑩")
 _NOT_HEADING_END = ("とおり", "こと", "する", "します", "ます", "ある", "いる", "した", "。")
