@@ -594,6 +594,7 @@ def open_grid_closers(page) -> list[float]:
 class PdfReader:
     def __init__(self, path: Path):
         self.path = path
+        self._stylers: dict[int, _Styler] = {}  # per page: margin lines are styled after the pass
 
     def read(self) -> Document:
         import logging
@@ -660,11 +661,7 @@ class PdfReader:
         pages = [Page(number=n, blocks=tuple(blocks)) for n, blocks in by_page.items()]
         return Document(format="pdf", pages=tuple(pages), page_count=len(pdf.pages), warnings=tuple(warnings))
 
-    _stylers: dict[int, _Styler]
-
     def _page(self, pdf, page):
-        if not hasattr(self, "_stylers"):
-            self._stylers = {}
         number = page.page_number
         warnings: list[Warning] = []
         _render_mode_page_layout(pdf, page)
