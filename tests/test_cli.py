@@ -28,10 +28,11 @@ def test_one_file_goes_to_stdout():
     assert run.stderr == ""
 
 
-def test_output_file_and_byte_identical_reruns(tmp_path):
+@pytest.mark.parametrize("sample", [DOCX, SAMPLES / "shinjuku_logo_r6.chromium.pdf"], ids=lambda p: p.name)
+def test_output_file_and_byte_identical_reruns(tmp_path, sample):
     first, second = tmp_path / "a.json", tmp_path / "b.json"
-    assert council("extract", DOCX, "-o", first).returncode == 0
-    assert council("extract", DOCX, "-o", second).returncode == 0
+    assert council("extract", sample, "-o", first).returncode == 0
+    assert council("extract", sample, "-o", second).returncode == 0
     assert first.read_bytes() == second.read_bytes()
     text = first.read_text(encoding="utf-8")
     assert str(SAMPLES) not in text and "医療保険年金課" in text  # no absolute paths, no \\u escapes
