@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .schema import SCHEMA_VERSION, Submission
 
-__all__ = ["extract", "Submission", "SCHEMA_VERSION", "__version__"]
+__all__ = ["extract", "diff", "Submission", "SCHEMA_VERSION", "__version__"]
 
 try:
     __version__ = metadata.version("council-extractor")
@@ -28,6 +28,13 @@ def _taxonomy_version() -> str | None:
     if not manifest.exists():
         return None
     return json.loads(manifest.read_text(encoding="utf-8")).get("taxonomy_version")
+
+
+def diff(old: Submission, new: Submission):
+    """Every difference between two versions of a submission, held against the new one's marking."""
+    from .diff import diff as _diff
+
+    return _diff(old, new)
 
 
 def extract(path: str | Path) -> Submission:

@@ -99,10 +99,61 @@ def cmd_extract(args) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
+def load_submission(path: Path):
+    """A document to extract, or a Submission JSON that ``council extract`` wrote before."""
+    import json
+
+    from . import extract
+    from .errors import CorruptDocument
+    from .schema import Submission
+
+    if path.suffix.lower() == ".json" and path.is_file():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise CorruptDocument(path.name, f"not a JSON file ({exc})", hint="give a document or a council extract JSON")
+        if data.get("schema") != "council-submission":
+            raise CorruptDocument(path.name, "JSON that is not a council-submission",
+                                  hint="give a document or a JSON written by council extract")
+        try:
+            return Submission.model_validate(data)
+        except Exception as exc:  # pydantic's ValidationError: name the first problem
+            raise CorruptDocument(path.name, f"a council-submission that does not validate ({str(exc).splitlines()[0]})",
+                                  hint="extract the document again with this version of council")
+    return extract(path)
+
+
+def cmd_diff(args) -> int:
+    from .diff import diff
+    from .diff.report import diff_to_html
+    from .schema import to_json
+
+    try:
+        old, new = load_submission(Path(args.old)), load_submission(Path(args.new))
+        result = diff(old, new)
+        text = to_json(result)
+        if args.html:
+            write_atomic(Path(args.html), diff_to_html(result))
+        if args.output:
+            write_atomic(Path(args.output), text)
+        else:
+            sys.stdout.write(text)
+    except Exception as exc:  # noqa: BLE001 - trouble is exit 2, one line
+        _report(exc, f"{args.old} / {args.new}" if not isinstance(exc, CouncilError) else exc.path or args.new,
+                args.debug)
+        return EXIT_USAGE
+    if not args.quiet:
+        s = result.summary
+        print(f"{args.old} -> {args.new}: {s.added} added, {s.removed} removed, {s.modified} modified, "
+              f"{s.unmarked if result.unmarked_changes is not None else 'unknown'} unmarked, "
+              f"{s.marked_unchanged} marked but unchanged", file=sys.stderr)
+    return EXIT_SOME_FAILED if result.changes else EXIT_OK
+
+
 def cmd_schema(args) -> int:
     from .schema import json_schema_text
 
-    text = json_schema_text()
+    text = json_schema_text(diff=args.diff)
     if args.output:
         try:
             write_atomic(Path(args.output), text)
@@ -178,8 +229,22 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     cl.set_defaults(func=cmd_classify)
 
-    sc = sub.add_parser("schema", help="print the JSON Schema of the Submission",
+    df = sub.add_parser("diff", help="what changed between two versions, and what changed unmarked",
+                        description="Compare OLD (the approved version) with NEW: every change, whether NEW "
+                                    "marks it, and marked passages that did not change. Each of OLD and NEW "
+                                    "is a document or a JSON written by council extract. Exit 0: no "
+                                    "differences; 1: differences; 2: trouble.")
+    df.add_argument("old", metavar="OLD")
+    df.add_argument("new", metavar="NEW")
+    df.add_argument("-o", "--output", metavar="OUT.json", help="write the SubmissionDiff here instead of stdout")
+    df.add_argument("--html", metavar="REPORT.html", help="also write a readable HTML report")
+    df.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    df.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    df.set_defaults(func=cmd_diff)
+
+    sc = sub.add_parser("schema", help="print the JSON Schema of the Submission (or of the diff)",
                         description="Print the JSON Schema generated from the output models.")
+    sc.add_argument("--diff", action="store_true", help="the SubmissionDiff schema instead")
     sc.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of stdout")
     sc.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     sc.set_defaults(func=cmd_schema)

@@ -179,6 +179,42 @@ class Submission(Model):
     warnings: list[Warning]
 
 
+class Segment(Model):
+    op: Literal["equal", "insert", "delete"]
+    text: str
+
+
+class Change(Model):
+    path: str
+    kind: Literal["added", "removed", "modified"]
+    old: str | None
+    new: str | None
+    segments: list[Segment] = PydField(description="morpheme-level edit of a modified text; [] otherwise")
+    marked: bool | None = PydField(description=(
+        "true when all new text the change brings lies in passages the new version marks; false otherwise "
+        "(always for a removal); null when the new version carries no style information"))
+
+
+class DiffSummary(Model):
+    added: int
+    removed: int
+    modified: int
+    unmarked: int
+    marked_unchanged: int
+
+
+class SubmissionDiff(Model):
+    schema_name: Literal["council-submission-diff"] = PydField("council-submission-diff", alias="schema")
+    schema_version: str = SCHEMA_VERSION
+    generator: Generator
+    old: Source
+    new: Source
+    changes: list[Change]
+    unmarked_changes: list[str] | None
+    marked_unchanged: list[MarkedSpan]
+    summary: DiffSummary
+
+
 def to_json(model: BaseModel) -> str:
     """The contract's serialisation: UTF-8 text, ``ensure_ascii=False``, stable key order, newline at end."""
     return json.dumps(model.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=2) + "\n"
@@ -190,5 +226,10 @@ def submission_json_schema() -> dict:
     return schema
 
 
-def json_schema_text() -> str:
-    return json.dumps(submission_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+def json_schema_text(diff: bool = False) -> str:
+    if diff:
+        schema = SubmissionDiff.model_json_schema(by_alias=True, mode="serialization")
+        schema["$id"] = f"council-submission-diff/{SCHEMA_VERSION}"
+    else:
+        schema = submission_json_schema()
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,287 @@
+"""Submission × Submission → SubmissionDiff: what changed, and what changed without being marked.
+
+Aligned by meaning, not position (design notes, "Diff"): fields by key, procedures by name (then
+their attributes, then their items by subject and item), checklist entries by party, kind and
+measure (fuzzy when reworded), other tables by caption and header, then rows. Text edits are
+morpheme segments (SudachiPy), never whole sentences for a one-word edit. Each change is then
+held against the new version's own marking (``marked``); unmarked changes are the finding a
+secretariat most needs, and marked passages where nothing changed are the second.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter, defaultdict
+
+from .. import schema as S
+from .segments import text_segments
+
+FUZZY_MATCH = 0.6  # a reworded measure or a renamed procedure still pairs above this similarity
+
+
+def escape(key: str) -> str:
+    """A key as a path segment, as in JSON Pointer: ``~`` → ``~0``, ``/`` → ``~1``."""
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\s、。，・：；（）「」【】()]", "", text or "")
+
+
+class _Marks:
+    """The new version's marking, looked up by field and by table row."""
+
+    def __init__(self, new: S.Submission):
+        self.known = any(f.marked is not None for f in new.fields) or any(
+            c.marked is not None for t in new.tables for row in t.rows for c in row)
+        self.by_field: dict[str, list[str]] = defaultdict(list)
+        self.by_row: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self.in_tables: list[str] = []
+        for span in new.marked_changes:
+            loc = span.location
+            if loc.get("field"):
+                self.by_field[loc["field"]].append(span.text)
+            if loc.get("table"):
+                self.by_row[(loc["table"], loc["row"])].append(span.text)
+                self.in_tables.append(span.text)
+
+    def covers(self, text: str, spans: list[str]) -> bool | None:
+        """All of ``text`` lies in marked passages (punctuation and spaces aside)."""
+        if not self.known:
+            return None
+        rest = _compact(text)
+        for span in sorted((_compact(s) for s in spans), key=len, reverse=True):
+            if span:
+                rest = rest.replace(span, "")
+        return bool(_compact(text)) and not rest
+
+    def inserts_marked(self, segments: list[S.Segment], spans: list[str]) -> bool | None:
+        """Every inserted segment lies in a marked passage; a change that only deletes is not marked."""
+        if not self.known:
+            return None
+        inserted = [s.text for s in segments if s.op == "insert" and _compact(s.text)]
+        compact_spans = [_compact(s) for s in spans]
+        return bool(inserted) and all(any(_compact(t) in span for span in compact_spans) for t in inserted)
+
+
+class _Differ:
+    def __init__(self, old: S.Submission, new: S.Submission):
+        self.old, self.new = old, new
+        self.marks = _Marks(new)
+        self.changes: list[S.Change] = []
+
+    def add(self, path, kind, old, new, *, segments=(), marked=None):
+        if kind == "removed" and self.marks.known:
+            marked = False  # a removal is never marked: the new version has nothing to mark
+        self.changes.append(S.Change(path=path, kind=kind, old=old, new=new, segments=list(segments),
+                                     marked=marked))
+
+    def modified_text(self, path: str, old: str, new: str, spans: list[str]):
+        segments = text_segments(old, new)
+        self.add(path, "modified", old, new, segments=segments, marked=self.marks.inserts_marked(segments, spans))
+
+    # -- fields ------------------------------------------------------------------------------
+
+    def fields(self):
+        def keyed(fields):
+            seen: Counter = Counter()
+            out = {}
+            for f in fields:
+                seen[f.key] += 1
+                out[f.key if seen[f.key] == 1 else f"{f.key}#{seen[f.key]}"] = f
+            return out
+
+        old, new = keyed(self.old.fields), keyed(self.new.fields)
+        for key, f in new.items():
+            path = f"fields/{escape(key)}"
+            if key not in old:
+                self.add(path, "added", None, f.value, marked=self.marks.covers(f.value, self.marks.by_field[f.key]))
+            elif old[key].value != f.value:
+                self.modified_text(path, old[key].value, f.value, self.marks.by_field[f.key])
+        for key, f in old.items():
+            if key not in new:
+                self.add(f"fields/{escape(key)}", "removed", f.value, None)
+
+    # -- procedures --------------------------------------------------------------------------
+
+    def _rows(self, sub: S.Submission) -> dict[str, tuple[str, int]]:
+        return {lst.procedure: (lst.location["table"], lst.location["row"])
+                for lst in sub.personal_data if lst.procedure and "table" in lst.location}
+
+    def procedures(self):
+        old = {p.name: p for p in self.old.procedures}
+        new = {p.name: p for p in self.new.procedures}
+        pairs = _pair_fuzzy([n for n in old if n not in new], [n for n in new if n not in old])
+        rows = self._rows(self.new)
+        renamed_to = {b: a for a, b in pairs}
+        for name, p in new.items():
+            spans = self.marks.by_row.get(rows.get(name, ("", -1)), [])
+            base = f"procedures/{escape(name)}"
+            if name not in old and name not in renamed_to:
+                text = "、".join(i.text for i in p.items)
+                self.add(base, "added", None, name, marked=self.marks.covers(name + text, spans))
+                continue
+            before = old.get(name) or old[renamed_to[name]]
+            if before.name != name:
+                self.modified_text(f"{base}/name", before.name, name, spans)
+            for attribute in ("no", "department", "grounds", "estimated_count", "uses_mynumber_card", "online_payment"):
+                a, b = _attr(before, attribute), _attr(p, attribute)
+                if a != b:
+                    marked = self.marks.covers(b, spans) if b else False
+                    if attribute == "estimated_count" and p.estimated_count is not None and self.marks.known:
+                        marked = any(f"{p.estimated_count:,}" in s or str(p.estimated_count) in s for s in spans)
+                    self.add(f"{base}/{attribute}", "modified", a, b, marked=marked)
+            self.items(base, before.items, p.items, spans)
+        for name, p in old.items():
+            if name not in new and name not in dict(pairs):
+                self.add(f"procedures/{escape(name)}", "removed", name, None)
+
+    def items(self, base: str, old_items, new_items, spans):
+        def keyed(items):
+            seen: Counter = Counter()
+            out = {}
+            for i in items:
+                k = (i.subject or "_", i.item)
+                seen[k] += 1
+                out[k if seen[k] == 1 else (k[0], f"{k[1]}#{seen[k]}")] = i
+            return out
+
+        old, new = keyed(old_items), keyed(new_items)
+        for (subject, item), i in new.items():
+            path = f"{base}/items/{escape(subject)}/{escape(item)}"
+            if (subject, item) not in old:
+                self.add(path, "added", None, i.text, marked=self.marks.covers(i.text, spans))
+            elif old[(subject, item)].text != i.text:
+                self.modified_text(path, old[(subject, item)].text, i.text, spans)
+        for (subject, item), i in old.items():
+            if (subject, item) not in new:
+                self.add(f"{base}/items/{escape(subject)}/{escape(item)}", "removed", i.text, None)
+
+    # -- checklist ---------------------------------------------------------------------------
+
+    def checklist(self):
+        groups_old, groups_new = defaultdict(list), defaultdict(list)
+        for e in self.old.checklist:
+            groups_old[(e.party, e.kind)].append(e)
+        for e in self.new.checklist:
+            groups_new[(e.party, e.kind)].append(e)
+        spans = self.marks.in_tables
+        for group in list(dict.fromkeys(list(groups_new) + list(groups_old))):
+            old = {e.measure: e for e in groups_old.get(group, [])}
+            new = {e.measure: e for e in groups_new.get(group, [])}
+            base = f"checklist/{group[0]}/{group[1]}"
+            pairs = dict(_pair_fuzzy([m for m in old if m not in new], [m for m in new if m not in old]))
+            reworded = {b: a for a, b in pairs.items()}
+            for measure, e in new.items():
+                path = f"{base}/{escape(measure)}"
+                before = old.get(measure) or old.get(reworded.get(measure, ""))
+                if before is None:
+                    self.add(path, "added", None, measure, marked=self.marks.covers(measure, spans))
+                    continue
+                if before.measure != measure:
+                    self.modified_text(path, before.measure, measure, spans)
+                if before.mark != e.mark:
+                    self.add(f"{path}/mark", "modified", before.mark, e.mark,
+                             marked=self.marks.covers(e.mark, spans) if e.mark else False)
+            for measure in old:
+                if measure not in new and measure not in pairs:
+                    self.add(f"{base}/{escape(measure)}", "removed", measure, None)
+
+    # -- other tables ------------------------------------------------------------------------
+
+    def _other_tables(self, sub: S.Submission) -> list[S.Table]:
+        procedure_tables = {lst.location["table"] for lst in sub.personal_data if "table" in lst.location}
+        measures = {e.raw_measure for e in sub.checklist}
+        out = []
+        for t in sub.tables:
+            key_value = t.header is None and all(len(r) == 2 and r[0].col == 0 for r in t.rows)
+            checklist = any(c.raw in measures for r in t.rows for c in r)
+            if not (key_value or checklist or t.id in procedure_tables):
+                out.append(t)
+        return out
+
+    def tables(self):
+        def key(t):
+            return (t.caption, tuple(t.header or ()))
+
+        old = {key(t): t for t in self._other_tables(self.old)}
+        for t in self._other_tables(self.new):
+            before = old.pop(key(t), None)
+            rows_new = ["\t".join(c.text for c in r) for r in t.rows]
+            rows_old = ["\t".join(c.text for c in r) for r in before.rows] if before else []
+            matcher = difflib.SequenceMatcher(a=rows_old, b=rows_new, autojunk=False)
+            for op, i1, i2, j1, j2 in matcher.get_opcodes():
+                if op == "equal":
+                    continue
+                for k in range(max(i2 - i1, j2 - j1)):
+                    i, j = i1 + k, j1 + k
+                    if i < i2 and j < j2:
+                        self.modified_text(f"tables/{t.id}/rows/{j}", rows_old[i], rows_new[j],
+                                           self.marks.by_row.get((t.id, j), []))
+                    elif j < j2:
+                        self.add(f"tables/{t.id}/rows/{j}", "added", None, rows_new[j],
+                                 marked=self.marks.covers(rows_new[j], self.marks.by_row.get((t.id, j), [])))
+                    else:
+                        self.add(f"tables/{before.id}/rows/{i}", "removed", rows_old[i], None)
+        for t in old.values():
+            for i, r in enumerate(t.rows):
+                self.add(f"tables/{t.id}/rows/{i}", "removed", "\t".join(c.text for c in r), None)
+
+    # -- marked passages where nothing changed -----------------------------------------------
+
+    def marked_unchanged(self) -> list[S.MarkedSpan]:
+        changed_text = [_compact(s.text) for c in self.changes for s in c.segments if s.op == "insert"]
+        changed_text += [_compact(c.new) for c in self.changes if c.kind == "added" and c.new]
+        changed_fields = {c.path.split("/", 1)[1].split("#")[0] for c in self.changes if c.path.startswith("fields/")}
+        out = []
+        for span in self.new.marked_changes:
+            text = _compact(span.text)
+            touched = any(text in t or (t and t in text) for t in changed_text if t)
+            field = span.location.get("field")
+            if field is not None and escape(field) not in changed_fields:
+                touched = False
+            if not touched:
+                out.append(span)
+        return out
+
+
+def _attr(p: S.Procedure, attribute: str) -> str | None:
+    value = getattr(p, attribute)
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _pair_fuzzy(old: list[str], new: list[str]) -> list[tuple[str, str]]:
+    """Old and new texts that are the same thing reworded: best pairs above FUZZY_MATCH, greedily."""
+    scored = sorted(((difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio(), a, b) for a in old for b in new),
+                    reverse=True)
+    used_a, used_b, pairs = set(), set(), []
+    for score, a, b in scored:
+        if score >= FUZZY_MATCH and a not in used_a and b not in used_b:
+            pairs.append((a, b))
+            used_a.add(a)
+            used_b.add(b)
+    return pairs
+
+
+def diff(old: S.Submission, new: S.Submission) -> S.SubmissionDiff:
+    """Every difference between two versions of a submission, held against the new one's marking."""
+    d = _Differ(old, new)
+    d.fields()
+    d.procedures()
+    d.checklist()
+    d.tables()
+    changes = [c for c in d.changes if c.kind != "modified"] + [c for c in d.changes if c.kind == "modified"]
+    unmarked = [c.path for c in changes if c.marked is False] if d.marks.known else None
+    marked_unchanged = d.marked_unchanged()
+    counts = Counter(c.kind for c in changes)
+    summary = S.DiffSummary(added=counts["added"], removed=counts["removed"], modified=counts["modified"],
+                            unmarked=len(unmarked or []), marked_unchanged=len(marked_unchanged))
+    return S.SubmissionDiff(generator=new.generator, old=old.source, new=new.source, changes=changes,
+                            unmarked_changes=unmarked, marked_unchanged=marked_unchanged, summary=summary)
