@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 import traceback
 from pathlib import Path
 
@@ -123,6 +124,28 @@ def load_submission(path: Path):
     return extract(path)
 
 
+def cmd_batch(args) -> int:
+    from .batch import run_batch
+
+    root, out_dir = Path(args.input), Path(args.out_dir)
+    if not root.is_dir():
+        print(f"council: error: {root}: not a folder — give the folder that holds the documents "
+              f"(for single files use council extract)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.jobs is not None and args.jobs < 1:
+        print("council: error: --jobs takes a whole number from 1 up", file=sys.stderr)
+        return EXIT_USAGE
+    start = time.perf_counter()
+    try:
+        converted, failed, skipped = run_batch(root, out_dir, jobs=args.jobs, resume=args.resume, quiet=args.quiet)
+    except CouncilError as exc:
+        _report(exc, str(out_dir), args.debug)
+        return EXIT_USAGE
+    print(f"council batch: {converted} converted, {failed} failed, {skipped} skipped in "
+          f"{time.perf_counter() - start:.1f} s; manifest: {out_dir / 'batch-manifest.json'}", file=sys.stderr)
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
 def cmd_diff(args) -> int:
     from .diff import diff
     from .diff.report import diff_to_html
@@ -228,6 +251,20 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--json", action="store_true", help="JSON (the contract's PersonalDataItem) instead of a table")
     cl.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     cl.set_defaults(func=cmd_classify)
+
+    bt = sub.add_parser("batch", help="convert every document under a folder",
+                        description="Extract every .pdf/.docx/.txt under IN_DIR into OUT/<relative path>.json, "
+                                    "in worker processes, with a progress line per file and "
+                                    "OUT/batch-manifest.json naming what failed and why. Exit 0: all "
+                                    "converted; 1: some failed (the rest are written); 2: usage.")
+    bt.add_argument("input", metavar="IN_DIR")
+    bt.add_argument("--out-dir", metavar="OUT", required=True)
+    bt.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
+    bt.add_argument("--resume", action="store_true",
+                    help="skip inputs converted before from the same bytes by the same version")
+    bt.add_argument("-q", "--quiet", action="store_true", help="only failures and the closing line on stderr")
+    bt.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    bt.set_defaults(func=cmd_batch)
 
     df = sub.add_parser("diff", help="what changed between two versions, and what changed unmarked",
                         description="Compare OLD (the approved version) with NEW: every change, whether NEW "

@@ -1,0 +1,140 @@
+"""Many files: worker processes, a progress line per file, resume, a manifest of what failed.
+
+``council batch IN_DIR --out-dir OUT`` writes ``OUT/<relative path>.json`` for every document under
+IN_DIR (the input's relative path kept, as the contract says) and ``OUT/batch-manifest.json``: per
+input its sha256, status and, for a failure, the error code and message. With ``--resume`` an input
+whose manifest entry says it was converted from the same bytes by the same tool version, and whose
+output is still there, is not converted again. One bad file never stops the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+MANIFEST = "batch-manifest.json"
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".txt", ".tsv", ".doc", ".xlsx")  # .doc/.xlsx: reported, not read
+
+
+@dataclass(frozen=True)
+class Outcome:
+    relative: str
+    sha256: str
+    status: str  # converted | failed
+    seconds: float
+    code: str | None = None
+    message: str | None = None
+    summary: str | None = None
+
+
+def find_documents(root: Path) -> list[Path]:
+    """Documents under ``root`` in a stable order, hidden files and our own outputs left out."""
+    found = []
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        if path.suffix.lower() in DOCUMENT_SUFFIXES:
+            found.append(path)
+    return found
+
+
+def output_path(out_dir: Path, relative: Path) -> Path:
+    return out_dir / relative.parent / f"{relative.name}.json"
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def convert_one(root: str, relative: str, out_dir: str) -> Outcome:
+    """Worker: extract one file and write its JSON atomically. Never raises."""
+    from . import extract
+    from .cli import summary_line, write_atomic
+    from .errors import CouncilError
+    from .schema import to_json
+
+    start = time.perf_counter()
+    path = Path(root) / relative
+    digest = ""
+    try:
+        digest = sha256_of(path)
+        submission = extract(path)
+        write_atomic(output_path(Path(out_dir), Path(relative)), to_json(submission))
+        return Outcome(relative, digest, "converted", time.perf_counter() - start, summary=summary_line(submission))
+    except CouncilError as exc:
+        exc.path = relative  # name the file by its place in the archive, not its base name alone
+        return Outcome(relative, digest, "failed", time.perf_counter() - start, exc.code, exc.one_line())
+    except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the archive
+        return Outcome(relative, digest, "failed", time.perf_counter() - start, "internal",
+                       f"{relative}: internal error ({type(exc).__name__}: {exc}) [internal] — "
+                       "run council extract --debug on it and report it with the file")
+
+
+def load_manifest(out_dir: Path) -> dict:
+    path = out_dir / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return {}
+
+
+def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: bool = False,
+              quiet: bool = False) -> tuple[int, int, int]:
+    """Convert every document under ``root``; returns (converted, failed, skipped)."""
+    from . import __version__
+    from .cli import write_atomic
+
+    documents = find_documents(root)
+    previous = load_manifest(out_dir).get("files", {}) if resume else {}
+    done: dict[str, dict] = {}
+    skipped = 0
+    todo: list[str] = []
+    for path in documents:
+        rel = path.relative_to(root).as_posix()
+        entry = previous.get(rel)
+        if (entry and entry.get("status") == "converted" and entry.get("tool_version") == __version__
+                and output_path(out_dir, Path(rel)).exists() and entry.get("sha256") == sha256_of(path)):
+            done[rel] = dict(entry)  # stays "converted": the next resume skips it again
+            skipped += 1
+        else:
+            todo.append(rel)
+    total, counter = len(documents), len(done)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+
+    def report(outcome: Outcome):
+        nonlocal counter
+        counter += 1
+        if outcome.status == "failed":
+            print(f"council: error: {outcome.message}", file=sys.stderr)
+        elif not quiet:
+            print(f"[{counter}/{total}] {outcome.relative}: {outcome.summary} ({outcome.seconds:.1f} s)", file=sys.stderr)
+        done[outcome.relative] = {"status": outcome.status, "sha256": outcome.sha256, "tool_version": __version__,
+                                  "seconds": round(outcome.seconds, 3), "code": outcome.code,
+                                  "message": outcome.message}
+
+    if not quiet and counter:
+        print(f"[{counter}/{total}] unchanged since the last run, skipped", file=sys.stderr)
+    if jobs == 1:
+        for rel in todo:
+            report(convert_one(str(root), rel, str(out_dir)))
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(convert_one, str(root), rel, str(out_dir)) for rel in todo]
+            for future in as_completed(futures):
+                report(future.result())
+    files = {rel: done[rel] for rel in sorted(done)}
+    statuses = [e["status"] for e in files.values()]
+    converted, failed = statuses.count("converted") - skipped, statuses.count("failed")
+    manifest = {"tool": "council-extractor", "tool_version": __version__, "input": root.name,
+                "converted": converted, "failed": failed, "skipped": skipped, "files": files}
+    write_atomic(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    return converted, failed, skipped
