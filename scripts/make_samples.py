@@ -343,6 +343,7 @@ def build_city_outsourcing() -> docx.Document:
     procedures columns in another order (業務名 first, no No column), 見出し：値 lines."""
     doc = new_document("架空市 市民部市民課", "個人情報保護審議会 諮問事項")
     para(doc, "令和7年度第2回架空市個人情報保護審議会　資料3", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    para(doc, "開催日：令和7年8月20日", align=WD_ALIGN_PARAGRAPH.RIGHT)
     para(doc, "個人情報保護審議会　諮問事項", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     kv_table(doc, [("件名", "住民票の写し等交付事務の業務委託について"),
                    ("担当課", "市民部市民課"),

@@ -78,8 +78,8 @@ def test_city_variant_outsourcing_with_group_rows_and_cross_marks(extracted):
     sub = extracted("variant_city_outsourcing.docx")
     assert sub.agenda.type == "outsourcing"
     assert sub.agenda.basis == "架空市個人情報保護条例施行規則第5条第2号（業務委託）"
-    assert (sub.meeting.body, sub.meeting.fiscal_year, sub.meeting.session, sub.meeting.document_number) == (
-        "架空市個人情報保護審議会", 2025, 2, "資料3")
+    assert (sub.meeting.body, sub.meeting.fiscal_year, sub.meeting.session, sub.meeting.date,
+            sub.meeting.document_number) == ("架空市個人情報保護審議会", 2025, 2, "2025-08-20", "資料3")
     assert [(c.party, c.kind, c.mark, c.status) for c in sub.checklist] == [
         ("self", "operational", "◯", "applies"), ("self", "operational", "◯", "applies"),
         ("counterparty", "operational", "◯", "applies"), ("counterparty", "operational", "×", "not_applied"),

@@ -50,7 +50,7 @@ def read_document(path: str | Path) -> Document:
     if not path.exists():
         raise InputNotFound(str(path), "no such file")
     if path.is_dir():
-        raise InputNotFound(str(path), "is a folder", hint="give the files inside it (or use a shell glob)")
+        raise InputNotFound(str(path), "is a folder", hint="convert a whole folder with: council batch FOLDER --out-dir OUT")
     data = path.read_bytes()
     fmt = detect_format(path, data)
     if fmt == "docx":

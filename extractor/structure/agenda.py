@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import schema as S
-from ..normalize import kanji_number_to_int
+from ..normalize import find_dates, kanji_number_to_int
 
 _BASIS = re.compile(r"(第\d+条(?:第\d+項)?(?:第\d+号)?(?:[（(][^）)]+[）)])?)")
 
@@ -32,6 +32,8 @@ _BODY = re.compile(r"([^\s、。「」（）]*?(?:個人情報保護管理運営
                    r"情報公開・個人情報保護審議会|情報公開個人情報保護審議会|個人情報保護委員会))")
 _MEETING = re.compile(r"(?P<era>令和|平成)(?P<y>\d+|元)年度\s*第(?P<n>\d+)回")
 _DOCUMENT_NUMBER = re.compile(r"資料\s*(\d+)")
+# a line that says when the meeting sits: 開催日：令和7年8月20日, 開催日時 …, 会議日 …
+_MEETING_DATE = re.compile(r"^[(（]?(開催日時?|開催年月日|会議日時?|日時)[\s：:]")
 
 
 _BASIS_LABEL = re.compile(r"^(?:要綱の)?根拠(?:規定|条項)?[：:]\s*(?P<value>.+)$")
@@ -90,25 +92,27 @@ def meeting_of(headings: list[str], captions: list[str], lines: list[str], refer
         if m:
             body = re.sub(r"^.*第\d+回", "", m.group(1))  # 令和7年度第2回架空市… → 架空市…
             break
-    fiscal_year = session = None
+    fiscal_year = session = date = None
     for line in lines:
         if reference and reference in line:
             continue  # 令和6年度第7回…承認済 speaks of the approved version's meeting, not this one
         if "承認済" in line or "承認" in line:
             continue
         m = _MEETING.search(line)
-        if m and _BODY.search(line):
+        if m and _BODY.search(line) and fiscal_year is None:
             era = 2018 if m.group("era") == "令和" else 1988
             fiscal_year = era + (kanji_number_to_int(m.group("y")) or 0)
             session = int(m.group("n"))
-            break
+            date = date or next(iter(find_dates(line)), None)
+        if date is None and _MEETING_DATE.match(line):
+            date = next(iter(find_dates(line)), None)
     document_number = None
     for text in captions + headings:
         m = _DOCUMENT_NUMBER.search(text)
         if m:
             document_number = f"資料{m.group(1)}"
             break
-    return S.Meeting(body=body, fiscal_year=fiscal_year, session=session, date=None, document_number=document_number)
+    return S.Meeting(body=body, fiscal_year=fiscal_year, session=session, date=date, document_number=document_number)
 
 
 def agenda_of(lines: list[str], fields: list[S.Field], title: str | None) -> S.Agenda:
