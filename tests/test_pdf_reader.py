@@ -238,3 +238,12 @@ def test_real_bulletin_keeps_its_underlined_lines_as_text_and_finds_its_six_tabl
     for line in ("◆令和3年5月20日15時00分時点", "◆速報値のため、今後の調査状況により、変動の可能性があります。",
                  "◆詳細につきましては整い次第、追って発表します。"):
         assert line in body
+
+
+def test_a_pdf_without_pages_is_refused(tmp_path):
+    from extractor.errors import EmptyDocument
+
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(make_pdf([]))
+    with pytest.raises(EmptyDocument):
+        read_document(path)

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import CorruptDocument
+from ..errors import CorruptDocument, EmptyDocument
 from ..fonts import font_family_of
 from ..ir import Cell, Document, Page, Paragraph, Run, Table, Warning
 
@@ -616,7 +616,7 @@ class PdfReader:
         with pdf:
             try:
                 return self._read(pdf)
-            except CorruptDocument:
+            except (CorruptDocument, EmptyDocument):
                 raise
             except Exception as exc:
                 if type(exc).__module__.startswith(("pdfminer", "pdfplumber")):
@@ -624,6 +624,8 @@ class PdfReader:
                 raise
 
     def _read(self, pdf) -> Document:
+        if not pdf.pages:
+            raise EmptyDocument(self.path.name, "the PDF has no pages")
         warnings: list[Warning] = []
         page_items: list[list[tuple[float, object]]] = []
         margin_texts: Counter = Counter()
