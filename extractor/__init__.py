@@ -7,7 +7,6 @@ everything else is reached through the returned objects.
 from __future__ import annotations
 
 import hashlib
-import json
 from importlib import metadata
 from pathlib import Path
 
@@ -19,16 +18,6 @@ try:
     __version__ = metadata.version("council-extractor")
 except metadata.PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+unknown"
-
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
-
-
-def _taxonomy_version() -> str | None:
-    manifest = MODELS_DIR / "manifest.json"
-    if not manifest.exists():
-        return None
-    return json.loads(manifest.read_text(encoding="utf-8")).get("taxonomy_version")
-
 
 def diff(old: Submission, new: Submission):
     """Every difference between two versions of a submission, held against the new one's marking."""
@@ -50,6 +39,8 @@ def extract(path: str | Path) -> Submission:
     doc = read_document(path)
     source = S.Source(filename=path.name, format=doc.format,
                       sha256=hashlib.sha256(path.read_bytes()).hexdigest(), pages=doc.page_count)
+    from .classify.taxonomy import load_taxonomy
+
     generator = S.Generator(tool="council-extractor", version=__version__,
-                            taxonomy_version=_taxonomy_version(), models={})
+                            taxonomy_version=load_taxonomy().version, models={})
     return build_submission(doc, source, generator)

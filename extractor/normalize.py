@@ -15,9 +15,9 @@ import re
 import unicodedata
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+from .assets import asset
+
 
 # -- character classes ---------------------------------------------------------------------------
 
@@ -101,7 +101,7 @@ def radicals_to_ideographs(text: str) -> str:
 @lru_cache(maxsize=1)
 def kyujitai_table() -> dict[str, str]:
     table: dict[str, str] = {}
-    path = MODELS_DIR / "kyujitai.tsv"
+    path = asset("kyujitai.tsv")
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             old, new = line.split("\t")

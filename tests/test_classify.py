@@ -141,3 +141,19 @@ def test_classify_command_prints_a_table_and_json():
     assert json.loads(as_json.stdout)[0]["category"] == "identity.name"
     empty = subprocess.run([sys.executable, "-m", "extractor.cli", "classify", " "], capture_output=True, text=True)
     assert empty.returncode == 2 and "Traceback" not in empty.stderr
+
+
+def test_the_models_manifest_tells_the_truth_about_the_assets():
+    from extractor.assets import MODELS_DIR
+    from extractor.classify.taxonomy import load_taxonomy
+
+    manifest = json.loads((MODELS_DIR / "manifest.json").read_text(encoding="utf-8"))
+    taxonomy = load_taxonomy()
+    assert manifest["taxonomy_version"] == taxonomy.version == manifest["assets"]["taxonomy.json"]["version"]
+    assert manifest["assets"]["taxonomy.json"]["entries"] == len(taxonomy.categories)
+    for name, entry in manifest["assets"].items():
+        path = MODELS_DIR / name
+        rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+        if path.suffix == ".tsv":
+            header = 1 if name.startswith("eval/") else 0  # the eval files carry a column header
+            assert len(rows) - header == entry["entries"], name

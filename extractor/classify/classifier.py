@@ -69,18 +69,13 @@ def analyse(text: str):
 def is_person(noun: str) -> bool:
     """Whether ``noun`` (the X of ``Xの…``) denotes a person or party, by the parse and the lexicon
     of person nouns and suffixes in ``models/person_nouns.tsv``: 資格喪失者 → 資格喪失 + 者."""
-    from .split import person_nouns
+    from . import split
 
-    words, suffixes, never = person_nouns()
-    if noun in never or any(noun.endswith(n) for n in never):
-        return False
-    if noun in words:
-        return True
     _, _, _, tokens = analyse(noun)
     if not tokens:
         return False
     head, pos = tokens[-1]
-    return pos in ("NOUN", "PROPN", "PRON") and (head in words or noun.endswith(suffixes))
+    return pos in ("NOUN", "PROPN", "PRON") and split.is_person(noun, head)
 
 
 def _lexicon(taxonomy: Taxonomy, candidates: list[str]) -> tuple[object, float] | None:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .taxonomy import MODELS_DIR
+from ..assets import MODELS_DIR
 
 EVAL = MODELS_DIR / "eval" / "personal_data_items.tsv"
 HELDOUT = MODELS_DIR / "eval" / "personal_data_items_heldout.tsv"

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from ..assets import asset
 from ..normalize import normalize
 
-MODELS_DIR = Path(__file__).resolve().parent.parent.parent / "models"
 _SEPARATORS = re.compile(r"[、，,/／\n]|及び|並びに")
 _QUALIFIER = re.compile(r"[（(]([^（）()]+)[）)]$")
 
@@ -33,7 +32,7 @@ class SplitItem:
 @lru_cache(maxsize=1)
 def person_nouns() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     words, suffixes, never = set(), [], set()
-    for line in (MODELS_DIR / "person_nouns.tsv").read_text(encoding="utf-8").splitlines():
+    for line in asset("person_nouns.tsv").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         noun, kind = line.split("\t")
@@ -41,11 +40,13 @@ def person_nouns() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     return frozenset(words), tuple(suffixes), frozenset(never)
 
 
-def is_person(noun: str) -> bool:
+def is_person(noun: str, head: str | None = None) -> bool:
+    """Whether ``noun`` denotes a person or party by the lexicon: a listed word (保護者), or a
+    listed suffix (資格喪失者 ends in 者), or — when the parse gives it — a head that is a word."""
     words, suffixes, never = person_nouns()
     if noun in never or any(noun.endswith(n) for n in never):
         return False
-    return noun in words or noun.endswith(suffixes)
+    return noun in words or noun.endswith(suffixes) or (head is not None and head in words)
 
 
 def split_outside_parentheses(text: str) -> list[str]:

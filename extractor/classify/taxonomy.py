@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-MODELS_DIR = Path(__file__).resolve().parent.parent.parent / "models"
+from ..assets import asset
+
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class Taxonomy:
 
 @lru_cache(maxsize=1)
 def load_taxonomy(path: Path | None = None) -> Taxonomy:
-    data = json.loads((path or MODELS_DIR / "taxonomy.json").read_text(encoding="utf-8"))
+    data = json.loads((path or asset("taxonomy.json")).read_text(encoding="utf-8"))
     categories = tuple(
         Category(id=c["id"], label=c["label"], sensitivity=c["sensitivity"], basis=c["basis"],
                  terms=tuple(c["terms"]), rules=tuple(re.compile(r) for r in c.get("rules", ())))
