@@ -158,3 +158,10 @@ def test_real_form_with_heavy_merges_reads_into_a_consistent_grid():
                         covered[(r, c)] = covered.get((r, c), 0) + 1
         assert all(n == 1 for n in covered.values()), name
         assert len(covered) == table.n_rows * table.n_cols, name
+
+
+def test_a_word_document_without_text_is_refused(make_docx):
+    from extractor.errors import EmptyDocument
+
+    with pytest.raises(EmptyDocument):
+        read_document(make_docx("<w:p/>"))

@@ -87,3 +87,13 @@ def test_seed_export_reads_into_its_tables_and_marks():
         "①単年度手続者が1,000人を超えることが想定される場合", "②オンライン決済機能を活用する場合",
         "③マイナンバーカードを活用した電子認証機能を活用する場合"]
     assert any(isinstance(b, Paragraph) and b.text == "【資料4 6－1】" for b in blocks)
+
+
+def test_html_structure_the_export_cannot_carry_is_reported(tmp_path):
+    from extractor.readers.text import read_text
+
+    path = tmp_path / "page.txt"
+    path.write_text("<h1>件名</h1><table><tr><td>件名</td><td>テスト</td></tr></table>", encoding="utf-8")
+    doc = read_text(path)
+    assert [w.code for w in doc.warnings] == ["html_structure_ignored"]
+    assert "<table>" in doc.warnings[0].message and "テスト" in "".join(p.text for p in doc.blocks)

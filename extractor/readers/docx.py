@@ -14,9 +14,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import CorruptDocument
+from ..errors import CorruptDocument, EmptyDocument
 from ..fonts import font_family_of
-from ..ir import Block, Cell, Document, Page, Paragraph, Run, Table
+from ..ir import Block, Cell, Document, Page, Paragraph, Run, Table, iter_paragraphs
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -190,6 +190,8 @@ class DocxReader:
             raise CorruptDocument(self.path.name, f"not a readable Word document ({type(exc).__name__}: {exc})")
         ctx = _Ctx(_load_styles(document))
         blocks = tuple(self._blocks(document.element.body, ctx))
+        if not any(p.text.strip() for p in iter_paragraphs(blocks)):
+            raise EmptyDocument(self.path.name, "the Word document holds no text")
         return Document(format="docx", pages=(Page(number=None, blocks=blocks),), page_count=None)
 
     # -- block level -------------------------------------------------------------------------

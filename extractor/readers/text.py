@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import EmptyDocument, TextDecodeError, UnsupportedFormat
-from ..ir import Cell, Document, Page, Paragraph, Run, Table
+from ..ir import Cell, Document, Page, Paragraph, Run, Table, Warning
 
 # A radio input stands for the ○ a reader saw in the original; a checkbox for ☑ / ☐.
 RADIO_GLYPH = "○"
@@ -49,7 +49,6 @@ class _FragmentParser(HTMLParser):
         self._buf: list[str] = []
         self._list_depth = 0
         self._in_li = False
-        self._list_text: list[str] | None = None  # text of a <ul> that has no <li>
         self._list_has_li: list[bool] = []
 
     def _flush(self, list_item: bool = False):
@@ -197,10 +196,20 @@ def text_to_blocks(text: str):
     return tuple(blocks)
 
 
+# HTML whose structure a text export does not carry over: their text is kept, their shape is not.
+_STRUCTURE_TAGS = re.compile(r"<\s*(table|tr|td|th|img|h[1-6])\b", re.I)
+
+
 def read_text(path: Path, data: bytes | None = None) -> Document:
     data = path.read_bytes() if data is None else data
     text = decode_text(data, path.name)
     blocks = text_to_blocks(text)
     if not blocks:
         raise EmptyDocument(path.name, "the text export holds no text")
-    return Document(format="text", pages=(Page(number=None, blocks=blocks),), page_count=None)
+    warnings = ()
+    ignored = sorted({m.group(1).lower() for m in _STRUCTURE_TAGS.finditer(text)})
+    if ignored:
+        warnings = (Warning("html_structure_ignored", "HTML elements " + ", ".join(f"<{t}>" for t in ignored)
+                            + " are read as plain paragraphs: their text is kept, their table or heading "
+                            "structure is not", None),)
+    return Document(format="text", pages=(Page(number=None, blocks=blocks),), page_count=None, warnings=warnings)
