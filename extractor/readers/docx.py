@@ -206,10 +206,8 @@ class DocxReader:
                     yield from deferred
             elif tag == w("tbl"):
                 yield self._table(child, ctx)
-            elif tag in (w("sdt"), w("customXml")):
-                content = child.find(w("sdtContent")) if tag == w("sdt") else child
-                if content is not None:
-                    yield from self._blocks(content, ctx)
+            elif (content := _wrapper_content(child)) is not None:
+                yield from self._blocks(content, ctx)
 
     def _paragraph(self, p, ctx: _Ctx) -> Paragraph:
         ppr = p.find(w("pPr"))
@@ -324,7 +322,7 @@ class DocxReader:
         drafts: list[list[_CellDraft]] = []
         open_vertical: dict[int, _CellDraft] = {}
         header_rows, in_header = 0, True
-        for r, tr in enumerate(_table_rows(tbl)):
+        for r, tr in enumerate(_children(tbl, w("tr"))):
             trpr = tr.find(w("trPr"))
             col = _int_val(trpr.find(w("gridBefore")) if trpr is not None else None, 0)
             is_header = trpr is not None and _on(trpr.find(w("tblHeader"))) is True
@@ -334,7 +332,7 @@ class DocxReader:
                 in_header = False
             row: list[_CellDraft] = []
             continued: dict[int, _CellDraft] = {}
-            for tc in _row_cells(tr):
+            for tc in _children(tr, w("tc")):
                 tcpr = tc.find(w("tcPr"))
                 span = max(1, _int_val(tcpr.find(w("gridSpan")) if tcpr is not None else None, 1))
                 vmerge = tcpr.find(w("vMerge")) if tcpr is not None else None
@@ -446,25 +444,24 @@ class _CellDraft:
     row_span: int = 1
 
 
-def _row_cells(tr):
-    """w:tc of a row, looking through cell-level w:sdt and w:customXml wrappers."""
-    for child in tr:
-        if child.tag == w("tc"):
-            yield child
-        elif child.tag in (w("sdt"), w("customXml")):
-            content = child.find(w("sdtContent")) if child.tag == w("sdt") else child
-            if content is not None:
-                yield from _row_cells(content)
+def _wrapper_content(el):
+    """What a content control (w:sdt → w:sdtContent) or a custom-XML element wraps, else None."""
+    if el.tag == w("sdt"):
+        return el.find(w("sdtContent"))
+    if el.tag == w("customXml"):
+        return el
+    return None
 
 
-def _table_rows(tbl):
-    for child in tbl:
-        if child.tag == w("tr"):
+def _children(parent, tag: str):
+    """The ``tag`` children of ``parent``, looking through w:sdt and w:customXml wrappers."""
+    for child in parent:
+        if child.tag == tag:
             yield child
-        elif child.tag in (w("sdt"), w("customXml")):
-            content = child.find(w("sdtContent")) if child.tag == w("sdt") else child
+        else:
+            content = _wrapper_content(child)
             if content is not None:
-                yield from _table_rows(content)
+                yield from _children(content, tag)
 
 
 def _int_val(el, default: int) -> int:
