@@ -11,7 +11,6 @@ import pytest
 from extractor import extract
 from extractor.classify import classify_list
 from extractor.classify.evaluate import EVAL, evaluate, load_rows, report
-from extractor.classify.split import split_items
 from tests.conftest import SAMPLES
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from extractor import extract
-from extractor.ir import Paragraph, Table, iter_paragraphs
+from extractor.ir import Table, iter_paragraphs
 from extractor.normalize import normalize
 from extractor.readers import read_document
 from extractor.schema import to_json
@@ -235,9 +235,9 @@ def test_real_bulletin_keeps_its_underlined_lines_as_text_and_finds_its_six_tabl
     assert len(sub.tables) == 6
     assert [t.header for t in sub.tables if t.header and "男性" in t.header] == [["男性", "女性", "不明"]]
     body = "\n".join(s.text for s in sub.sections)
-    for line in ("◆令和3年5月20日15時00分時点", "◆速報値のため、今後の調査状況により、変動の可能性があります。",
-                 "◆詳細につきましては整い次第、追って発表します。"):
-        assert line in body
+    for expected in ("◆令和3年5月20日15時00分時点", "◆速報値のため、今後の調査状況により、変動の可能性があります。",
+                     "◆詳細につきましては整い次第、追って発表します。"):
+        assert expected in body
 
 
 def test_a_pdf_without_pages_is_refused(tmp_path):
@@ -247,3 +247,12 @@ def test_a_pdf_without_pages_is_refused(tmp_path):
     path.write_bytes(make_pdf([]))
     with pytest.raises(EmptyDocument):
         read_document(path)
+
+
+@pytest.mark.parametrize("codepoint, font, glyph", [
+    (0xF0FC, "ABCDEF+Wingdings-Regular", "✓"), (0xF0FE, None, "☑"),
+    (0xF052, "Wingdings2", "☑"), (0xF0A3, "Wingdings 2", "☐"), (0xF041, "Wingdings", None)])
+def test_symbol_font_code_points_map_to_what_a_reader_sees(codepoint, font, glyph):
+    from extractor.glyphs import symbol_glyph
+
+    assert symbol_glyph(codepoint, font) == glyph

@@ -16,6 +16,7 @@ from lxml import etree
 
 from ..errors import CorruptDocument, EmptyDocument
 from ..fonts import font_family_of
+from ..glyphs import symbol_glyph
 from ..ir import Block, Cell, Document, Page, Paragraph, Run, Table, iter_paragraphs
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -34,16 +35,6 @@ def wval(el, attr: str = "val") -> str | None:
 
 # Word's own glyphs for a content-control checkbox when the control names none (☒ / ☐).
 CHECKED_GLYPH, UNCHECKED_GLYPH = "\u2612", "\u2610"
-
-# Symbol-font code points (w:sym, or private-use text in Wingdings) → what a reader sees.
-SYMBOL_GLYPHS = {
-    ("wingdings", 0xFC): "✓", ("wingdings", 0xFB): "✗", ("wingdings", 0xFE): "☑",
-    ("wingdings", 0xFD): "☒", ("wingdings", 0xA8): "☐", ("wingdings", 0x6F): "□",
-    ("wingdings", 0x6E): "■", ("wingdings", 0xA1): "○", ("wingdings", 0x6C): "●",
-    ("wingdings 2", 0x50): "✓", ("wingdings 2", 0x4F): "✗", ("wingdings 2", 0x52): "☑",
-    ("wingdings 2", 0x54): "☒", ("wingdings 2", 0xA3): "☐",
-}
-
 
 def _on(el) -> bool | None:
     """A toggle property element (w:b, w:strike …): absent → None, present → its boolean value."""
@@ -389,11 +380,7 @@ def _symbol_glyph(font: str | None, code: str | None) -> str:
         cp = int(code or "", 16)
     except ValueError:
         return ""
-    low = cp - 0xF000 if 0xF000 <= cp <= 0xF0FF else cp
-    mapped = SYMBOL_GLYPHS.get(((font or "").lower(), low))
-    if mapped:
-        return mapped
-    return chr(cp)
+    return symbol_glyph(cp, font) or chr(cp)
 
 
 def _text_boxes(el):

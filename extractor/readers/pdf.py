@@ -24,13 +24,9 @@ from pathlib import Path
 
 from ..errors import CorruptDocument, EmptyDocument
 from ..fonts import font_family_of
+from ..glyphs import symbol_glyph
 from ..ir import Cell, Document, Page, Paragraph, Run, Table, Warning
 
-# Symbol-font glyphs that arrive as private-use code points → what a reader sees.
-PUA_GLYPHS = {
-    0xF0FC: "✓", 0xF0FB: "✗", 0xF0FE: "☑", 0xF0FD: "☒", 0xF0A8: "☐", 0xF06F: "□", 0xF06E: "■",
-    0xF0A1: "○", 0xF06C: "●", 0xF050: "✓", 0xF04F: "✗", 0xF052: "☑", 0xF054: "☒", 0xF0A3: "☐",
-}
 _BOLD_NAME = re.compile(r"bold|heavy|black|semibold|demibold|extrabold|ultrabold|,b$|-b$|[-_ ]?w[6-9]$|[-_]w[6-9][-_]",
                         re.I)
 _PAGE_NUMBER = re.compile(r"^[-－‐ー―–—\s(（]*(?:p\.?\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?[-－‐ー―–—\s)）]*(?:ページ|頁)?$", re.I)
@@ -683,8 +679,10 @@ class PdfReader:
         vertical = []
         for c in raw_chars:
             cp = ord(c["text"][0]) if len(c["text"]) == 1 else 0
-            if cp in PUA_GLYPHS:
-                c = dict(c, text=PUA_GLYPHS[cp])
+            if 0xF000 <= cp <= 0xF0FF:  # a symbol font's private-use code point
+                glyph = symbol_glyph(cp, _base_font_name(c.get("fontname", "")))
+                if glyph:
+                    c = dict(c, text=glyph)
             (chars if c.get("upright", True) else vertical).append(c)
         chars = _clean_chars(chars)
         v_edges, h_edges = ruling_edges(page)
