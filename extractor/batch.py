@@ -62,17 +62,23 @@ def convert_one(root: str, relative: str, out_dir: str) -> Outcome:
 
     start = time.perf_counter()
     path = Path(root) / relative
-    digest = ""
+
+    def digest() -> str:  # the Submission carries it; a failure has to read the bytes itself
+        try:
+            return sha256_of(path)
+        except OSError:
+            return ""
+
     try:
-        digest = sha256_of(path)
         submission = extract(path)
         write_atomic(output_path(Path(out_dir), Path(relative)), to_json(submission))
-        return Outcome(relative, digest, "converted", time.perf_counter() - start, summary=summary_line(submission))
+        return Outcome(relative, submission.source.sha256, "converted", time.perf_counter() - start,
+                       summary=summary_line(submission))
     except CouncilError as exc:
         exc.path = relative  # name the file by its place in the archive, not its base name alone
-        return Outcome(relative, digest, "failed", time.perf_counter() - start, exc.code, exc.one_line())
+        return Outcome(relative, digest(), "failed", time.perf_counter() - start, exc.code, exc.one_line())
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the archive
-        return Outcome(relative, digest, "failed", time.perf_counter() - start, "internal",
+        return Outcome(relative, digest(), "failed", time.perf_counter() - start, "internal",
                        f"{relative}: internal error ({type(exc).__name__}: {exc}) [internal] — "
                        "run council extract --debug on it and report it with the file")
 
