@@ -46,6 +46,12 @@ def halfwidth_katakana_to_fullwidth(text: str) -> str:
 _DASHES = "－‐‑‒–—−﹣"
 
 
+def digit_separators_to_halfwidth(text: str) -> str:
+    """``12，000`` → ``12,000``, ``3．5`` → ``3.5``: a full-width comma or point between digits is part
+    of the number (issue 9), so it follows the digits to half-width; ``、`` and ``。`` are never touched."""
+    return re.sub(r"(?<=[0-9])\s*([，．])\s*(?=[0-9])", lambda m: "," if m.group(1) == "，" else ".", text)
+
+
 def dash_between_alnum_to_hyphen(text: str) -> str:
     """``46－1`` → ``46-1``, ``A－B`` → ``A-B``; ``ー`` in katakana words and a lone ``－`` mark stay."""
     return re.sub(rf"(?<=[0-9{_LATIN}])\s*[{_DASHES}]\s*(?=[0-9{_LATIN}])", "-", text)
@@ -127,6 +133,7 @@ def normalize(text: str | None) -> str | None:
     text = collapse_whitespace(text)
     text = join_spaced_alnum(text)
     text = dash_between_alnum_to_hyphen(text)
+    text = digit_separators_to_halfwidth(text)
     text = remove_spaces_next_to_cjk(text)
     return text
 

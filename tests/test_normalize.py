@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from extractor.normalize import (
     circled_number_to_int, dash_between_alnum_to_hyphen, find_dates, fullwidth_ascii_to_halfwidth,
-    halfwidth_katakana_to_fullwidth, join_spaced_alnum, kanji_number_to_int, kyujitai_to_shinjitai, normalize,
+    digit_separators_to_halfwidth, halfwidth_katakana_to_fullwidth, join_spaced_alnum, kanji_number_to_int, kyujitai_to_shinjitai, normalize,
     parse_count, radicals_to_ideographs, remove_spaces_next_to_cjk)
 
 
@@ -34,9 +34,19 @@ from extractor.normalize import (
     (kyujitai_to_shinjitai, "手續", "手続"),
     (kyujitai_to_shinjitai, "國民健康保險", "国民健康保険"),
     (kyujitai_to_shinjitai, "證明", "証明"),
+    (digit_separators_to_halfwidth, "12，000件", "12,000件"),
+    (digit_separators_to_halfwidth, "3．5", "3.5"),
+    (digit_separators_to_halfwidth, "1、2。3", "1、2。3"),
 ])
 def test_each_rule(rule, before, after):
     assert rule(before) == after
+
+
+@pytest.mark.parametrize("before, after", [("１２，０００件", "12,000件"), ("約３．５万人", "約3.5万人"),
+                                           ("ＴＬＳ１．２以上", "TLS1.2以上")])
+def test_a_full_width_comma_or_point_between_digits_goes_half_width_with_them(before, after):
+    """Issue 9, class 5: the digits became half-width and the separator stayed full-width."""
+    assert normalize(before) == after
 
 
 @pytest.mark.parametrize("before, after", [
