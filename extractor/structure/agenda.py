@@ -9,6 +9,7 @@ import re
 
 from .. import schema as S
 from ..normalize import find_dates, kanji_number_to_int
+from ..vocabulary import is_department_key
 
 _BASIS = re.compile(r"(第\d+条(?:第\d+項)?(?:第\d+号)?(?:[（(][^）)]+[）)])?)")
 
@@ -27,7 +28,6 @@ _AGENDA_TYPES = (
     ("電子計算機", "registration"),
     ("登録", "registration"),
 )
-_DEPARTMENT_KEYS = ("担当部課", "担当課", "保有課", "所管課", "担当部署")
 _BODY = re.compile(r"([^\s、。「」（）]*?(?:個人情報保護管理運営会議|個人情報保護運営審議会|個人情報保護審議会|"
                    r"情報公開・個人情報保護審議会|情報公開個人情報保護審議会|個人情報保護委員会))")
 _MEETING = re.compile(r"(?P<era>令和|平成)(?P<y>\d+|元)年度\s*第(?P<n>\d+)回")
@@ -69,7 +69,7 @@ def departments_of(fields: list[S.Field]) -> list[str]:
     (``総合政策部区政情報課``) is the same department as the bare ``区政情報課``."""
     names: list[str] = []
     for f in fields:
-        if not any(f.key.startswith(k) for k in _DEPARTMENT_KEYS):
+        if not is_department_key(f.key):
             continue
         for name in re.split(r"[、，,\s]+", f.value.replace("\n", "")):
             name = name.strip("（）() ")

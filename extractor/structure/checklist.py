@@ -1,9 +1,13 @@
 """Protection checklists: every measure with its party, kind, group, mark and what the mark means.
 
-A table is a checklist when its legend (``対策が可能であれば「○」…``) or its group labels
-(``区が行う情報保護対策【運用上の対策】``, ``委託先に行わせる…【システム上の対策】``) say so. The group
-label may sit in a merged first column or in a row of its own; an empty first cell (a text export's
-trace of a merge) continues the group above. Marks are read through the legend when there is one.
+A table is a checklist when it has a column of marks and its legend (``対策が可能であれば「○」…``),
+its group labels or the caption above it say what the measures are. Columns are found by what
+they hold, not by position: the marks (short glyphs), the measures (the long texts), a No column
+(numbers) and a group column (labels, often merged down). Who takes the measures and of what kind
+comes from the labels by meaning (``extractor/vocabulary.py``): a label in a merged column or on
+the right, a row of its own across the table (``【運用上の対策】``), or the caption or heading above
+(``市が行う情報保護対策``). An empty group cell (a text export's trace of a merge) continues the
+group above. Marks are read through the legend when there is one.
 """
 
 from __future__ import annotations
@@ -12,16 +16,14 @@ import re
 from dataclasses import dataclass
 
 from .. import schema as S
+from .. import vocabulary as V
 
-_SELF = re.compile(r"(区|市|町|村|都|道|府|県|本区|本市|当区|当市|実施機関)が(行う|講じる|実施する)")
-_COUNTERPARTY = re.compile(r"(結合先|委託先|提供先|受託者|受託事業者|相手方|事業者|指定管理者|受領者)(に|が)(行わせる|講じさせる|行う|講じる)")
-_OPERATIONAL = re.compile(r"運用|管理的|人的|物理的|組織的")
-_TECHNICAL = re.compile(r"システム|技術的|技術")
 _LEGEND = re.compile(r"「(.{1,2})」")
 
 # Marks of the same meaning, so a legend's 「-」 reads a cell's ｢－｣ and 「○」 a ◯ or 〇.
 _CIRCLES, _DASHES, _CROSSES = "○◯〇●", "－-ー―‐−‑–—", "×✗✕╳xX"
 _CHECKS, _EMPTY_BOXES = "✓✔☑☒■", "☐□"
+MARK_GLYPHS = _CIRCLES + _DASHES + _CROSSES + _CHECKS + _EMPTY_BOXES + "△▲◎◇◆"
 
 
 def mark_class(mark: str) -> str | None:
@@ -45,6 +47,7 @@ def legend_of(texts: list[str]) -> dict[str, str]:
     Each mark is read with the clause just before it (back to the previous mark or bullet), so
     ``実施するものに「◯」、実施しないものに「×」`` gives ◯ → applies and × → not_applied.
     """
+    words = V.vocabulary()["legend"]
     legend: dict[str, str] = {}
     for text in texts:
         start = 0
@@ -54,34 +57,24 @@ def legend_of(texts: list[str]) -> dict[str, str]:
             cls = mark_class(m.group(1))
             if not cls:
                 continue
-            if re.search(r"必要がない|必要のない|不要|該当しない|対象外", clause):
-                legend[cls] = "not_needed"
-            elif re.search(r"できない|しない|行わない|未実施|講じない|ない", clause):
-                legend[cls] = "not_applied"
-            elif re.search(r"可能|実施|講じ|該当|行う|対応|する", clause):
-                legend[cls] = "applies"
+            for status in ("not_needed", "not_applied", "applies"):
+                if any(w in clause for w in words[status]):
+                    legend[cls] = status
+                    break
     return legend
 
 
 def party_of(group: str) -> str:
-    if _COUNTERPARTY.search(group):
-        return "counterparty"
-    if _SELF.search(group):
-        return "self"
-    return "other"
+    return V.party_of(group) or "other"
 
 
 def kind_of(group: str) -> str:
-    if _TECHNICAL.search(group):
-        return "technical"
-    if _OPERATIONAL.search(group):
-        return "operational"
-    return "other"
+    return V.kind_of(group) or "other"
 
 
-def is_group_label(text: str) -> bool:
-    return bool(_SELF.search(text) or _COUNTERPARTY.search(text)) or bool(
-        re.search(r"【[^】]*(対策|措置)】", text))
+def _is_mark_text(text: str) -> bool:
+    text = text.strip()
+    return len(text) <= 3 and not text.isdigit() and not re.search(r"[ぁ-んァ-ヶ一-龥A-Za-z]", text)
 
 
 @dataclass
@@ -90,43 +83,117 @@ class ChecklistResult:
     warnings: list[S.Warning]
 
 
-def checklist_of(table: S.Table, context: list[str]) -> ChecklistResult | None:
+@dataclass
+class _Columns:
+    mark: int | None
+    measure: int
+    group: int | None
+
+
+def _columns(table: S.Table) -> _Columns | None:
+    """Which grid column holds the marks, the measures and the group labels, by what they hold."""
+    by_col: dict[int, list[S.Cell]] = {}
+    for row in table.rows:
+        filled = [c for c in row if c.text.strip()]
+        if len(filled) < 2 and not any(_is_mark_text(c.text) and c.text.strip() for c in filled):
+            continue  # a label or legend row across the table says nothing of the columns
+        for c in row:
+            by_col.setdefault(c.col, []).append(c)
+    if not by_col:
+        return None
+    marks, numbers, lengths = {}, set(), {}
+    for col, cells in by_col.items():
+        texts = [c.text.strip() for c in cells]
+        filled = [t for t in texts if t]
+        if filled and all(t.isdigit() for t in filled):
+            numbers.add(col)
+            continue
+        if texts and sum(1 for t in texts if _is_mark_text(t)) >= 0.8 * len(texts) and any(filled):
+            marks[col] = sum(1 for t in filled if mark_class(t))
+        lengths[col] = sum(len(t) for t in texts) / max(1, len(texts))
+    mark = max(marks, key=lambda c: (marks[c], -c)) if marks else None
+    if mark is None:
+        empty = [col for col, cells in by_col.items() if col not in numbers and not any(c.text.strip() for c in cells)]
+        mark = empty[0] if empty else None  # a column of marks nobody filled in
+    candidates = [c for c in lengths if c != mark]
+    if not candidates:
+        return None
+    labels = {c for c in candidates if all(V.is_group_label(x.text) for x in by_col[c] if x.text.strip())}
+    candidates = [c for c in candidates if c not in labels] or candidates
+    # the measures: the column with the most filled cells (a merged group column has fewer), then the longest
+    measure = max(candidates, key=lambda c: (sum(1 for x in by_col[c] if x.text.strip()), lengths[c]))
+    rest = [c for c in by_col if c not in (mark, measure) and c not in numbers]
+    group = next((c for c in rest if any(V.is_group_label(x.text) for x in by_col[c])), None)
+    if group is None:
+        group = next((c for c in rest if any(x.row_span > 1 for x in by_col[c])), None)
+    return _Columns(mark, measure, group)
+
+
+class _Group:
+    """The current party, kind and label, updated by each label met."""
+
+    def __init__(self, labels_above: list[str]):
+        self.party = self.kind = None
+        self.label = ""
+        for text in labels_above:  # nearest last
+            self.update(text, from_above=True)
+
+    def update(self, label: str, from_above: bool = False):
+        label = label.replace("\n", "")
+        party, kind = V.party_of(label), V.kind_of(label)
+        if party is None and kind is None and from_above:
+            return
+        if party is not None:
+            self.party, self.kind = party, kind
+        elif kind is not None:
+            self.kind = kind
+        if not from_above or party is not None or kind is not None:
+            self.label = label
+
+
+def checklist_of(table: S.Table, context: list[str], labels_above: list[str] | None = None) -> ChecklistResult | None:
     """Entries of a checklist table, or None when the table is not a checklist.
 
-    ``context`` holds nearby text (the caption's section) where a legend may stand outside the table.
+    ``context`` holds nearby text (the caption's section) where a legend may stand outside the table;
+    ``labels_above`` the caption and headings above it, nearest last, where a party or kind may be named.
     """
     header = table.header or []
     legend = legend_of(header + context)
-    first_cells = [row[0].text for row in table.rows if row and row[0].col == 0]
-    if not legend and not any(is_group_label(t) for t in first_cells):
+    above = [t for t in (labels_above or []) if t]
+    columns = _columns(table)
+    if columns is None or columns.mark is None:
         return None
-    n_cols = max([cell.col + cell.col_span for row in table.rows for cell in row] + [len(header)])
+    labelled = any(V.is_group_label(c.text) for row in table.rows for c in row if c.col != columns.measure)
+    named_above = any(V.party_of(t) or V.kind_of(t) for t in above)
+    if not (legend or labelled or (named_above and any(mark_class(c.text) for r in table.rows for c in r))):
+        return None
+    group = _Group(above)
     entries: list[S.ChecklistEntry] = []
     warnings: list[S.Warning] = []
-    group = ""
-    for row in table.rows:
-        cells = [c for c in row if c.text or c.raw]
-        # a group row: one label across the table, or a lone label cell
-        if len(row) == 1 and (row[0].col_span == n_cols or is_group_label(row[0].text)):
-            group = row[0].text.replace("\n", "")
+    for r, row in enumerate(table.rows):
+        filled = [c for c in row if c.text.strip()]
+        if not filled:
             continue
-        if legend_of([c.text for c in row]) and not any(is_group_label(c.text) for c in row):
-            legend.update(legend_of([c.text for c in row]))  # a legend row inside the table
+        if len(filled) == 1:
+            lone = filled[0]
+            if legend_of([lone.text]) and not V.is_group_label(lone.text):
+                legend.update(legend_of([lone.text]))  # a legend row inside the table
+                continue
+            if not _is_mark_text(lone.text) and (lone.col_span > 1 or V.is_group_label(lone.text)
+                                                 or lone.col not in (columns.measure, columns.mark)):
+                group.update(lone.text)  # a label row: 【運用上の対策】, 委託先に行わせる情報保護対策 …
+                continue
+        if legend_of([c.text for c in row]) and not any(V.is_group_label(c.text) for c in row):
+            legend.update(legend_of([c.text for c in row]))
             continue
-        rest = list(row)
-        if row and row[0].col == 0 and n_cols >= 3:
-            label = row[0].text.replace("\n", "")
-            if label:
-                group = label
-            rest = row[1:]
-        if not cells or not rest:
+        cell_at = {c.col: c for c in row}
+        if columns.group is not None and cell_at.get(columns.group) and cell_at[columns.group].text.strip():
+            group.update(cell_at[columns.group].text)
+        measure_cell = cell_at.get(columns.measure)
+        if measure_cell is None or not measure_cell.text.strip():
             continue
-        # the measure is the longest text; the mark is a short cell beside it
-        measure_cell = max(rest, key=lambda c: len(c.text))
-        mark_cells = [c for c in rest if c is not measure_cell and len(c.text) <= 3]
-        mark = mark_cells[0].raw.strip() if mark_cells else ""
-        if not measure_cell.text:
-            continue
+        mark_cell = cell_at.get(columns.mark)
+        mark = mark_cell.raw.strip() if mark_cell else ""
         cls = mark_class(mark)
         if cls is None:
             status = "unknown"
@@ -135,6 +202,7 @@ def checklist_of(table: S.Table, context: list[str]) -> ChecklistResult | None:
         else:
             status = legend.get(cls) or _DEFAULT_STATUS[cls]
         entries.append(S.ChecklistEntry(
-            party=party_of(group), kind=kind_of(group), group=group, measure=measure_cell.text,
-            raw_measure=measure_cell.raw, mark=mark, status=status, page=table.page))
+            party=group.party or "other", kind=group.kind or "other", group=group.label,
+            measure=measure_cell.text, raw_measure=measure_cell.raw, mark=mark, status=status, page=table.page,
+            location={"table": table.id, "row": r}))
     return ChecklistResult(entries, warnings) if entries else None

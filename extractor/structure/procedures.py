@@ -12,28 +12,21 @@ from dataclasses import dataclass
 
 from .. import schema as S
 from ..normalize import circled_number_to_int, parse_count
+from ..vocabulary import procedure_column_role
 
-ROLES = (
-    ("items", re.compile(r"個人情報項目|情報項目|記録項目|取扱う個人情報|個人情報の項目")),
-    ("name", re.compile(r"手続名|登録業務名|業務名|事務名|手続の名称|業務の名称")),
-    ("no", re.compile(r"^(No\.?|NO\.?|№|番号|項番|通番)$")),
-    ("department", re.compile(r"担当課|所管課|担当部署|課名|担当部課|保有課")),
-    ("grounds", re.compile(r"付議内容|付議理由|付議事由|該当|区分|件数")),
-)
 _CIRCLED = re.compile(r"[①-⑳]")
 _DEFINITION = re.compile(r"(?:^|(?<=[、，\s※]))([①-⑳])\s*([^①-⑳]+)")
 _NOT_A_DEFINITION_START = tuple("のをにがはでとも")
 
 
 def column_roles(header: list[str]) -> dict[str, int] | None:
-    """Header texts → {role: column index}, or None when the header is not a procedures header."""
+    """Header texts → {role: column index} by what each header means (``extractor/vocabulary.py``),
+    or None when the header is not a procedures header (it needs a name and an items column)."""
     roles: dict[str, int] = {}
     for index, text in enumerate(header):
-        compact = text.replace(" ", "")
-        for role, pattern in ROLES:
-            if role not in roles and pattern.search(compact):
-                roles[role] = index
-                break
+        role = procedure_column_role(text) if text else None
+        if role and role not in roles:
+            roles[role] = index
     return roles if {"items", "name"} <= roles.keys() else None
 
 
