@@ -10,6 +10,7 @@ import hashlib
 from importlib import metadata
 from pathlib import Path
 
+from . import diff as _diff_package  # loaded first, so the function below keeps the name ``diff``
 from .schema import SCHEMA_VERSION, Submission
 
 __all__ = ["extract", "diff", "Submission", "SCHEMA_VERSION", "__version__"]
@@ -19,11 +20,15 @@ try:
 except metadata.PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+unknown"
 
-def diff(old: Submission, new: Submission):
-    """Every difference between two versions of a submission, held against the new one's marking."""
-    from .diff import diff as _diff
 
-    return _diff(old, new)
+def diff(old: Submission, new: Submission):
+    """Every difference between two versions of a submission, held against the new one's marking.
+
+    The subpackage ``extractor.diff`` is imported above, before this function is defined: importing
+    it later would rebind the package attribute ``diff`` to the module, and a second call of
+    ``extractor.diff(old, new)`` would fail with "'module' object is not callable".
+    """
+    return _diff_package.diff(old, new)
 
 
 def extract(path: str | Path) -> Submission:

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field as PydField
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 Format = Literal["pdf", "docx", "text"]
 Style = Literal["bold", "underline", "gothic", "inserted"]
@@ -131,6 +131,8 @@ class ChecklistEntry(Model):
     mark: str
     status: Literal["applies", "not_needed", "not_applied", "unmarked", "unknown"]
     page: int | None
+    location: dict[str, str | int | None] = PydField(description=(
+        "the table and row the entry stands in: {\"table\": id, \"row\": i} (added in 1.1.0)"))
 
 
 class ItemList(Model):

@@ -74,8 +74,11 @@ def cell(*paras, **kw) -> Cell:
     return Cell(tuple(p if isinstance(p, tuple) else parts(p) for p in paras), **kw)
 
 
+GLYPHS = "○◯〇●－×✓☑☐△・"
+
+
 def marked_runs(ps: tuple[Part, ...]) -> list[str]:
-    """Adjacent marked parts merged: the marked substrings, in order."""
+    """Adjacent marked parts merged: the marked substrings, in order; a check mark alone is no passage."""
     out, prev = [], False
     for p in ps:
         if p.marked:
@@ -84,7 +87,7 @@ def marked_runs(ps: tuple[Part, ...]) -> list[str]:
             else:
                 out.append(p.text)
         prev = p.marked
-    return [t for t in out if t.strip()]
+    return [t for t in out if t.strip(" " + GLYPHS)]
 
 
 # -- vocabulary pools: how other wards and cities write the same parts --------------------------
@@ -384,6 +387,8 @@ class Submission:
                 if not any(s.kind in ("item_added", "proc_added") and s.data.get("i") == i for s in slots):
                     slots.append(Slot("item_added", marked, dict(i=i, item=rng.choice(spare))))
             elif kind == "mark" and self.groups and self.mark_style["no"]:
+                # a changed mark is marked by bold or underline on the glyph; Gothic type alone says nothing
+                marked = marked and self.marking != "g"
                 g = rng.randrange(len(self.groups))
                 m = rng.randrange(len(self.groups[g]["measures"]))
                 if not any(s.kind in ("measure", "mark") and (s.data["g"], s.data["m"]) == (g, m) for s in slots):

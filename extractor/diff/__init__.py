@@ -37,14 +37,27 @@ class _Marks:
             c.marked is not None for t in new.tables for row in t.rows for c in row)
         self.by_field: dict[str, list[str]] = defaultdict(list)
         self.by_row: dict[tuple[str, int], list[str]] = defaultdict(list)
-        self.in_tables: list[str] = []
+        measures = {(e.location.get("table"), e.location.get("row")): e for e in new.checklist}
+        self.marked_mark_cells: dict[tuple, bool] = {}
+        for t in new.tables:
+            for r, row in enumerate(t.rows):
+                entry = measures.get((t.id, r))
+                if entry is not None:
+                    self.marked_mark_cells[(t.id, r)] = any(
+                        c.marked and c.raw.strip() == entry.mark.strip() for c in row)
         for span in new.marked_changes:
             loc = span.location
             if loc.get("field"):
                 self.by_field[loc["field"]].append(span.text)
             if loc.get("table"):
                 self.by_row[(loc["table"], loc["row"])].append(span.text)
-                self.in_tables.append(span.text)
+
+    def mark_cell(self, entry: S.ChecklistEntry) -> bool | None:
+        """The new mark's own cell carries the declared emphasis (a glyph is no passage, so its cell says)."""
+        if not self.known:
+            return None
+        return bool(entry.mark.strip()) and self.marked_mark_cells.get(
+            (entry.location.get("table"), entry.location.get("row")), False)
 
     def covers(self, text: str, spans: list[str]) -> bool | None:
         """All of ``text`` lies in marked passages (punctuation and spaces aside)."""
@@ -166,7 +179,6 @@ class _Differ:
             groups_old[(e.party, e.kind)].append(e)
         for e in self.new.checklist:
             groups_new[(e.party, e.kind)].append(e)
-        spans = self.marks.in_tables
         for group in list(dict.fromkeys(list(groups_new) + list(groups_old))):
             old = {e.measure: e for e in groups_old.get(group, [])}
             new = {e.measure: e for e in groups_new.get(group, [])}
@@ -175,6 +187,8 @@ class _Differ:
             reworded = {b: a for a, b in pairs.items()}
             for measure, e in new.items():
                 path = f"{base}/{escape(measure)}"
+                # an entry knows its row: a change to it is marked when that row's changed cells are
+                spans = self.marks.by_row.get((e.location.get("table"), e.location.get("row")), [])
                 before = old.get(measure) or old.get(reworded.get(measure, ""))
                 if before is None:
                     self.add(path, "added", None, measure, marked=self.marks.covers(measure, spans))
@@ -182,8 +196,7 @@ class _Differ:
                 if before.measure != measure:
                     self.modified_text(path, before.measure, measure, spans)
                 if before.mark != e.mark:
-                    self.add(f"{path}/mark", "modified", before.mark, e.mark,
-                             marked=self.marks.covers(e.mark, spans) if e.mark else False)
+                    self.add(f"{path}/mark", "modified", before.mark, e.mark, marked=self.marks.mark_cell(e))
             for measure in old:
                 if measure not in new and measure not in pairs:
                     self.add(f"{base}/{escape(measure)}", "removed", measure, None)
@@ -192,11 +205,11 @@ class _Differ:
 
     def _other_tables(self, sub: S.Submission) -> list[S.Table]:
         procedure_tables = {lst.location["table"] for lst in sub.personal_data if "table" in lst.location}
-        measures = {e.raw_measure for e in sub.checklist}
+        checklists = {e.location.get("table") for e in sub.checklist}
         out = []
         for t in sub.tables:
             key_value = t.header is None and all(len(r) == 2 and r[0].col == 0 for r in t.rows)
-            checklist = any(c.raw in measures for r in t.rows for c in r)
+            checklist = t.id in checklists
             if not (key_value or checklist or t.id in procedure_tables):
                 out.append(t)
         return out

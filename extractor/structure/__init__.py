@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from .. import schema as S
 from ..ir import Cell, Document, Paragraph, Run, Table, iter_paragraphs
 from ..normalize import find_dates, normalize
+from ..vocabulary import is_item_list_key
 from .agenda import agenda_of, meeting_of
 from .checklist import checklist_of
-from .marking import Marking, detect_marking, marked_spans
+from .marking import Marking, detect_marking, is_glyph_only, marked_spans
 from .procedures import procedures_of
 
 # -- headings ------------------------------------------------------------------------------------
@@ -109,6 +110,8 @@ class _Walk:
     level: int = 0
     body: list[str] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)  # 【…】 lines stacked right above a table
+    recent_headings: list[str] = field(default_factory=list)  # the last few headings, nearest last
+    above: dict[str, list[str]] = field(default_factory=dict)  # table id → headings above it, nearest last
 
     def close_section(self):
         text = "\n".join(self.body)
@@ -143,6 +146,7 @@ class _Walk:
                 self.add_field(key, value, self.heading, _runs_after_label(p.runs, raw.find(value)), page)
                 text = f"{key} {normalize(value)}"
             self.heading, self.level, self.heading_page = text, level, page
+            self.recent_headings = (self.recent_headings + [text])[-3:]
             self.labels = self.labels + [text] if _BRACKET_LABEL.match(text) else []
             return
         self.labels = []
@@ -159,6 +163,7 @@ class _Walk:
         caption = caption or (" ".join(self.labels) if self.labels else self.heading)
         self.labels = []
         table_id = f"t{len(self.tables) + 1}"
+        self.above[table_id] = self.recent_headings + ([caption] if caption and caption not in self.recent_headings else [])
         index = len(self.tables)
         self.tables.append(None)  # reserve the id's place: nested tables come after their parent
         kv = is_key_value(t)
@@ -170,8 +175,9 @@ class _Walk:
             for cell in row:
                 spans = [] if (kv and cell.col == 0) else [
                     s for p in cell.paragraphs for s in marked_spans(p.runs, self.marking)]
+                cell_marked = bool(spans) or (not (kv and cell.col == 0) and _glyph_emphasised(cell, self.marking))
                 out_row.append(S.Cell(text=_cell_text(cell), raw=_cell_raw(cell),
-                                      marked=(bool(spans) if self.marking.known else None),
+                                      marked=(cell_marked if self.marking.known else None),
                                       row_span=cell.row_span, col_span=cell.col_span, col=cell.col))
                 if not kv:
                     for text, styles in spans:
@@ -188,6 +194,15 @@ class _Walk:
                 key = _join_lines(_cell_text(key_cell))
                 runs = tuple(r for p in value_cell.paragraphs for r in p.runs)
                 self.add_field(key, _cell_raw(value_cell), caption, runs, page)
+
+
+def _glyph_emphasised(cell: Cell, marking: Marking) -> bool:
+    """A cell holding only a mark glyph carries the declared bold or underline: a changed mark."""
+    text = _cell_text(cell)
+    if not text or not is_glyph_only(text):
+        return False
+    runs = tuple(r for p in cell.paragraphs for r in p.runs)
+    return any(set(marking.run_styles(r)) & {"bold", "underline", "inserted"} for r in runs if r.text.strip())
 
 
 def _runs_after_label(runs: tuple[Run, ...], start: int) -> tuple[Run, ...]:
@@ -236,10 +251,6 @@ def _looks_like_header(t: Table) -> bool:
     return sum(1 for x in texts if x) >= 2 and all(len(x) <= 40 and "。" not in x for x in texts)
 
 
-# Fields whose value lists personal-data items (when it does not only point elsewhere).
-_ITEM_LIST_KEYS = re.compile(r"情報項目|記録項目|個人情報項目|取扱う個人情報|収集する情報|提供する情報|利用する情報")
-
-
 def classify_item_lists(found_procedures, fields: list[S.Field]):
     """Procedures with classified items, the ItemLists, the summary and the unclassified items.
 
@@ -251,7 +262,7 @@ def classify_item_lists(found_procedures, fields: list[S.Field]):
             lists.append(({"table": table.id, "row": found.row, "column": found.items_column},
                           found.procedure.name, found.items_raw))
     for f in fields:
-        if _ITEM_LIST_KEYS.search(f.key) and f.refers_to is None and f.raw_value.strip():
+        if is_item_list_key(f.key) and f.refers_to is None and f.raw_value.strip():
             lists.append(({"field": f.key}, None, f.raw_value))
     if not lists:
         return [found.procedure for _, found in found_procedures], [], S.PersonalDataSummary(), []
@@ -297,7 +308,7 @@ def build_submission(doc: Document, source: S.Source, generator: S.Generator) ->
             found_procedures.extend((table, f) for f in found)
             continue
         context = section_text.get(table.caption, []) if table.caption else []
-        result = checklist_of(table, context)
+        result = checklist_of(table, context, walk.above.get(table.id, []))
         if result:
             checklist.extend(result.entries)
             warnings.extend(result.warnings)

@@ -44,6 +44,8 @@ class Marking:
             found.append("underline")
         if ("gothic" in self.styles and run.font_family == "gothic" and self.body_family == "mincho"):
             found.append("gothic")
+        if found == ["gothic"] and ("bold" in self.styles or "underline" in self.styles):
+            found = []  # the statement names bold or underline: typeface alone never suffices (issue 9)
         if self.inferred and not (run.bold and run.underline):
             found = []
         if run.inserted:
@@ -83,8 +85,18 @@ def detect_marking(paragraph_texts: list[str], body_runs: list[Run]) -> Marking:
     return Marking(known, ("bold", "underline"), True, body_family)
 
 
+# A check mark, a box or a bullet alone says nothing changed: marks are often set in a Gothic or
+# symbol face, and a changed mark is found by the diff through its cell, not as a passage.
+_GLYPHS = "○◯〇●－-ー―‐−‑–—×✗✕╳✓✔☑☒■☐□△▲◎◇◆・※*＊"
+
+
+def is_glyph_only(text: str) -> bool:
+    """Nothing but marks, bullets, spaces and punctuation: never a marked passage."""
+    return not text.strip(" \u3000\t\n" + _GLYPHS + "、。，．・:：()（）「」")
+
+
 def marked_spans(runs: tuple[Run, ...], marking: Marking) -> list[tuple[str, tuple[str, ...]]]:
-    """Adjacent marked runs merged: [(raw text, styles)], in order."""
+    """Adjacent marked runs merged: [(raw text, styles)], in order; a mark glyph or bullet alone is no passage."""
     spans: list[tuple[str, list[str]]] = []
     prev_marked = False
     for run in runs:
@@ -99,4 +111,4 @@ def marked_spans(runs: tuple[Run, ...], marking: Marking) -> list[tuple[str, tup
                 spans.append((run.text, list(styles)))
         prev_marked = bool(styles)
     order = ("bold", "underline", "gothic", "inserted")
-    return [(t, tuple(s for s in order if s in acc)) for t, acc in spans if t.strip()]
+    return [(t, tuple(s for s in order if s in acc)) for t, acc in spans if t.strip() and not is_glyph_only(t)]
