@@ -259,6 +259,8 @@ class Submission:
         self.groups = self._groups() if self.has_checklist else []
         self.fields_plan = self._fields()
         self.slots = self._slots() if self.marking else []
+        self.space_after = rng.choice([0, 0, 3, 6, 10])  # points after each paragraph (Word's default is 8)
+        self.font_size = rng.choice([10.5, 10.5, 11, 12])
 
     # -- choices -------------------------------------------------------------------------------
 
@@ -387,12 +389,13 @@ class Submission:
                 if not any(s.kind in ("item_added", "proc_added") and s.data.get("i") == i for s in slots):
                     slots.append(Slot("item_added", marked, dict(i=i, item=rng.choice(spare))))
             elif kind == "mark" and self.groups and self.mark_style["no"]:
-                # a changed mark is marked by bold or underline on the glyph; Gothic type alone says nothing
-                marked = marked and self.marking != "g"
+                # a changed mark is marked on the glyph (bold or underline) or by marking the whole
+                # measure; Gothic type on a glyph says nothing, so Gothic marking marks the measure
+                how = "measure" if self.marking == "g" or rng.random() < 0.4 else "glyph"
                 g = rng.randrange(len(self.groups))
                 m = rng.randrange(len(self.groups[g]["measures"]))
                 if not any(s.kind in ("measure", "mark") and (s.data["g"], s.data["m"]) == (g, m) for s in slots):
-                    slots.append(Slot("mark", marked, dict(g=g, m=m)))
+                    slots.append(Slot("mark", marked, dict(g=g, m=m, how=how)))
         return slots
 
     # -- composition ---------------------------------------------------------------------------
@@ -682,12 +685,15 @@ class _Composer:
                 ps = parts(head, self.mk(b, slot), tail)
         else:
             ps = parts(measure)
-        if self.slot("mark", g=gi, m=mi) and self.previous:  # the approved version had the other mark
+        mslot = self.slot("mark", g=gi, m=mi)
+        if mslot and mslot.data["how"] == "measure":
+            ps = (self.mk(measure, mslot if not self.previous else None),)
+        if mslot and self.previous:  # the approved version had the other mark
             mark = s.mark_style["no"] if mark == s.mark_style["yes"] else s.mark_style["yes"]
         return ps, mark
 
     def mark_cell(self, mark: str, slot: Slot | None) -> Cell:
-        marked = bool(slot and slot.marked and not self.previous and self.styled_marking)
+        marked = bool(slot and slot.marked and not self.previous and self.styled_marking and slot.data["how"] == "glyph")
         return Cell((((Part(mark, marked=marked, gothic=self.s.gothic_marks and not marked),) if mark else ()),),
                     center=True)
 
@@ -853,7 +859,8 @@ def expected_changes(sub: Submission) -> list[dict]:
         elif slot.kind == "item_added":
             p = sub.procedures[d["i"]]
             subject = p["groups"][-1][0] or "_"
-            if p["name"] in procs:
+            added = any(x.kind == "proc_added" and x.data["i"] == d["i"] for x in sub.slots)
+            if p["name"] in procs and not added:  # an item of an added procedure is part of that addition
                 out.append(dict(path=f"procedures/{_esc(p['name'])}/items/{_esc(subject)}/{_esc(d['item'])}",
                                 kind="added", marked=slot.marked))
         elif slot.kind == "measure":

@@ -30,13 +30,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.shared import Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus_grammar import Para, Submission, Tab, expected_changes  # noqa: E402
+from corpus_grammar import Para, Submission, expected_changes  # noqa: E402
 from make_samples import (CHROMIUM_FLAGS, CHROMIUM_FONTS, GOTHIC, LIBREOFFICE_FONTS, mark_header,  # noqa: E402
                           new_document, save_stable, set_font, soffice_convert, stabilise_pdf)
 
@@ -102,6 +100,9 @@ def add_parts(paragraph, parts, sub: Submission, marking: str | None, bold: bool
 
 def write_docx(sub: Submission, blocks: list, marking: str | None, path: Path) -> None:
     doc = new_document(f"{sub.m} 個人情報保護担当", f"{sub.body} {sub.word}")
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(sub.font_size)
+    normal.paragraph_format.space_after = Pt(sub.space_after)
     for block in blocks:
         if isinstance(block, Para):
             p = doc.add_paragraph()

@@ -196,7 +196,9 @@ class _Differ:
                 if before.measure != measure:
                     self.modified_text(path, before.measure, measure, spans)
                 if before.mark != e.mark:
-                    self.add(f"{path}/mark", "modified", before.mark, e.mark, marked=self.marks.mark_cell(e))
+                    # marked by emphasis on the new glyph, or by the whole measure marked (the row flagged)
+                    marked = self.marks.mark_cell(e) or self.marks.covers(e.measure, spans)
+                    self.add(f"{path}/mark", "modified", before.mark, e.mark, marked=marked)
             for measure in old:
                 if measure not in new and measure not in pairs:
                     self.add(f"{base}/{escape(measure)}", "removed", measure, None)

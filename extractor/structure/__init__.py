@@ -238,8 +238,8 @@ def is_key_value(t: Table) -> bool:
         if len(row) != 2 or row[0].col != 0 or row[1].col != 1:
             return False
         key = _join_lines(_cell_text(row[0]))
-        if not key or len(key) > 60 or "。" in key:
-            return False
+        if not key or len(key) > 60 or "。" in key or is_glyph_only(key):
+            return False  # a column of check marks is no column of labels
     return True
 
 
