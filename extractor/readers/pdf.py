@@ -278,6 +278,14 @@ def leading_unit_width(line: _Line) -> float:
     return chars[i - 1]["x1"] - chars[0]["x0"]
 
 
+def break_slack(line: _Line) -> float:
+    """How much room must be left after ``line`` for the next line's first piece to prove a break.
+
+    Renderers set a cell's padding apart by fractions of a point, so a piece that would fit by
+    less than a quarter em proves nothing, unless the line ends a sentence."""
+    return -0.3 if line.text.rstrip()[-1:] in "。．.:：」）)" else 0.25 * line.size
+
+
 def lines_to_paragraph_groups(lines: list[_Line], right_limit: float) -> list[list[_Line]]:
     """Lines → paragraphs. A line ends its paragraph when the next line's first unbreakable piece
     would have fitted after it (so the break was not a wrap), when the next line is indented (a
@@ -309,7 +317,10 @@ def lines_to_paragraph_groups(lines: list[_Line], right_limit: float) -> list[li
         else:
             size = prev.size
             gap = line.top - prev.bottom
-            would_fit = prev.x1 + leading_unit_width(line) <= right_limit + 0.3
+            # the next line's first piece would have fitted after this one: a break, not a wrap. Where
+            # it would fit by less than a quarter em, the cell's padding (which renderers set apart by
+            # fractions of a point) decides, so only a line that ends a sentence proves the break.
+            would_fit = right_limit - (prev.x1 + leading_unit_width(line)) >= break_slack(prev)
             new_item = bool(_PARAGRAPH_START.match(line.text.lstrip()))
             indented = line.x0 - left >= 0.8 * size and line.x0 - prev.x0 >= 0.8 * size
             spaced = gap > (wrap_gap + 0.5 * size if wrap_gap is not None else 0.6 * size)
@@ -397,6 +408,7 @@ class _CellDraft:
     col_span: int
     blocks: tuple
     tail_room: float  # space left after the last line: a paragraph cut by a page break ran to the edge
+    tail_slack: float  # what that room must exceed for a break to be proven (see break_slack)
     head_unit: float  # width of the first line's unbreakable start (see leading_unit_width)
 
     @property
@@ -461,15 +473,16 @@ def _table_draft(table, chars: list[dict], styler: _Styler, page_number: int) ->
     for bbox, (r0, r1, c0, c1), cell_chars in zip(table.cells, spans, per_cell):
         x0, top, x1, bottom = bbox
         lines = chars_to_lines(cell_chars)
-        blocks, tail_room, head_unit = (), float("inf"), 0.0
+        blocks, tail_room, tail_slack, head_unit = (), float("inf"), 0.0, 0.0
         if lines:
             padding = max(0.0, min(l.x0 for l in lines) - x0)
             right = x1 - padding  # cells are padded alike on both sides
             groups = lines_to_paragraph_groups(lines, right)
             blocks = tuple(_paragraph(g, styler, page_number) for g in groups)
             tail_room = right - lines[-1].x1
+            tail_slack = break_slack(lines[-1])
             head_unit = leading_unit_width(lines[0])
-        out.append(_CellDraft(r0, c0, max(1, r1 - r0), max(1, c1 - c0), blocks, tail_room, head_unit))
+        out.append(_CellDraft(r0, c0, max(1, r1 - r0), max(1, c1 - c0), blocks, tail_room, tail_slack, head_unit))
     # a row that is empty and does not even span the table is a stray of drawing past a page cut
     # (a browser's clipped borders); a grid row in which no cell starts is a strip under cells that
     # stop short of the cut
@@ -499,6 +512,11 @@ def _join_blocks(first: tuple, second: tuple, wrapped: bool) -> tuple:
     return first + second
 
 
+def _goes_on(above: _CellDraft, below: _CellDraft) -> bool:
+    """``below`` carries on the paragraph that ``above`` left at the page break (it was wrapped there)."""
+    return above.tail_room - below.head_unit < above.tail_slack
+
+
 def continue_table(first: _TableDraft, second: _TableDraft) -> _TableDraft | None:
     """``second`` glued under ``first`` when it carries on the same columns.
 
@@ -515,31 +533,40 @@ def continue_table(first: _TableDraft, second: _TableDraft) -> _TableDraft | Non
     empty = [c for c in start if not c.text]
     warnings = list(first.warnings)
     merged_into: dict[int, _CellDraft] = {}
-    split_row = any((above := first.covering(last, c.col)) is not None and above.row_span == 1 and above.text
-                    for c in empty)
+    # Either the last row was cut in two (its key cells come back empty, its long cells go on), or a
+    # merged cell goes on down the next page beside rows of its own. Cut: empty cells under cells
+    # with text are as many as the filled ones, or a filled one carries on a paragraph the break wrapped.
+    under_text = [c for c in empty if (above := first.covering(last, c.col)) is not None
+                  and above.row_span == 1 and above.text]
+    filled = [c for c in start if c.text]
+    wrapped_on = any((above := first.covering(last, c.col)) is not None and above.text
+                     and _goes_on(above, c) for c in filled)
+    split_row = bool(under_text) and (len(under_text) >= len(filled) or wrapped_on)
     for c in start:
         above = first.covering(last, c.col)
         if above is None:
             continue
-        if (not c.text and above.row_span > 1) or split_row:
-            merged_into[id(c)] = above
+        if split_row or (not c.text and (above.row_span > 1 or c in under_text)):
+            merged_into[id(c)] = above  # the rest of the cut row, or of a merged cell cut by the break
     if merged_into:
         warnings.append(Warning("cell_across_pages", f"a table row or merged cell is cut by the page break after "
                                 f"page {first.page + 0}; its parts were joined", second.page))
     offset = first.n_rows - skip - (1 if split_row else 0)
-    out = [_CellDraft(c.row, c.col, c.row_span, c.col_span, c.blocks, c.tail_room, c.head_unit)
+    out = [_CellDraft(c.row, c.col, c.row_span, c.col_span, c.blocks, c.tail_room, c.tail_slack, c.head_unit)
            for c in first.cells]
     by_id = {id(orig): new for orig, new in zip(first.cells, out)}
     for c in cells:
         target = merged_into.get(id(c))
         if target is not None:
             dest = by_id[id(target)]
-            dest.blocks = _join_blocks(dest.blocks, c.blocks, wrapped=c.head_unit > dest.tail_room + 0.3)
-            dest.tail_room = c.tail_room if c.blocks else dest.tail_room
+            dest.blocks = _join_blocks(dest.blocks, c.blocks, wrapped=_goes_on(dest, c))
+            if c.blocks:
+                dest.tail_room, dest.tail_slack = c.tail_room, c.tail_slack
             extra = c.row_span - (1 if split_row else 0)
             dest.row_span += extra
             continue
-        out.append(_CellDraft(c.row + offset, c.col, c.row_span, c.col_span, c.blocks, c.tail_room, c.head_unit))
+        out.append(_CellDraft(c.row + offset, c.col, c.row_span, c.col_span, c.blocks, c.tail_room, c.tail_slack,
+                              c.head_unit))
     n_rows = first.n_rows + second.n_rows - skip - (1 if split_row else 0)
     return _TableDraft(out, first.xs, n_rows, first.bbox, first.page, warnings)
 
@@ -626,6 +653,7 @@ class PdfReader:
         page_items: list[list[tuple[float, object]]] = []
         margin_texts: Counter = Counter()
         margins: list[list[tuple[str, _Line]]] = []
+        self._body_lines: dict[int, list[_Line]] = {}
         for page in pdf.pages:
             items, margin, page_warnings = self._page(pdf, page)
             page_items.append(items)
@@ -633,6 +661,18 @@ class PdfReader:
             for text, _ in margin:
                 margin_texts[text] += 1
             warnings.extend(page_warnings)
+        # Paragraphs, against the right margin of every page of the same width: a page whose lines
+        # are all short (a cover page) would otherwise take its longest line for a full one, and join
+        # ◇第3条…, （担当部課：…） and 事業の概要 into one paragraph.
+        widths = {n: round(float(p.width)) for n, p in enumerate(pdf.pages, start=1)}
+        rights: dict[int, float] = {}
+        for n, lines in self._body_lines.items():
+            if lines:
+                rights[widths[n]] = max(rights.get(widths[n], 0.0), right_margin(lines))
+        for n, lines in self._body_lines.items():
+            if lines:
+                for group in lines_to_paragraph_groups(lines, rights[widths[n]]):
+                    page_items[n - 1].append((group[0].top, _paragraph(group, self._stylers[n], n)))
         # running headers and footers: margin lines repeated on several pages, and page numbers
         blocks_by_page: list[list] = []
         for number, (items, margin) in enumerate(zip(page_items, margins), start=1):
@@ -715,9 +755,7 @@ class PdfReader:
                   if (l.bottom < 0.07 * height or l.top > 0.93 * height)]
         margin_ids = {id(l) for _, l in margin}
         body_lines = [l for l in lines if id(l) not in margin_ids]
-        if body_lines:
-            for group in lines_to_paragraph_groups(body_lines, right_margin(body_lines)):
-                items.append((group[0].top, _paragraph(group, styler, number)))
+        self._body_lines[number] = body_lines  # grouped into paragraphs once every page is read
         if vertical:
             warnings.append(Warning("vertical_text", f"{len(vertical)} characters are set vertically (縦書き); "
                                     "they are read column by column, right to left, after the page's other text",
