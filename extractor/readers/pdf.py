@@ -513,8 +513,9 @@ def _join_blocks(first: tuple, second: tuple, wrapped: bool) -> tuple:
 
 
 def _goes_on(above: _CellDraft, below: _CellDraft) -> bool:
-    """``below`` carries on the paragraph that ``above`` left at the page break (it was wrapped there)."""
-    return above.tail_room - below.head_unit < above.tail_slack
+    """``below`` carries on the paragraph that ``above`` left at the page break (it was wrapped there):
+    its first piece would not have fitted, and it does not start an item (①, ※, ・, a number)."""
+    return above.tail_room - below.head_unit < above.tail_slack and not _PARAGRAPH_START.match(below.text)
 
 
 def continue_table(first: _TableDraft, second: _TableDraft) -> _TableDraft | None:
@@ -533,20 +534,21 @@ def continue_table(first: _TableDraft, second: _TableDraft) -> _TableDraft | Non
     empty = [c for c in start if not c.text]
     warnings = list(first.warnings)
     merged_into: dict[int, _CellDraft] = {}
-    # Either the last row was cut in two (its key cells come back empty, its long cells go on), or a
-    # merged cell goes on down the next page beside rows of its own. Cut: empty cells under cells
-    # with text are as many as the filled ones, or a filled one carries on a paragraph the break wrapped.
-    under_text = [c for c in empty if (above := first.covering(last, c.col)) is not None
-                  and above.row_span == 1 and above.text]
+    # Either the last row was cut in two (its key cells come back empty, one row high, and its long
+    # cells go on), or a merged cell goes on down the next page beside rows of its own (empty, and
+    # more than one row high there). Cut: an empty one-row cell under a cell with text, or most filled
+    # cells carrying on a paragraph the break wrapped.
+    over = {id(c): first.covering(last, c.col) for c in start}
+    under_text = [c for c in empty if (a := over[id(c)]) is not None and a.row_span == 1 and a.text
+                  and c.row_span == 1]
     filled = [c for c in start if c.text]
-    wrapped_on = any((above := first.covering(last, c.col)) is not None and above.text
-                     and _goes_on(above, c) for c in filled)
-    split_row = bool(under_text) and (len(under_text) >= len(filled) or wrapped_on)
+    wrapped_on = sum(1 for c in filled if (a := over[id(c)]) is not None and a.text and _goes_on(a, c))
+    split_row = bool(under_text) or 2 * wrapped_on > len(filled)
     for c in start:
-        above = first.covering(last, c.col)
+        above = over[id(c)]
         if above is None:
             continue
-        if split_row or (not c.text and (above.row_span > 1 or c in under_text)):
+        if split_row or (not c.text and (above.row_span > 1 or (above.text and c.row_span > 1))):
             merged_into[id(c)] = above  # the rest of the cut row, or of a merged cell cut by the break
     if merged_into:
         warnings.append(Warning("cell_across_pages", f"a table row or merged cell is cut by the page break after "
