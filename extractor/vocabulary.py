@@ -116,6 +116,16 @@ def procedure_column_role(header: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def body_pattern() -> re.Pattern:
+    """A council's name: a phrase about personal information ending in its kind of body
+    (``青葉区個人情報保護制度審議会``, ``情報公開・個人情報保護審議会``, ``個人情報保護管理運営会議``)."""
+    v = vocabulary()["bodies"]
+    topic = "|".join(map(re.escape, v["topics"]))
+    head = "|".join(map(re.escape, v["heads"]))
+    return re.compile(rf"([^\s、。「」（）()]*?(?:{topic})[^\s、。「」（）()]*?(?:{head}))")
+
+
 # -- checklist groups -----------------------------------------------------------------------------
 
 

@@ -190,3 +190,44 @@ def test_the_diff_function_can_be_called_twice():
 
     a, b = extract(SAMPLES / "shinjuku_logo_r6_previous.docx"), extract(SAMPLES / "shinjuku_logo_r6.docx")
     assert extractor.diff(a, b).summary == extractor.diff(a, b).summary
+
+
+@pytest.mark.parametrize("line, body", [
+    ("令和6年度第1回朝日都個人情報保護制度審議会 資料48", "朝日都個人情報保護制度審議会"),
+    ("青葉区情報公開・個人情報保護審議会 付議事項", "青葉区情報公開・個人情報保護審議会"),
+    ("個人情報保護管理運営会議 付議事項", "個人情報保護管理運営会議"),
+])
+def test_the_council_is_named_by_meaning_not_by_a_list_of_names(tmp_path, line, body):
+    sub = text_export(tmp_path, f"\n{line}\n\n件名\t住民票の写し等交付事務の業務委託について\n")
+    assert sub.meeting.body == body
+
+
+def test_a_legend_under_the_checklist_title_serves_the_tables_under_each_party_caption(tmp_path):
+    sub = text_export(tmp_path, """
+5 業務委託にかかる個人情報保護対策チェックリスト
+
+実施する対策は「☑」、実施しない対策は「☐」
+
+市が行う情報保護対策
+
+No\t対策内容\t実施
+（運用面）\t\t
+1\t従事者に対し個人情報保護に関する研修を実施する。\t☑
+2\t個人情報を含む書類の持出しを禁止する。\t☐
+""")
+    assert [(e.party, e.kind, e.status) for e in sub.checklist] == [
+        ("self", "operational", "applies"), ("self", "operational", "not_applied")]
+
+
+def test_group_rows_in_the_measure_column_and_a_legend_row_inside_the_table(tmp_path):
+    sub = text_export(tmp_path, """
+4 外部結合にかかる個人情報保護対策チェックリスト
+
+対策内容\t実施
+・対策が可能であれば「○」・対策の必要がない場合は「－」\t
+町が行う情報保護対策【管理的対策】\t
+再委託を行う場合は事前に承認を得ることとする。\t○
+個人情報を含む書類の持出しを禁止する。\t－
+""")
+    assert [(e.party, e.kind, e.status) for e in sub.checklist] == [
+        ("self", "operational", "applies"), ("self", "operational", "not_needed")]

@@ -539,11 +539,14 @@ def continue_table(first: _TableDraft, second: _TableDraft) -> _TableDraft | Non
     # more than one row high there). Cut: an empty one-row cell under a cell with text, or most filled
     # cells carrying on a paragraph the break wrapped.
     over = {id(c): first.covering(last, c.col) for c in start}
-    under_text = [c for c in empty if (a := over[id(c)]) is not None and a.row_span == 1 and a.text
+    # A number or a mark (No, ○) is never cut: an empty cell under one says nothing, and a new one
+    # below starts a row of its own.
+    under_text = [c for c in empty if (a := over[id(c)]) is not None and a.row_span == 1 and len(a.text.strip()) > 2
                   and c.row_span == 1]
     filled = [c for c in start if c.text]
     wrapped_on = sum(1 for c in filled if (a := over[id(c)]) is not None and a.text and _goes_on(a, c))
-    split_row = bool(under_text) or 2 * wrapped_on > len(filled)
+    numbered = any(c.text.strip().isdigit() for c in filled)
+    split_row = not numbered and (bool(under_text) or 2 * wrapped_on > len(filled))
     for c in start:
         above = over[id(c)]
         if above is None:

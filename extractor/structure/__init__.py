@@ -307,8 +307,12 @@ def build_submission(doc: Document, source: S.Source, generator: S.Generator) ->
         if found:
             found_procedures.extend((table, f) for f in found)
             continue
-        context = section_text.get(table.caption, []) if table.caption else []
-        result = checklist_of(table, context, walk.above.get(table.id, []))
+        above = walk.above.get(table.id, [])
+        # a legend may stand under any of the headings above the table (the checklist's own title
+        # above a party's caption), so the text of each of their sections is the table's context
+        context = [text for heading in dict.fromkeys(above + [table.caption]) if heading
+                   for text in section_text.get(heading, [])]
+        result = checklist_of(table, context, above)
         if result:
             checklist.extend(result.entries)
             warnings.extend(result.warnings)

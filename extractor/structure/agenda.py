@@ -9,7 +9,7 @@ import re
 
 from .. import schema as S
 from ..normalize import find_dates, kanji_number_to_int
-from ..vocabulary import is_department_key
+from ..vocabulary import body_pattern, is_department_key
 
 _BASIS = re.compile(r"(第\d+条(?:第\d+項)?(?:第\d+号)?(?:[（(][^）)]+[）)])?)")
 
@@ -28,8 +28,6 @@ _AGENDA_TYPES = (
     ("電子計算機", "registration"),
     ("登録", "registration"),
 )
-_BODY = re.compile(r"([^\s、。「」（）]*?(?:個人情報保護管理運営会議|個人情報保護運営審議会|個人情報保護審議会|"
-                   r"情報公開・個人情報保護審議会|情報公開個人情報保護審議会|個人情報保護委員会))")
 _MEETING = re.compile(r"(?P<era>令和|平成)(?P<y>\d+|元)年度\s*第(?P<n>\d+)回")
 _DOCUMENT_NUMBER = re.compile(r"資料\s*(\d+)")
 # a line that says when the meeting sits: 開催日：令和7年8月20日, 開催日時 …, 会議日 …
@@ -88,7 +86,7 @@ def meeting_of(headings: list[str], captions: list[str], lines: list[str], refer
     """Body from the document's own heading; 年度・回次 only from a line that is not the change reference."""
     body = None
     for text in headings + lines[:5]:
-        m = _BODY.search(text)
+        m = body_pattern().search(text)
         if m:
             body = re.sub(r"^.*第\d+回", "", m.group(1))  # 令和7年度第2回架空市… → 架空市…
             break
@@ -99,7 +97,7 @@ def meeting_of(headings: list[str], captions: list[str], lines: list[str], refer
         if "承認済" in line or "承認" in line:
             continue
         m = _MEETING.search(line)
-        if m and _BODY.search(line) and fiscal_year is None:
+        if m and body_pattern().search(line) and fiscal_year is None:
             era = 2018 if m.group("era") == "令和" else 1988
             fiscal_year = era + (kanji_number_to_int(m.group("y")) or 0)
             session = int(m.group("n"))

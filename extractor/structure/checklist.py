@@ -163,9 +163,12 @@ def checklist_of(table: S.Table, context: list[str], labels_above: list[str] | N
     columns = _columns(table)
     if columns is None or columns.mark is None:
         return None
-    labelled = any(V.is_group_label(c.text) for row in table.rows for c in row if c.col != columns.measure)
+    lone = [filled[0].text for row in table.rows if len(filled := [c for c in row if c.text.strip()]) == 1]
+    labelled = any(V.is_group_label(t) for t in lone) or any(
+        V.is_group_label(c.text) for row in table.rows for c in row if c.col != columns.measure)
     named_above = any(V.party_of(t) or V.kind_of(t) for t in above)
-    if not (legend or labelled or (named_above and any(mark_class(c.text) for r in table.rows for c in r))):
+    if not (legend or legend_of(lone) or labelled
+            or (named_above and any(mark_class(c.text) for r in table.rows for c in r))):
         return None
     group = _Group(above)
     entries: list[S.ChecklistEntry] = []
