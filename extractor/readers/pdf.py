@@ -492,6 +492,19 @@ def _table_draft(table, chars: list[dict], styler: _Styler, page_number: int) ->
         covered = sum(c.col_span for c in out if c.row <= row < c.row + c.row_span)
         if in_row and covered < n_cols and not any(c.blocks for c in in_row):
             out = [c for c in out if c.row != row]
+    # a grid row where only empty cells start, beside cells going on from above, is a stray rule
+    # in one column (a browser draws a cut merged cell's border a little off the row's): the empty
+    # cell belongs to the one above it
+    for row in range(1, len(ys) - 1):
+        in_row = [c for c in out if c.row == row]
+        from_above = [c for c in out if c.row < row < c.row + c.row_span]
+        if in_row and from_above and not any(c.blocks for c in in_row):
+            for c in in_row:
+                up = next((u for u in out if u.col == c.col and u.col_span == c.col_span
+                           and u.row + u.row_span == row), None)
+                if up is not None:
+                    up.row_span += c.row_span
+                    out.remove(c)
     starts = sorted({c.row for c in out})
     renumber = {row: i for i, row in enumerate(starts)}
     for c in out:

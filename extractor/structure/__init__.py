@@ -17,10 +17,11 @@ from ..vocabulary import is_item_list_key
 from .agenda import agenda_of, meeting_of
 from .checklist import checklist_of
 from .marking import Marking, detect_marking, is_glyph_only, marked_spans
-from .procedures import procedures_of
+from .procedures import column_roles, procedures_of
 
 # -- headings ------------------------------------------------------------------------------------
 
+_GLOSS = re.compile(r"[（(][^（）()]*[）)]")
 _BRACKET_LABEL = re.compile(r"^【[^】]+】$")
 _NUMBERED = re.compile(r"^(?:\d{1,2}[ .．)）]|[（(]\d{1,2}[)）]|第\d{1,2}[章節条])\s*\S")
 _LABELLED_LINE = re.compile(r"^(?P<key>件名|別紙\d*)(?:[\s\u3000：:]+(?P<value>.+))?$", re.S)
@@ -231,15 +232,19 @@ def header_texts(t: Table) -> list[str]:
 
 
 def is_key_value(t: Table) -> bool:
-    """Two columns, every row a short label beside a value: a key–value table."""
-    if t.n_cols != 2 or not t.rows:
+    """Two columns, every row a short label beside a value: a key–value table. Not when the source
+    marks a header row, nor when the first row names the columns of a procedures table
+    (``取扱い個人情報の項目 | 手続名``): a two-column list of procedures is no list of fields."""
+    if t.n_cols != 2 or not t.rows or t.header_rows:
+        return False
+    if column_roles([_join_lines(_cell_text(c)) for c in t.rows[0]]) is not None:
         return False
     for row in t.rows:
         if len(row) != 2 or row[0].col != 0 or row[1].col != 1:
             return False
         key = _join_lines(_cell_text(row[0]))
-        if not key or len(key) > 60 or "。" in key or is_glyph_only(key):
-            return False  # a column of check marks is no column of labels
+        if not key or len(key) > 60 or "。" in key or is_glyph_only(key) or "、" in _GLOSS.sub("", key):
+            return False  # a column of check marks or of listed items is no column of labels
     return True
 
 
