@@ -30,12 +30,17 @@ from ..ir import Cell, Document, Page, Paragraph, Run, Table, Warning
 _BOLD_NAME = re.compile(r"bold|heavy|black|semibold|demibold|extrabold|ultrabold|,b$|-b$|[-_ ]?w[6-9]$|[-_]w[6-9][-_]",
                         re.I)
 _PAGE_NUMBER = re.compile(r"^[-－‐ー―–—\s(（]*(?:p\.?\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?[-－‐ー―–—\s)）]*(?:ページ|頁)?$", re.I)
-_PARAGRAPH_START = re.compile(r"^[①-⑳※・◇◆■□○●]|^\d{1,2}[\s　.．)）]")
+_PARAGRAPH_START = re.compile(r"^[①-⑳※・◇◆■□○●]|^\d{1,2}(?:[\s　)）]|[.．](?!\d))")  # 1. starts an item, 1.2 does not
 _CID = re.compile(r"\(cid:\d+\)")
 
 
 def _is_latin(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in ".,:;/%&+-_'\"#@")
+
+
+def _is_word_char(ch: str) -> bool:
+    """Part of a word no renderer breaks: Latin letters and digits, full-width ones too (``ＴＬＳ１．２``)."""
+    return _is_latin(ch) or bool(ch) and "\uff01" <= ch[0] <= "\uff5e" and (ch[0].isalnum() or ch[0] in "．，")
 
 
 def _base_font_name(name: str) -> str:
@@ -268,8 +273,8 @@ def leading_unit_width(line: _Line) -> float:
     while i < n and chars[i]["text"] in _OPENING:
         i += 1
     if i < n:
-        if _is_latin(chars[i]["text"]):
-            while i < n and _is_latin(chars[i]["text"]):
+        if _is_word_char(chars[i]["text"]):
+            while i < n and _is_word_char(chars[i]["text"]):
                 i += 1
         else:
             i += 1
@@ -322,7 +327,9 @@ def lines_to_paragraph_groups(lines: list[_Line], right_limit: float) -> list[li
             # fractions of a point) decides, so only a line that ends a sentence proves the break.
             would_fit = right_limit - (prev.x1 + leading_unit_width(line)) >= break_slack(prev)
             new_item = bool(_PARAGRAPH_START.match(line.text.lstrip()))
-            indented = line.x0 - left >= 0.8 * size and line.x0 - prev.x0 >= 0.8 * size
+            # a right-aligned paragraph wrapped: a full line, then the rest ending at the right margin
+            right_wrap = full(prev) and set_apart(line) and line.x1 >= right_limit - 1.5 * line.size
+            indented = line.x0 - left >= 0.8 * size and line.x0 - prev.x0 >= 0.8 * size and not right_wrap
             spaced = gap > (wrap_gap + 0.5 * size if wrap_gap is not None else 0.6 * size)
             if would_fit or new_item or indented or spaced or set_apart(prev):
                 groups.append([line])
@@ -557,7 +564,8 @@ def continue_table(first: _TableDraft, second: _TableDraft) -> _TableDraft | Non
     under_text = [c for c in empty if (a := over[id(c)]) is not None and a.row_span == 1 and len(a.text.strip()) > 2
                   and c.row_span == 1]
     filled = [c for c in start if c.text]
-    wrapped_on = sum(1 for c in filled if (a := over[id(c)]) is not None and a.text and _goes_on(a, c))
+    wrapped_on = sum(1 for c in filled if (a := over[id(c)]) is not None and a.text and _goes_on(a, c)
+                     and a.text.rstrip()[-1:] not in "。．.")  # a sentence that ends at the edge proves nothing
     numbered = any(c.text.strip().isdigit() for c in filled)
     split_row = not numbered and (bool(under_text) or 2 * wrapped_on > len(filled))
     for c in start:
