@@ -532,6 +532,12 @@ def _join_blocks(first: tuple, second: tuple, wrapped: bool) -> tuple:
     return first + second
 
 
+def _is_mark(text: str) -> bool:
+    """A check mark or box alone (○, －, ✓, ☑ …): short, and no letter, kana or ideograph in it."""
+    text = text.strip()
+    return 0 < len(text) <= 2 and not re.search(r"[0-9A-Za-zぁ-んァ-ヶ一-龥]", text)
+
+
 def _goes_on(above: _CellDraft, below: _CellDraft) -> bool:
     """``below`` carries on the paragraph that ``above`` left at the page break (it was wrapped there):
     its first piece would not have fitted, and it does not start an item (①, ※, ・, a number)."""
@@ -566,14 +572,16 @@ def continue_table(first: _TableDraft, second: _TableDraft) -> _TableDraft | Non
     filled = [c for c in start if c.text]
     wrapped_on = sum(1 for c in filled if (a := over[id(c)]) is not None and a.text and _goes_on(a, c)
                      and a.text.rstrip()[-1:] not in "。．.")  # a sentence that ends at the edge proves nothing
-    numbered = any(c.text.strip().isdigit() for c in filled)
-    split_row = not numbered and (bool(under_text) or 2 * wrapped_on > len(filled))
+    fresh = any(c.text.strip().isdigit() or _is_mark(c.text) for c in filled)  # a new No or a new ○
+    split_row = not fresh and (bool(under_text) or 2 * wrapped_on > len(filled))
     for c in start:
         above = over[id(c)]
         if above is None:
             continue
-        if split_row or (not c.text and (above.row_span > 1 or (above.text and c.row_span > 1))):
-            merged_into[id(c)] = above  # the rest of the cut row, or of a merged cell cut by the break
+        # the rest of the cut row; or, in a new row, an empty cell under a merged cell or under a
+        # label (not a mark or a number): a merged cell cut by the break
+        if split_row or (not c.text and (above.row_span > 1 or len(above.text.strip()) > 2)):
+            merged_into[id(c)] = above
     if merged_into:
         warnings.append(Warning("cell_across_pages", f"a table row or merged cell is cut by the page break after "
                                 f"page {first.page + 0}; its parts were joined", second.page))
