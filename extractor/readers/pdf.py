@@ -283,6 +283,12 @@ def leading_unit_width(line: _Line) -> float:
     return chars[i - 1]["x1"] - chars[0]["x0"]
 
 
+def _weight(line: _Line) -> bool | None:
+    """True when every character of the line is bold, False when none is, None when mixed."""
+    bold = {_is_bold(c) for c in line.chars if not c["text"].isspace()}
+    return next(iter(bold)) if len(bold) == 1 else None
+
+
 def break_slack(line: _Line) -> float:
     """How much room must be left after ``line`` for the next line's first piece to prove a break.
 
@@ -300,8 +306,8 @@ def lines_to_paragraph_groups(lines: list[_Line], right_limit: float) -> list[li
         return []
     left = min(l.x0 for l in lines)
 
-    def set_apart(line: _Line) -> bool:  # right-aligned or centred: a line of its own, never wrapped
-        return line.x0 - left > 0.3 * max(1.0, right_limit - left)
+    def set_apart(line: _Line) -> bool:  # right-aligned or centred: starts further in than an indent
+        return line.x0 - left > 3 * line.size
 
     def full(line: _Line) -> bool:
         return line.x1 >= right_limit - 1.5 * line.size and not set_apart(line)
@@ -328,10 +334,18 @@ def lines_to_paragraph_groups(lines: list[_Line], right_limit: float) -> list[li
             would_fit = right_limit - (prev.x1 + leading_unit_width(line)) >= break_slack(prev)
             new_item = bool(_PARAGRAPH_START.match(line.text.lstrip()))
             # a right-aligned paragraph wrapped: a full line, then the rest ending at the right margin
-            right_wrap = full(prev) and set_apart(line) and line.x1 >= right_limit - 1.5 * line.size
+            right_wrap = prev.x1 >= right_limit - 1.5 * size and set_apart(line) and line.x1 >= right_limit - 1.5 * line.size
             indented = line.x0 - left >= 0.8 * size and line.x0 - prev.x0 >= 0.8 * size and not right_wrap
             spaced = gap > (wrap_gap + 0.5 * size if wrap_gap is not None else 0.6 * size)
-            if would_fit or new_item or indented or spaced or set_apart(prev):
+            # a line set apart is a paragraph of its own, unless it wrapped: the next line starts
+            # where it started (an indented block), or ends at the margin too (right-aligned)
+            same_block = set_apart(prev) and prev.x1 >= right_limit - 1.5 * size and not would_fit and (
+                abs(line.x0 - prev.x0) < 1.0 or right_wrap)
+            # a full line that closes (。 ） 」) followed by a line all in another weight (a bold
+            # heading after a title that happens to fill the line): a break, not a wrap
+            reweighted = not would_fit and break_slack(prev) < 0 and _weight(prev) != _weight(line) and None not in (
+                _weight(prev), _weight(line))
+            if would_fit or new_item or indented or spaced or reweighted or (set_apart(prev) and not same_block):
                 groups.append([line])
             else:
                 groups[-1].append(line)
