@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # Every bundled sample: .docx, text exports and the PDFs made from the .docx files.
 SAMPLES := $(sort $(wildcard samples/*.docx samples/*.txt samples/*.pdf))
 
-.PHONY: demo test samples bench clean
+.PHONY: demo test samples corpus bench clean
 
 # (Re)create the venv when it is missing, broken (its Python moved) or older than pyproject.toml.
 $(STAMP): pyproject.toml
@@ -26,6 +26,13 @@ test: $(STAMP)
 # Regenerate samples/ (and then, on purpose, the golden JSON: make test ARGS=--update-golden).
 samples: $(STAMP)
 	$(BIN)/python scripts/make_samples.py
+
+# The generated corpus (200 submissions and their approved versions, four formats each; needs
+# libreoffice-writer-nogui, fonts-ipaexfont, chromium, fonts-noto-cjk) and its agreement figures.
+# The committed subset for the tests: $(BIN)/python scripts/make_corpus.py --n 10 --out tests/corpus
+corpus: $(STAMP)
+	$(BIN)/python scripts/make_corpus.py --out out/corpus
+	$(BIN)/python scripts/score_corpus.py out/corpus --json out/corpus-score.json
 
 # PDF reader seconds per page and peak memory beside pdfplumber's bare parse (figures, not a test).
 bench: $(STAMP)

@@ -396,7 +396,17 @@ class Submission:
                 m = rng.randrange(len(self.groups[g]["measures"]))
                 if not any(s.kind in ("measure", "mark") and (s.data["g"], s.data["m"]) == (g, m) for s in slots):
                     slots.append(Slot("mark", marked, dict(g=g, m=m, how=how)))
-        return slots
+        # one change per place: a second slot on the same place, or a change inside an added
+        # procedure (it is part of that addition), would make the truth say a change twice
+        added = {s.data["i"] for s in slots if s.kind == "proc_added"}
+        out, seen = [], set()
+        for s in slots:
+            place = (s.kind, s.data.get("which"), s.data.get("i"), s.data.get("g"), s.data.get("m"))
+            if place in seen or (s.kind in ("count", "item_added") and s.data["i"] in added):
+                continue
+            seen.add(place)
+            out.append(s)
+        return out
 
     # -- composition ---------------------------------------------------------------------------
 

@@ -237,6 +237,9 @@ def main(argv=None) -> int:
     ap.add_argument("--no-pdf", action="store_true", help="write .docx, text and truth only")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    for stale in args.out.glob("c[0-9]*"):  # a corpus is made whole: nothing of an earlier run stays
+        if stale.name.endswith((".docx", ".pdf", ".txt", ".truth.json")):
+            stale.unlink()
     kyujitai = _kyujitai_pairs()
     docx_files = []
     for seed in range(args.seed, args.seed + args.n):

@@ -297,7 +297,21 @@ def break_slack(line: _Line) -> float:
     return -0.3 if line.text.rstrip()[-1:] in "。．.:：」）)" else 0.25 * line.size
 
 
-def lines_to_paragraph_groups(lines: list[_Line], right_limit: float) -> list[list[_Line]]:
+def proven_wrap_gaps(lines: list[_Line], right_limit: float) -> list[float]:
+    """The gaps between wrapped lines, where two full lines of some fifteen characters in a row prove
+    a wrap (one full line may be a paragraph that happens to fill the line)."""
+    left = min((l.x0 for l in lines), default=0.0)
+
+    def full_and_long(line: _Line) -> bool:
+        return (line.x1 >= right_limit - 1.5 * line.size and line.x0 - left <= 3 * line.size
+                and line.x1 - line.x0 >= 15 * line.size)
+
+    return [b.top - a.bottom for a, b in zip(lines, lines[1:])
+            if full_and_long(a) and full_and_long(b) and b.top - a.bottom < 1.5 * a.size]
+
+
+def lines_to_paragraph_groups(lines: list[_Line], right_limit: float,
+                              wrap_gap_hint: float | None = None) -> list[list[_Line]]:
     """Lines → paragraphs. A line ends its paragraph when the next line's first unbreakable piece
     would have fitted after it (so the break was not a wrap), when the next line is indented (a
     Japanese paragraph starts one character in), when a wider gap than between wrapped lines
@@ -312,14 +326,13 @@ def lines_to_paragraph_groups(lines: list[_Line], right_limit: float) -> list[li
     def full(line: _Line) -> bool:
         return line.x1 >= right_limit - 1.5 * line.size and not set_apart(line)
 
-    # the gap between wrapped lines, where two full lines in a row prove a wrap (one full line may
-    # be a paragraph that happens to fill the line); without proof, half an em of gap is a break
-    def long(line: _Line) -> bool:  # a line of some fifteen characters or more: a wrap could be proven
-        return line.x1 - line.x0 >= 15 * line.size
-
-    wrap_gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])
-                 if full(a) and full(b) and long(a) and long(b) and b.top - a.bottom < 1.5 * a.size]
+    # the gap between wrapped lines (proven in this block, else in the other cells of its table);
+    # without either, more than half an em of gap is a break
+    wrap_gaps = proven_wrap_gaps(lines, right_limit)
     wrap_gap = min(wrap_gaps) if wrap_gaps else None
+    tolerance = 0.5  # ems over the gap between wrapped lines that make a paragraph gap
+    if wrap_gap is None and wrap_gap_hint is not None:
+        wrap_gap, tolerance = wrap_gap_hint, 0.25  # proven in the other cells of the table
     groups: list[list[_Line]] = []
     prev = None
     for line in lines:
@@ -336,7 +349,7 @@ def lines_to_paragraph_groups(lines: list[_Line], right_limit: float) -> list[li
             # a right-aligned paragraph wrapped: a full line, then the rest ending at the right margin
             right_wrap = prev.x1 >= right_limit - 1.5 * size and set_apart(line) and line.x1 >= right_limit - 1.5 * line.size
             indented = line.x0 - left >= 0.8 * size and line.x0 - prev.x0 >= 0.8 * size and not right_wrap
-            spaced = gap > (wrap_gap + 0.5 * size if wrap_gap is not None else 0.6 * size)
+            spaced = gap > (wrap_gap + tolerance * size if wrap_gap is not None else 0.6 * size)
             # a line set apart is a paragraph of its own, unless it wrapped: the next line starts
             # where it started (an indented block), or ends at the margin too (right-aligned)
             same_block = set_apart(prev) and prev.x1 >= right_limit - 1.5 * size and not would_fit and (
@@ -491,14 +504,18 @@ def _table_draft(table, chars: list[dict], styler: _Styler, page_number: int) ->
         else:
             outside.append(ch)
     out = []
-    for bbox, (r0, r1, c0, c1), cell_chars in zip(table.cells, spans, per_cell):
-        x0, top, x1, bottom = bbox
+    cell_lines = []
+    for (x0, _, x1, _), cell_chars in zip(table.cells, per_cell):
         lines = chars_to_lines(cell_chars)
+        padding = max(0.0, min(l.x0 for l in lines) - x0) if lines else 0.0
+        cell_lines.append((lines, x1 - padding))  # cells are padded alike on both sides
+    # the gap between wrapped lines, as the table's long cells prove it, serves its short cells too
+    gaps = [g for lines, right in cell_lines if lines for g in proven_wrap_gaps(lines, right)]
+    hint = min(gaps) if gaps else None
+    for bbox, (r0, r1, c0, c1), (lines, right) in zip(table.cells, spans, cell_lines):
         blocks, tail_room, tail_slack, head_unit = (), float("inf"), 0.0, 0.0
         if lines:
-            padding = max(0.0, min(l.x0 for l in lines) - x0)
-            right = x1 - padding  # cells are padded alike on both sides
-            groups = lines_to_paragraph_groups(lines, right)
+            groups = lines_to_paragraph_groups(lines, right, hint)
             blocks = tuple(_paragraph(g, styler, page_number) for g in groups)
             tail_room = right - lines[-1].x1
             tail_slack = break_slack(lines[-1])
