@@ -256,3 +256,17 @@ def test_symbol_font_code_points_map_to_what_a_reader_sees(codepoint, font, glyp
     from extractor.glyphs import symbol_glyph
 
     assert symbol_glyph(codepoint, font) == glyph
+
+
+def test_a_page_of_short_lines_is_held_to_the_margin_of_the_whole_document(tmp_path):
+    """Issue 9, class 1: on a cover page whose lines are all short, the longest line was taken for
+    a full one, so the line after it (a heading) was joined to it as a wrap."""
+    cover = (text(72, 700, "Basis: Article 3 (external connection)")
+             + text(72, 686, "(Departments: General Affairs, Information Systems)")
+             + text(72, 672, "Outline"))
+    words = "the ward connects its terminals to the cloud service of the joint procurement"
+    body = text(72, 700, words + " and") + text(72, 686, words + ".")
+    doc = read(tmp_path, [cover, body])
+    assert [p.text for p in doc.pages[0].blocks] == [
+        "Basis: Article 3 (external connection)", "(Departments: General Affairs, Information Systems)", "Outline"]
+    assert len(doc.pages[1].blocks) == 1

@@ -262,6 +262,13 @@ _OPENING = set("「『（([【〔〈《“‘")
 _NO_LINE_START = set("、。，．,.・：；:;」』）)]】〕〉》”’ーゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ！？!?%％")
 
 
+def _spaced(a: dict, b: dict, line: _Line) -> bool:
+    """A space stands between characters ``a`` and ``b`` of ``line``: a space glyph or a gap."""
+    if b["x0"] - a["x1"] > 0.15 * b["size"]:
+        return True
+    return any(c["text"].isspace() and a["x1"] - 0.5 <= c["x0"] <= b["x0"] + 0.5 for c in line.chars)
+
+
 def leading_unit_width(line: _Line) -> float:
     """Width of what cannot be split off the start of ``line``: opening brackets, then one character
     or one Latin word, then any characters that may not start a line (、。」ー っ …), as Japanese
@@ -274,7 +281,9 @@ def leading_unit_width(line: _Line) -> float:
         i += 1
     if i < n:
         if _is_word_char(chars[i]["text"]):
-            while i < n and _is_word_char(chars[i]["text"]):
+            i += 1
+            # a word ends at a space (the PDF's own, or a gap where a space glyph is left out)
+            while i < n and _is_word_char(chars[i]["text"]) and not _spaced(chars[i - 1], chars[i], line):
                 i += 1
         else:
             i += 1
