@@ -231,3 +231,13 @@ def test_group_rows_in_the_measure_column_and_a_legend_row_inside_the_table(tmp_
 """)
     assert [(e.party, e.kind, e.status) for e in sub.checklist] == [
         ("self", "operational", "applies"), ("self", "operational", "not_needed")]
+
+
+@pytest.mark.parametrize("statement, styles", [
+    ("※太字ゴシック（下線）が、令和6年度第7回青葉区個人情報保護審議会承認済の内容からの変更箇所", ["bold", "gothic", "underline"]),
+    ("※変更箇所は下線で示す", ["underline"]),
+    ("※下線・太字の箇所が、前回承認済の内容から修正した部分", ["underline", "bold"]),
+])
+def test_the_marking_statement_names_a_style_and_a_change_in_either_order(tmp_path, statement, styles):
+    sub = text_export(tmp_path, f"\n{statement}\n\n件名\t住民票の写し等交付事務の業務委託について\n")
+    assert sub.change_marking is not None and sub.change_marking.styles == styles

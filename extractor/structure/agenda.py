@@ -9,25 +9,10 @@ import re
 
 from .. import schema as S
 from ..normalize import find_dates, kanji_number_to_int
-from ..vocabulary import body_pattern, is_department_key
+from ..vocabulary import body_pattern, is_department_key, vocabulary
 
 _BASIS = re.compile(r"(第\d+条(?:第\d+項)?(?:第\d+号)?(?:[（(][^）)]+[）)])?)")
 
-# Order matters: the first keyword found in the basis, else in the title, decides.
-_AGENDA_TYPES = (
-    ("外部結合", "external_connection"),
-    ("目的外利用", "purpose_outside_use"),
-    ("外部提供", "external_provision"),
-    ("提供", "external_provision"),
-    ("業務委託", "outsourcing"),
-    ("委託", "outsourcing"),
-    ("本人以外", "indirect_collection"),
-    ("間接収集", "indirect_collection"),
-    ("要配慮", "sensitive_collection"),
-    ("業務登録", "registration"),
-    ("電子計算機", "registration"),
-    ("登録", "registration"),
-)
 _MEETING = re.compile(r"(?P<era>令和|平成)(?P<y>\d+|元)年度\s*第(?P<n>\d+)回")
 _DOCUMENT_NUMBER = re.compile(r"資料\s*(\d+)")
 # a line that says when the meeting sits: 開催日：令和7年8月20日, 開催日時 …, 会議日 …
@@ -56,7 +41,7 @@ def basis_of(lines: list[str]) -> str | None:
 def agenda_type_of(basis: str | None, title: str | None) -> str:
     for text in (basis, title):
         if text:
-            for word, kind in _AGENDA_TYPES:
+            for word, kind in vocabulary()["agenda_types"]["words"]:
                 if word in text:
                     return kind
     return "other"

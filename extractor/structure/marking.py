@@ -15,10 +15,8 @@ from dataclasses import dataclass
 
 from ..ir import Run
 from ..normalize import normalize
+from ..vocabulary import vocabulary
 
-_STYLE_WORDS = (("太字", "bold"), ("ボールド", "bold"), ("下線", "underline"), ("アンダーライン", "underline"),
-                ("ゴシック", "gothic"))
-_STATEMENT = re.compile(r"^※.*(太字|下線|ゴシック|アンダーライン|ボールド).*(変更|修正|追加)")
 _REFERENCE = re.compile(r"[がは]、?(?P<ref>.+?)(?:の内容|から|より)")
 
 
@@ -61,9 +59,13 @@ class Marking:
 def parse_statement(text: str) -> tuple[str, str | None, tuple[str, ...]] | None:
     """A ※ marking statement → (statement, reference, styles in the order the sentence names them)."""
     norm = normalize(text) or ""
-    if not _STATEMENT.search(norm):
+    words = vocabulary()["marking"]
+    if not norm.startswith("※") or not any(w in norm for w in words["change_words"]):
         return None
-    found = sorted((norm.find(word), style) for word, style in _STYLE_WORDS if word in norm)
+    found = sorted((norm.find(word), style) for style, names in words["styles"].items()
+                   for word in names if word in norm)
+    if not found:
+        return None
     styles = tuple(dict.fromkeys(style for _, style in found))
     ref = _REFERENCE.search(norm)
     return norm, (ref.group("ref").strip() if ref else None), styles
