@@ -156,3 +156,9 @@ def test_the_models_manifest_tells_the_truth_about_the_assets():
         if path.suffix == ".tsv":
             header = 1 if name.startswith("eval/") else 0  # the eval files carry a column header
             assert len(rows) - header == entry["entries"], name
+        if name == "vocabulary.json":
+            vocabulary = json.loads(path.read_text(encoding="utf-8"))
+            assert entry["version"] == vocabulary["version"]
+            assert entry["entries"] == len([k for k in vocabulary if k not in ("about", "version")])
+    listed = {str(p.relative_to(MODELS_DIR)) for p in MODELS_DIR.rglob("*") if p.is_file()} - {"manifest.json"}
+    assert listed == set(manifest["assets"]), "every asset in models/ is in the manifest"
