@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from extractor.ir import Table, iter_paragraphs
 from extractor.normalize import normalize
 from extractor.readers import read_document
 from extractor.schema import to_json
-from tests.conftest import REALDOCS, SAMPLES, needs_shared
+from tests.conftest import REALDOCS, ROOT, SAMPLES, needs_shared
 from tests.pdf_builder import grid, line, make_pdf, text
 
 
@@ -111,20 +112,15 @@ def test_a_damaged_pdf_is_refused_with_the_file_named(tmp_path):
 
 # -- the samples: every PDF against the .docx it was made from -------------------------------
 
-EXCLUDED = {"source", "page", "bbox", "warnings"}
-RAW_SIBLINGS = {"raw_title", "raw_value", "raw", "raw_measure"}
 PAIRS = sorted((p, SAMPLES / (p.name.split(".")[0] + ".docx")) for p in SAMPLES.glob("*.pdf"))
 
 
 def comparable(doc: dict, *, normalise_raw: bool) -> dict:
-    def walk(o):
-        if isinstance(o, dict):
-            return {k: (normalize(v) if normalise_raw and k in RAW_SIBLINGS and isinstance(v, str) else walk(v))
-                    for k, v in o.items() if k not in EXCLUDED}
-        if isinstance(o, list):
-            return [walk(x) for x in o]
-        return o
-    return walk(doc)
+    """The JSON the contract ties between a PDF and its .docx: one definition, the corpus check's."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from score_corpus import comparable as without_format_keys
+
+    return without_format_keys(doc, normalise_raw)
 
 
 def test_every_docx_sample_has_its_pdfs():
