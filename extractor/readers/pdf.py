@@ -298,6 +298,20 @@ def _weight(line: _Line) -> bool | None:
     return next(iter(bold)) if len(bold) == 1 else None
 
 
+def _seam_space(prev: _Line, line: _Line) -> float:
+    """The space a renderer would put between ``prev``'s last character and ``line``'s first had they
+    stood on one line: LibreOffice sets a gap between Japanese and Latin text (autospace), as ``prev``
+    itself shows where it changes script; Chromium sets none, and its lines show none."""
+    a = next((c for c in reversed(prev.chars) if not c["text"].isspace()), None)
+    b = next((c for c in line.chars if not c["text"].isspace()), None)
+    if a is None or b is None or _is_word_char(a["text"]) == _is_word_char(b["text"]):
+        return 0.0
+    gaps = [y["x0"] - x["x1"] for x, y in zip(prev.chars, prev.chars[1:])
+            if not x["text"].isspace() and not y["text"].isspace()
+            and _is_word_char(x["text"]) != _is_word_char(y["text"])]
+    return max([g for g in gaps if 0 < g < 0.35 * prev.size], default=0.0)
+
+
 def break_slack(line: _Line) -> float:
     """How much room must be left after ``line`` for the next line's first piece to prove a break:
     none but rounding. Both producers lay text out to the point (LibreOffice fits a piece with 0.2 pt
@@ -352,7 +366,7 @@ def lines_to_paragraph_groups(lines: list[_Line], right_limit: float,
             # the next line's first piece would have fitted after this one: a break, not a wrap. Where
             # it would fit by less than a quarter em, the cell's padding (which renderers set apart by
             # fractions of a point) decides, so only a line that ends a sentence proves the break.
-            would_fit = right_limit - (prev.x1 + leading_unit_width(line)) >= break_slack(prev)
+            would_fit = right_limit - (prev.x1 + _seam_space(prev, line) + leading_unit_width(line)) >= break_slack(prev)
             new_item = bool(_PARAGRAPH_START.match(line.text.lstrip()))
             # a right-aligned paragraph wrapped: a full line, then the rest ending at the right margin
             right_wrap = prev.x1 >= right_limit - 1.5 * size and set_apart(line) and line.x1 >= right_limit - 1.5 * line.size
@@ -517,14 +531,15 @@ def _table_draft(table, chars: list[dict], styler: _Styler, page_number: int) ->
         lines = chars_to_lines(cell_chars)
         padding = max(0.0, min(l.x0 for l in lines) - x0) if lines else 0.0
         cell_lines.append((lines, x1 - padding))  # cells are padded alike on both sides
-    # Where the cells of a column let text run to: the padding tells within a point or so; the
-    # longest line of the column, when it comes that close, tells to the point (a renderer's box
-    # borders are not where its text stops).
+    # Where the cells of a column let text run to: the padding tells within a tenth of a point or
+    # so, too loose for a renderer that wraps what overshoots by 0.01 pt; the longest line of the
+    # column, when it comes within a character of that, tells to the point.
     reach: dict[tuple[int, int], float] = {}
     for (lines, _), (_, _, c0, c1) in zip(cell_lines, spans):
         for l in lines:
             reach[(c0, c1)] = max(reach.get((c0, c1), 0.0), l.x1)
-    cell_lines = [(lines, min(right, reach[(c0, c1)]) if lines and right - reach[(c0, c1)] < lines[0].size else right)
+    cell_lines = [(lines, min(right, reach[(c0, c1)]) if lines and right - reach[(c0, c1)] < 1.25 * lines[0].size
+                   else right)
                   for (lines, right), (_, _, c0, c1) in zip(cell_lines, spans)]
     # the gap between wrapped lines, as the table's long cells prove it, serves its short cells too
     gaps = [g for lines, right in cell_lines if lines for g in proven_wrap_gaps(lines, right)]
