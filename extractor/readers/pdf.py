@@ -705,7 +705,15 @@ def open_grid_closers(page) -> list[float]:
             x0, x1 = min(e["x0"] for e in ending), max(e["x0"] for e in ending)
             if x1 - x0 < 5:  # one rule, or a double rule: no cell between them
                 continue
-            closed = any(abs(h["top"] - y) <= 2 and h["x0"] < x1 and h["x1"] > x0 for h in horizontals)
+            # closed by rules across them, drawn whole or cell by cell (an underline near the cut is
+            # no rule: it spans one word)
+            across = sorted((max(h["x0"], x0), min(h["x1"], x1)) for h in horizontals
+                            if abs(h["top"] - y) <= 2 and h["x0"] < x1 and h["x1"] > x0)
+            covered, reach = 0.0, x0
+            for a, b in across:
+                covered += max(0.0, b - max(a, reach))
+                reach = max(reach, b)
+            closed = covered >= 0.5 * (x1 - x0)
             if not closed:
                 closers.append(y)
     return closers
