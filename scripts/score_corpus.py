@@ -186,6 +186,8 @@ def score_one(args) -> dict:
             if fmt != "text":
                 entry["unmarked_truth"] = [c["path"] for c in expected if not c["marked"]]
                 entry["unmarked_got"] = d["unmarked_changes"] or []
+                # every passage the generator marks is a change: none is marked but unchanged
+                entry["marked_unchanged"] = [m["text"] for m in d["marked_unchanged"]]
             result["diff"][fmt] = entry
     return result
 
@@ -224,6 +226,7 @@ def summarise(results: list[dict]) -> dict:
             hit = sum((truth & got).values())
             entry["unmarked_precision"] = hit / sum(got.values()) if got else 1.0
             entry["unmarked_recall"] = hit / sum(truth.values()) if truth else 1.0
+            entry["marked_unchanged"] = sum(len(x["marked_unchanged"]) for x in pairs)
         summary["diff"][fmt] = entry
     return summary
 
@@ -243,7 +246,8 @@ def print_summary(summary: dict, out=sys.stdout) -> None:
     for fmt, d in summary["diff"].items():
         line = f"diff {fmt}: {d['pairs']} pairs, changes F1 {d['changes_f1']:.3f}"
         if "unmarked_precision" in d:
-            line += f", unmarked precision {d['unmarked_precision']:.3f} recall {d['unmarked_recall']:.3f}"
+            line += (f", unmarked precision {d['unmarked_precision']:.3f} recall {d['unmarked_recall']:.3f}"
+                     f", marked but unchanged (all false) {d['marked_unchanged']}")
         print(line, file=out)
 
 
@@ -266,9 +270,11 @@ def print_details(results: list[dict], out=sys.stdout) -> None:
             if "error" in d:
                 print(f"{r['id']} diff {fmt}: ERROR {d['error']}", file=out)
                 continue
-            if d["changes"] < 1 or set(d.get("unmarked_truth", [])) != set(d.get("unmarked_got", [])):
+            if d["changes"] < 1 or set(d.get("unmarked_truth", [])) != set(d.get("unmarked_got", [])) or d.get(
+                    "marked_unchanged"):
                 print(f"{r['id']} diff {fmt} {d['changes']:.3f} missing {d['missing']} extra {d['extra']} "
-                      f"unmarked truth {d.get('unmarked_truth')} got {d.get('unmarked_got')}", file=out)
+                      f"unmarked truth {d.get('unmarked_truth')} got {d.get('unmarked_got')} "
+                      f"marked but unchanged {d.get('marked_unchanged')}", file=out)
 
 
 def main(argv=None) -> int:

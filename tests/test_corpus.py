@@ -66,6 +66,7 @@ def test_unmarked_changes_are_found_without_false_alarms(summary, fmt):
     assert d["unmarked_precision"] >= 0.95
     assert d["unmarked_recall"] >= 0.95
     assert d["changes_f1"] >= 0.95
+    assert d["marked_unchanged"] == 0  # every passage the generator marks is a change
 
 
 def test_an_unstyled_text_export_diffs_with_marking_unknown(summary):

@@ -83,8 +83,13 @@ class _Differ:
         self.old, self.new = old, new
         self.marks = _Marks(new)
         self.changes: list[S.Change] = []
+        # where in the new version the change being made stands: ("field", key) or ("row", table, row)
+        self.place: tuple | None = None
+        self.touched: set[tuple] = set()
 
     def add(self, path, kind, old, new, *, segments=(), marked=None):
+        if kind != "removed" and self.place is not None:
+            self.touched.add(self.place)
         if kind == "removed" and self.marks.known:
             marked = False  # a removal is never marked: the new version has nothing to mark
         self.changes.append(S.Change(path=path, kind=kind, old=old, new=new, segments=list(segments),
@@ -108,6 +113,7 @@ class _Differ:
         old, new = keyed(self.old.fields), keyed(self.new.fields)
         for key, f in new.items():
             path = f"fields/{escape(key)}"
+            self.place = ("field", f.key)
             if key not in old:
                 self.add(path, "added", None, f.value, marked=self.marks.covers(f.value, self.marks.by_field[f.key]))
             elif old[key].value != f.value:
@@ -130,6 +136,7 @@ class _Differ:
         renamed_to = {b: a for a, b in pairs}
         for name, p in new.items():
             spans = self.marks.by_row.get(rows.get(name, ("", -1)), [])
+            self.place = ("row",) + rows[name] if name in rows else None
             base = f"procedures/{escape(name)}"
             if name not in old and name not in renamed_to:
                 text = "、".join(i.text for i in p.items)
@@ -189,6 +196,7 @@ class _Differ:
                 path = f"{base}/{escape(measure)}"
                 # an entry knows its row: a change to it is marked when that row's changed cells are
                 spans = self.marks.by_row.get((e.location.get("table"), e.location.get("row")), [])
+                self.place = ("row", e.location.get("table"), e.location.get("row"))
                 before = old.get(measure) or old.get(reworded.get(measure, ""))
                 if before is None:
                     self.add(path, "added", None, measure, marked=self.marks.covers(measure, spans))
@@ -231,6 +239,7 @@ class _Differ:
                     continue
                 for k in range(max(i2 - i1, j2 - j1)):
                     i, j = i1 + k, j1 + k
+                    self.place = ("row", t.id, j) if j < j2 else None
                     if i < i2 and j < j2:
                         self.modified_text(f"tables/{t.id}/rows/{j}", rows_old[i], rows_new[j],
                                            self.marks.by_row.get((t.id, j), []))
@@ -246,16 +255,21 @@ class _Differ:
     # -- marked passages where nothing changed -----------------------------------------------
 
     def marked_unchanged(self) -> list[S.MarkedSpan]:
+        """Marked passages of the new version in no place a change touched: a field or a table row
+        that changed; a passage in running text, where no inserted text lies in it."""
+        self.place = None
         changed_text = [_compact(s.text) for c in self.changes for s in c.segments if s.op == "insert"]
         changed_text += [_compact(c.new) for c in self.changes if c.kind == "added" and c.new]
-        changed_fields = {c.path.split("/", 1)[1].split("#")[0] for c in self.changes if c.path.startswith("fields/")}
         out = []
         for span in self.new.marked_changes:
-            text = _compact(span.text)
-            touched = any(text in t or (t and t in text) for t in changed_text if t)
-            field = span.location.get("field")
-            if field is not None and escape(field) not in changed_fields:
-                touched = False
+            loc = span.location
+            if loc.get("field") is not None:
+                touched = ("field", loc["field"]) in self.touched
+            elif loc.get("table") is not None:
+                touched = ("row", loc["table"], loc.get("row")) in self.touched
+            else:
+                text = _compact(span.text)
+                touched = any(text in t or (t and t in text) for t in changed_text if t)
             if not touched:
                 out.append(span)
         return out
