@@ -143,7 +143,8 @@ def _first_difference(a, b, path="") -> str:
 def score_one(args) -> dict:
     """Extract every rendering of one truth file and score it (runs in a worker process)."""
     truth_path, = args
-    from extractor import extract, diff
+    from extractor import extract
+    from extractor.diff import diff  # the subpackage's function: also what versions before 1.1 offer
     from extractor.schema import to_json
 
     record = json.loads(Path(truth_path).read_text(encoding="utf-8"))
