@@ -249,7 +249,9 @@ class Submission:
         self.has_procedures = self.agenda_type == "external_connection" or rng.random() < 0.6
         self.n_procedures = rng.choice([2, 3, 4, 6, 12, 22]) if self.has_procedures else 0
         self.procedure_columns = self._procedure_columns()
-        self.procedures = [self._procedure(i) for i in range(self.n_procedures)]
+        self.procedures = []
+        for i in range(self.n_procedures):
+            self.procedures.append(self._procedure(i, {p["name"] for p in self.procedures}))
         self.has_checklist = rng.random() < 0.9
         self.checklist_layout = rng.choice(CHECKLIST_LAYOUTS)
         self.mark_style = rng.choice(MARK_STYLES)
@@ -298,9 +300,12 @@ class Submission:
             groups.append((subject, rng.sample(ITEMS, rng.randint(2, 5))))
         return groups
 
-    def _procedure(self, i: int) -> dict:
+    def _procedure(self, i: int, taken: set[str]) -> dict:
         rng = self.rng
-        name = PROCEDURE_THINGS[(self.seed + i * 7) % len(PROCEDURE_THINGS)] + rng.choice(PROCEDURE_ACTIONS)
+        thing = PROCEDURE_THINGS[(self.seed + i * 7) % len(PROCEDURE_THINGS)]
+        name = thing + rng.choice(PROCEDURE_ACTIONS)
+        if name in taken:  # a table names each procedure once
+            name = next(thing + a for a in PROCEDURE_ACTIONS if thing + a not in taken)
         grounds = sorted(rng.sample([1, 2, 3], rng.choice([1, 1, 2])))
         count = rng.choice([800, 1200, 1400, 2000, 3500, 10000, 12000, 48000]) if 1 in grounds or rng.random() < 0.3 else None
         return dict(name=name, groups=self.item_groups(), grounds=grounds, count=count,

@@ -354,7 +354,7 @@ def lines_to_paragraph_groups(lines: list[_Line], right_limit: float,
     wrap_gap = min(wrap_gaps) if wrap_gaps else None
     tolerance = 0.5  # ems over the gap between wrapped lines that make a paragraph gap
     if wrap_gap is None and wrap_gap_hint is not None:
-        wrap_gap, tolerance = wrap_gap_hint, 0.25  # proven in the other cells of the table
+        wrap_gap, tolerance = wrap_gap_hint, 0.1  # measured in the other cells of the table
     groups: list[list[_Line]] = []
     prev = None
     for line in lines:
@@ -541,8 +541,10 @@ def _table_draft(table, chars: list[dict], styler: _Styler, page_number: int) ->
     cell_lines = [(lines, min(right, reach[(c0, c1)]) if lines and right - reach[(c0, c1)] < 1.25 * lines[0].size
                    else right)
                   for (lines, right), (_, _, c0, c1) in zip(cell_lines, spans)]
-    # the gap between wrapped lines, as the table's long cells prove it, serves its short cells too
-    gaps = [g for lines, right in cell_lines if lines for g in proven_wrap_gaps(lines, right)]
+    # the gap between wrapped lines serves every cell of the table: the least gap after a full line
+    # anywhere in it (a table's cells wrap somewhere, and a gap after a paragraph is never smaller)
+    gaps = [b.top - a.bottom for lines, right in cell_lines for a, b in zip(lines, lines[1:])
+            if a.x1 >= right - 1.5 * a.size and b.top - a.bottom < 1.5 * a.size]
     hint = min(gaps) if gaps else None
     for bbox, (r0, r1, c0, c1), (lines, right) in zip(table.cells, spans, cell_lines):
         blocks, tail_room, tail_slack, head_unit = (), float("inf"), 0.0, 0.0

@@ -76,6 +76,7 @@ def meeting_of(headings: list[str], captions: list[str], lines: list[str], refer
             body = re.sub(r"^.*第\d+回", "", m.group(1))  # 令和7年度第2回架空市… → 架空市…
             break
     fiscal_year = session = date = None
+    meeting_line = None
     for line in lines:
         if reference and reference in line:
             continue  # 令和6年度第7回…承認済 speaks of the approved version's meeting, not this one
@@ -87,10 +88,12 @@ def meeting_of(headings: list[str], captions: list[str], lines: list[str], refer
             fiscal_year = era + (kanji_number_to_int(m.group("y")) or 0)
             session = int(m.group("n"))
             date = date or next(iter(find_dates(line)), None)
+            meeting_line = line
         if date is None and _MEETING_DATE.match(line):
             date = next(iter(find_dates(line)), None)
     document_number = None
-    for text in captions + headings:
+    # the 資料 number from the document's own labels, else from its meeting line (…審議会 資料3)
+    for text in captions + headings + ([meeting_line] if meeting_line else []):
         m = _DOCUMENT_NUMBER.search(text)
         if m:
             document_number = f"資料{m.group(1)}"
