@@ -312,11 +312,15 @@ def _seam_space(prev: _Line, line: _Line) -> float:
     return max([g for g in gaps if 0 < g < 0.35 * prev.size], default=0.0)
 
 
-def break_slack(line: _Line) -> float:
-    """How much room must be left after ``line`` for the next line's first piece to prove a break:
-    none but rounding. Both producers lay text out to the point (LibreOffice fits a piece with 0.2 pt
-    to spare, Chromium wraps one that lacks 0.16 pt), so a looser tolerance reads a wrap as a break."""
-    return -0.05
+# How much room must be left after a line for the next line's first piece to prove a break: none
+# but rounding. Both producers lay text out to the point (LibreOffice fits a piece with 0.2 pt to
+# spare, Chromium wraps one that lacks 0.16 pt), so a looser tolerance reads a wrap as a break.
+FIT_SLACK = -0.05
+
+
+def _closes(line: _Line) -> bool:
+    """The line ends a sentence or a bracketed title (。 」 ）)."""
+    return line.text.rstrip()[-1:] in "。．.:：」）)"
 
 
 def proven_wrap_gaps(lines: list[_Line], right_limit: float) -> list[float]:
@@ -345,9 +349,6 @@ def lines_to_paragraph_groups(lines: list[_Line], right_limit: float,
     def set_apart(line: _Line) -> bool:  # right-aligned or centred: starts further in than an indent
         return line.x0 - left > 3 * line.size
 
-    def full(line: _Line) -> bool:
-        return line.x1 >= right_limit - 1.5 * line.size and not set_apart(line)
-
     # the gap between wrapped lines (proven in this block, else in the other cells of its table);
     # without either, more than half an em of gap is a break
     wrap_gaps = proven_wrap_gaps(lines, right_limit)
@@ -363,13 +364,12 @@ def lines_to_paragraph_groups(lines: list[_Line], right_limit: float,
         else:
             size = prev.size
             gap = line.top - prev.bottom
-            # the next line's first piece would have fitted after this one: a break, not a wrap. Where
-            # it would fit by less than a quarter em, the cell's padding (which renderers set apart by
-            # fractions of a point) decides, so only a line that ends a sentence proves the break.
-            would_fit = right_limit - (prev.x1 + _seam_space(prev, line) + leading_unit_width(line)) >= break_slack(prev)
+            # the next line's first piece would have fitted after this one: a break, not a wrap
+            would_fit = right_limit - (prev.x1 + _seam_space(prev, line) + leading_unit_width(line)) >= FIT_SLACK
             new_item = bool(_PARAGRAPH_START.match(line.text.lstrip()))
             # a right-aligned paragraph wrapped: a full line, then the rest ending at the right margin
-            right_wrap = prev.x1 >= right_limit - 1.5 * size and set_apart(line) and line.x1 >= right_limit - 1.5 * line.size
+            right_wrap = (prev.x1 >= right_limit - 1.5 * size and set_apart(line)
+                          and line.x1 >= right_limit - 1.5 * line.size)
             indented = line.x0 - left >= 0.8 * size and line.x0 - prev.x0 >= 0.8 * size and not right_wrap
             spaced = gap > (wrap_gap + tolerance * size if wrap_gap is not None else 0.6 * size)
             # a line set apart is a paragraph of its own, unless it wrapped: the next line starts
@@ -378,7 +378,7 @@ def lines_to_paragraph_groups(lines: list[_Line], right_limit: float,
                 abs(line.x0 - prev.x0) < 1.0 or right_wrap)
             # a full line that closes (。 ） 」) followed by a line all in another weight (a bold
             # heading after a title that happens to fill the line): a break, not a wrap
-            reweighted = not would_fit and break_slack(prev) < 0 and _weight(prev) != _weight(line) and None not in (
+            reweighted = not would_fit and _closes(prev) and _weight(prev) != _weight(line) and None not in (
                 _weight(prev), _weight(line))
             if would_fit or new_item or indented or spaced or reweighted or (set_apart(prev) and not same_block):
                 groups.append([line])
@@ -464,7 +464,6 @@ class _CellDraft:
     col_span: int
     blocks: tuple
     tail_room: float  # space left after the last line: a paragraph cut by a page break ran to the edge
-    tail_slack: float  # what that room must exceed for a break to be proven (see break_slack)
     head_unit: float  # width of the first line's unbreakable start (see leading_unit_width)
 
     @property
@@ -547,14 +546,13 @@ def _table_draft(table, chars: list[dict], styler: _Styler, page_number: int) ->
             if a.x1 >= right - 1.5 * a.size and b.top - a.bottom < 1.5 * a.size]
     hint = min(gaps) if gaps else None
     for bbox, (r0, r1, c0, c1), (lines, right) in zip(table.cells, spans, cell_lines):
-        blocks, tail_room, tail_slack, head_unit = (), float("inf"), 0.0, 0.0
+        blocks, tail_room, head_unit = (), float("inf"), 0.0
         if lines:
             groups = lines_to_paragraph_groups(lines, right, hint)
             blocks = tuple(_paragraph(g, styler, page_number) for g in groups)
             tail_room = right - lines[-1].x1
-            tail_slack = break_slack(lines[-1])
             head_unit = leading_unit_width(lines[0])
-        out.append(_CellDraft(r0, c0, max(1, r1 - r0), max(1, c1 - c0), blocks, tail_room, tail_slack, head_unit))
+        out.append(_CellDraft(r0, c0, max(1, r1 - r0), max(1, c1 - c0), blocks, tail_room, head_unit))
     # a row that is empty and does not even span the table is a stray of drawing past a page cut
     # (a browser's clipped borders); a grid row in which no cell starts is a strip under cells that
     # stop short of the cut
@@ -606,7 +604,7 @@ def _is_mark(text: str) -> bool:
 def _goes_on(above: _CellDraft, below: _CellDraft) -> bool:
     """``below`` carries on the paragraph that ``above`` left at the page break (it was wrapped there):
     its first piece would not have fitted, and it does not start an item (①, ※, ・, a number)."""
-    return above.tail_room - below.head_unit < above.tail_slack and not _PARAGRAPH_START.match(below.text)
+    return above.tail_room - below.head_unit < FIT_SLACK and not _PARAGRAPH_START.match(below.text)
 
 
 def continue_table(first: _TableDraft, second: _TableDraft) -> _TableDraft | None:
@@ -651,7 +649,7 @@ def continue_table(first: _TableDraft, second: _TableDraft) -> _TableDraft | Non
         warnings.append(Warning("cell_across_pages", f"a table row or merged cell is cut by the page break after "
                                 f"page {first.page + 0}; its parts were joined", second.page))
     offset = first.n_rows - skip - (1 if split_row else 0)
-    out = [_CellDraft(c.row, c.col, c.row_span, c.col_span, c.blocks, c.tail_room, c.tail_slack, c.head_unit)
+    out = [_CellDraft(c.row, c.col, c.row_span, c.col_span, c.blocks, c.tail_room, c.head_unit)
            for c in first.cells]
     by_id = {id(orig): new for orig, new in zip(first.cells, out)}
     for c in cells:
@@ -660,12 +658,11 @@ def continue_table(first: _TableDraft, second: _TableDraft) -> _TableDraft | Non
             dest = by_id[id(target)]
             dest.blocks = _join_blocks(dest.blocks, c.blocks, wrapped=_goes_on(dest, c))
             if c.blocks:
-                dest.tail_room, dest.tail_slack = c.tail_room, c.tail_slack
+                dest.tail_room = c.tail_room
             extra = c.row_span - (1 if split_row else 0)
             dest.row_span += extra
             continue
-        out.append(_CellDraft(c.row + offset, c.col, c.row_span, c.col_span, c.blocks, c.tail_room, c.tail_slack,
-                              c.head_unit))
+        out.append(_CellDraft(c.row + offset, c.col, c.row_span, c.col_span, c.blocks, c.tail_room, c.head_unit))
     n_rows = first.n_rows + second.n_rows - skip - (1 if split_row else 0)
     return _TableDraft(out, first.xs, n_rows, first.bbox, first.page, warnings)
 
