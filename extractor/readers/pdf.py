@@ -355,7 +355,7 @@ def lines_to_paragraph_groups(lines: list[_Line], right_limit: float,
     wrap_gap = min(wrap_gaps) if wrap_gaps else None
     tolerance = 0.5  # ems over the gap between wrapped lines that make a paragraph gap
     if wrap_gap is None and wrap_gap_hint is not None:
-        wrap_gap, tolerance = wrap_gap_hint, 0.1  # measured in the other cells of the table
+        wrap_gap, tolerance = wrap_gap_hint, 0.2  # measured in other cells: Chromium's line gaps vary by 1.5 pt
     groups: list[list[_Line]] = []
     prev = None
     for line in lines:
@@ -540,11 +540,11 @@ def _table_draft(table, chars: list[dict], styler: _Styler, page_number: int) ->
     cell_lines = [(lines, min(right, reach[(c0, c1)]) if lines and right - reach[(c0, c1)] < 1.25 * lines[0].size
                    else right)
                   for (lines, right), (_, _, c0, c1) in zip(cell_lines, spans)]
-    # the gap between wrapped lines serves every cell of the table: the least gap after a full line
-    # anywhere in it (a table's cells wrap somewhere, and a gap after a paragraph is never smaller)
-    gaps = [b.top - a.bottom for lines, right in cell_lines for a, b in zip(lines, lines[1:])
-            if a.x1 >= right - 1.5 * a.size and b.top - a.bottom < 1.5 * a.size]
-    hint = min(gaps) if gaps else None
+    # the gap between wrapped lines serves every cell of the table: the middle gap after a full line
+    # anywhere in it (most full lines in a table wrap; the least would be a glyph's odd bounding box)
+    gaps = sorted(b.top - a.bottom for lines, right in cell_lines for a, b in zip(lines, lines[1:])
+                  if a.x1 >= right - 1.5 * a.size and b.top - a.bottom < 1.5 * a.size)
+    hint = gaps[len(gaps) // 2] if gaps else None
     for bbox, (r0, r1, c0, c1), (lines, right) in zip(table.cells, spans, cell_lines):
         blocks, tail_room, head_unit = (), float("inf"), 0.0
         if lines:
