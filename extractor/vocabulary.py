@@ -19,6 +19,11 @@ from .assets import asset
 _GLOSS = re.compile(r"[（(][^（）()]*[）)]")
 
 
+def without_gloss(text: str) -> str:
+    """A label without its parenthesised gloss: ``結合される情報項目（だれの、どのような項目か）`` → ``結合される情報項目``."""
+    return _GLOSS.sub("", text)
+
+
 @dataclass(frozen=True)
 class Word:
     surface: str
@@ -73,7 +78,7 @@ def _compounds(ws: tuple[Word, ...]) -> list[tuple[str, str]]:
 def head_noun(text: str) -> tuple[str, str] | None:
     """The last compound noun of a label, a parenthesised gloss aside:
     ``結合される情報項目（だれの、どのような項目か）`` → (情報項目, 情報項目)."""
-    bare = _GLOSS.sub("", text).strip() or text
+    bare = without_gloss(text).strip() or text
     found = _compounds(words(bare.replace("\n", "")))
     return found[-1] if found else None
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .. import schema as S
 from ..ir import Cell, Document, Paragraph, Run, Table, iter_paragraphs
 from ..normalize import find_dates, normalize
-from ..vocabulary import is_item_list_key
+from ..vocabulary import is_item_list_key, without_gloss
 from .agenda import agenda_of, meeting_of
 from .checklist import checklist_of
 from .marking import Marking, detect_marking, is_glyph_only, marked_spans
@@ -21,7 +21,6 @@ from .procedures import column_roles, procedures_of
 
 # -- headings ------------------------------------------------------------------------------------
 
-_GLOSS = re.compile(r"[（(][^（）()]*[）)]")
 _BRACKET_LABEL = re.compile(r"^【[^】]+】$")
 _NUMBERED = re.compile(r"^(?:\d{1,2}[ .．)）]|[（(]\d{1,2}[)）]|第\d{1,2}[章節条])\s*\S")
 _LABELLED_LINE = re.compile(r"^(?P<key>件名|別紙\d*)(?:[\s\u3000：:]+(?P<value>.+))?$", re.S)
@@ -243,7 +242,7 @@ def is_key_value(t: Table) -> bool:
         if len(row) != 2 or row[0].col != 0 or row[1].col != 1:
             return False
         key = _join_lines(_cell_text(row[0]))
-        if not key or len(key) > 60 or "。" in key or is_glyph_only(key) or "、" in _GLOSS.sub("", key):
+        if not key or len(key) > 60 or "。" in key or is_glyph_only(key) or "、" in without_gloss(key):
             return False  # a column of check marks or of listed items is no column of labels
     return True
 

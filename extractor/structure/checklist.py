@@ -23,7 +23,6 @@ _LEGEND = re.compile(r"「(.{1,2})」")
 # Marks of the same meaning, so a legend's 「-」 reads a cell's ｢－｣ and 「○」 a ◯ or 〇.
 _CIRCLES, _DASHES, _CROSSES = "○◯〇●", "－-ー―‐−‑–—", "×✗✕╳xX"
 _CHECKS, _EMPTY_BOXES = "✓✔☑☒■", "☐□"
-MARK_GLYPHS = _CIRCLES + _DASHES + _CROSSES + _CHECKS + _EMPTY_BOXES + "△▲◎◇◆"
 
 
 def mark_class(mark: str) -> str | None:
