@@ -241,3 +241,14 @@ def test_group_rows_in_the_measure_column_and_a_legend_row_inside_the_table(tmp_
 def test_the_marking_statement_names_a_style_and_a_change_in_either_order(tmp_path, statement, styles):
     sub = text_export(tmp_path, f"\n{statement}\n\n件名\t住民票の写し等交付事務の業務委託について\n")
     assert sub.change_marking is not None and sub.change_marking.styles == styles
+
+
+def test_a_department_field_after_the_basis_on_one_line_is_a_field_of_its_own(tmp_path):
+    # a PDF cannot tell whether （担当部課：…） wrapped onto the basis line when the basis left no room
+    # for its first two characters: read by meaning, the departments are never part of the basis
+    sub = text_export(tmp_path, "件名　粗大ごみ受付の目的外利用について\n\n"
+                      "根拠：若葉区個人情報保護条例施行規則第5条第1項第4号（目的外利用）"
+                      "（担当部課：総務部デジタル推進担当、教育委員会事務局学務課）\n")
+    assert sub.agenda.basis == "若葉区個人情報保護条例施行規則第5条第1項第4号（目的外利用）"
+    assert sub.agenda.departments == ["総務部デジタル推進担当", "教育委員会事務局学務課"]
+    assert [f.key for f in sub.fields][-2:] == ["根拠", "担当部課"]

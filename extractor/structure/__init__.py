@@ -8,12 +8,12 @@ numbering), never by page or row number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import schema as S
 from ..ir import Cell, Document, Paragraph, Run, Table, iter_paragraphs
 from ..normalize import find_dates, normalize
-from ..vocabulary import is_item_list_key, without_gloss
+from ..vocabulary import is_department_key, is_item_list_key, without_gloss
 from .agenda import agenda_of, meeting_of
 from .checklist import checklist_of
 from .marking import Marking, detect_marking, is_glyph_only, marked_spans
@@ -133,6 +133,11 @@ class _Walk:
             self.title = (value, raw_value)
 
     def paragraph(self, p: Paragraph, page: int | None):
+        parts = split_trailing_department(p)
+        if len(parts) > 1:
+            for part in parts:
+                self.paragraph(part, page)
+            return
         raw = p.text
         text = normalize(raw) or ""
         if not text:
@@ -205,21 +210,50 @@ def _glyph_emphasised(cell: Cell, marking: Marking) -> bool:
     return any(set(marking.run_styles(r)) & {"bold", "underline", "inserted"} for r in runs if r.text.strip())
 
 
-def _runs_after_label(runs: tuple[Run, ...], start: int) -> tuple[Run, ...]:
-    """The runs of a ``見出し：値`` line from character ``start`` on (the value's runs)."""
+def split_trailing_department(p: Paragraph) -> tuple[Paragraph, ...]:
+    """``根拠：…（目的外利用）（担当部課：…）`` → the basis line and the ``（担当部課：…）`` line.
+
+    A bracketed department field is a line of its own wherever it stands: a PDF whose previous line
+    left no room for its first characters cannot say whether it wrapped there, but no basis, title or
+    sentence holds the departments that carry it out."""
+    raw = p.text
+    if not raw.rstrip().endswith(("）", ")")):
+        return (p,)
+    for m in _BRACKETED_FIELD.finditer(raw):
+        if m.start() == 0 or not raw[:m.start()].strip() or raw[m.end():].strip():
+            continue
+        if not is_department_key(m.group("key")):
+            continue
+        before, after = _runs_between(p.runs, 0, m.start()), _runs_between(p.runs, m.start())
+        return replace(p, runs=before), replace(p, runs=after, heading_level=None)
+    return (p,)
+
+
+_BRACKETED_FIELD = re.compile(r"[（(](?P<key>[^：:。、\s()（）]{1,20})[：:][^（()）]+[）)]")
+
+
+def _runs_between(runs: tuple[Run, ...], start: int, end: int | None = None) -> tuple[Run, ...]:
+    """The runs of a paragraph's visible characters from ``start`` up to ``end`` (the end when None);
+    a tracked deletion goes with the characters after it."""
     out, pos = [], 0
+    total = sum(len(r.text) for r in runs if not r.deleted)
+    end = total if end is None else end
     for run in runs:
         if run.deleted:
-            if pos >= start:
+            if start <= pos and (pos < end or end == total):
                 out.append(run)
             continue
-        end = pos + len(run.text)
-        if end > start:
-            cut = max(0, start - pos)
-            out.append(Run(run.text[cut:], run.bold, run.underline, run.font_family, run.font_name,
-                           run.inserted, run.deleted, run.page, run.bbox))
-        pos = end
+        stop = pos + len(run.text)
+        lo, hi = max(start, pos), min(end, stop)
+        if lo < hi:
+            out.append(replace(run, text=run.text[lo - pos:hi - pos]))
+        pos = stop
     return tuple(out)
+
+
+def _runs_after_label(runs: tuple[Run, ...], start: int) -> tuple[Run, ...]:
+    """The runs of a ``見出し：値`` line from character ``start`` on (the value's runs)."""
+    return _runs_between(runs, start)
 
 
 def header_texts(t: Table) -> list[str]:
@@ -301,7 +335,7 @@ def build_submission(doc: Document, source: S.Source, generator: S.Generator) ->
                 walk.table(block, page.number)
     walk.close_section()
     warnings = [S.Warning(code=w.code, message=w.message, page=w.page) for w in doc.warnings]
-    lines = [t for t in (normalize(p.text) for p in paragraphs) if t]
+    lines = [t for p in paragraphs for part in split_trailing_department(p) if (t := normalize(part.text))]
     section_text = {}
     for section in walk.sections:
         section_text.setdefault(section.heading, []).append(section.text)
