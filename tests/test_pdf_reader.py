@@ -266,3 +266,62 @@ def test_a_page_of_short_lines_is_held_to_the_margin_of_the_whole_document(tmp_p
     assert [p.text for p in doc.pages[0].blocks] == [
         "Basis: Article 3 (external connection)", "(Departments: General Affairs, Information Systems)", "Outline"]
     assert len(doc.pages[1].blocks) == 1
+
+
+def one_column_table(rows: list[list[str]], width: float, heights: list[float]) -> str:
+    """A one-column table at x 72: each row's lines 14 pt apart, 4 pt in from the rules."""
+    body, top = grid(72, 700, [width], heights), 700
+    for lines, h in zip(rows, heights):
+        for i, s in enumerate(lines):
+            body += text(76, top - 14 - 14 * i, s)
+        top -= h
+    return body
+
+
+def test_a_line_that_fills_its_cell_ends_a_paragraph_the_column_holds_whole_elsewhere(tmp_path):
+    """Issue 9, class 1: `②オンライン決済` filling its cell above `約3,500件` reads as one wrapped
+    paragraph in a PDF; the same entry standing alone in another cell of the column says it ends."""
+    width = 93  # "Online payment" ends a point short of the cell's padding: "about" cannot follow it
+    doc = read(tmp_path, [one_column_table([["Online payment", "about 3,500"], ["Online payment"]], width, [40, 24])])
+    table = next(b for b in doc.blocks if isinstance(b, Table))
+    assert [[p.text for p in row[0].paragraphs] for row in table.rows] == [
+        ["Online payment", "about 3,500"], ["Online payment"]]
+
+
+def test_a_group_row_spanning_the_table_at_a_page_end_is_not_cut_into_the_next_row(tmp_path):
+    """Issue 9: a checklist's group row last on a page, then a measure with an empty mark: the page
+    starts a row of its own (a cut row keeps its columns), the measure is not glued to the label."""
+    first = (line(72, 700, 272, 700) + line(72, 680, 272, 680) + line(72, 660, 272, 660) + line(72, 640, 272, 640)
+             + line(72, 700, 72, 640) + line(272, 700, 272, 640) + line(222, 700, 222, 660)
+             + text(76, 686, "Measure") + text(226, 686, "Mark") + text(76, 666, "Train staff") + text(226, 666, "o")
+             + text(76, 646, "Counterparty measures"))
+    second = (grid(72, 700, [150, 50], [20, 20, 20]) + text(76, 686, "Measure") + text(226, 686, "Mark")
+              + text(76, 666, "Report incidents") + text(76, 646, "Log access") + text(226, 646, "o"))
+    tables = [b for b in read(tmp_path, [first, second]).blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [[c.text for c in row] for row in tables[0].rows] == [
+        ["Measure", "Mark"], ["Train staff", "o"], ["Counterparty measures"], ["Report incidents", ""],
+        ["Log access", "o"]]
+
+
+def test_an_underline_right_above_a_rule_is_an_underline_when_it_stops_at_the_padding(tmp_path):
+    """Issue 9: a marked line filling the last line of its cell, underlined a point above the rule,
+    lost its underline: a stroke covering nine tenths of the cell's edge was taken for the rule."""
+    body = (grid(72, 700, [100], [20, 20]) + text(76, 685, "Underlined text") + line(76, 680.9, 168, 680.9)
+            + text(76, 665, "Next"))
+    table = next(b for b in read(tmp_path, [body]).blocks if isinstance(b, Table))
+    assert [(r.text, r.underline) for r in table.rows[0][0].paragraphs[0].runs] == [("Underlined text", True)]
+
+
+def test_a_browser_trimmed_closing_bracket_does_not_widen_the_margin():
+    """Issue 9: Chromium sets a 43rd character `）` by trimming its blank half (text-spacing-trim),
+    so lines of 42 full-width characters seemed to end half an em short and wrapped lines broke."""
+    from extractor.readers.pdf import _Line, lines_to_paragraph_groups, right_margin
+
+    def chars_line(s: str, top: float) -> _Line:
+        return _Line([{"text": ch, "x0": 96 + 10 * i, "x1": 106 + 10 * i, "top": top, "bottom": top + 10,
+                       "size": 10.0, "fontname": "Mincho"} for i, ch in enumerate(s)])
+
+    lines = [chars_line("あ" * 42 + "）", 100), chars_line("い" * 42, 130), chars_line("用する場合", 141)]
+    groups = lines_to_paragraph_groups(lines, right_margin(lines))
+    assert [len(g) for g in groups] == [1, 2]
