@@ -26,6 +26,7 @@ test: $(STAMP)
 # Regenerate samples/ (and then, on purpose, the golden JSON: make test ARGS=--update-golden).
 samples: $(STAMP)
 	$(BIN)/python scripts/make_samples.py
+	$(BIN)/python scripts/make_archive_samples.py
 
 # The generated corpus (200 submissions and their approved versions, four formats each; needs
 # libreoffice-writer-nogui, fonts-ipaexfont, chromium, fonts-noto-cjk) and its agreement figures.

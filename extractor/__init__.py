@@ -31,14 +31,16 @@ def diff(old: Submission, new: Submission):
     return _diff_package.diff(old, new)
 
 
-def extract(path: str | Path) -> Submission:
-    """Read one submission (.docx, PDF or text export) and return its Submission.
+def extract(path: str | Path):
+    """Read one document (.docx, PDF or text export) and return what it is, by its content: a
+    :class:`Submission`, :class:`~extractor.schema.Minutes` or a :class:`~extractor.schema.Packet`
+    of several submissions.
 
     Raises a :class:`~extractor.errors.CouncilError` subclass naming the file and what to do.
     """
     from . import schema as S
     from .readers import read_document
-    from .structure import build_submission
+    from .structure import build_document
 
     path = Path(path)
     doc = read_document(path)
@@ -48,4 +50,4 @@ def extract(path: str | Path) -> Submission:
 
     generator = S.Generator(tool="council-extractor", version=__version__,
                             taxonomy_version=load_taxonomy().version, models={})
-    return build_submission(doc, source, generator)
+    return build_document(doc, source, generator)

@@ -31,6 +31,7 @@ class Outcome:
     code: str | None = None
     message: str | None = None
     summary: str | None = None
+    record: dict | None = None  # the --jsonl line (see extractor.summary.record)
 
 
 def find_documents(root: Path) -> list[Path]:
@@ -56,9 +57,10 @@ def sha256_of(path: Path) -> str:
 def convert_one(root: str, relative: str, out_dir: str) -> Outcome:
     """Worker: extract one file and write its JSON atomically. Never raises."""
     from . import extract
-    from .cli import summary_line, write_atomic
+    from .cli import write_atomic
     from .errors import CouncilError
     from .schema import to_json
+    from .summary import record, summary_line
 
     start = time.perf_counter()
     path = Path(root) / relative
@@ -70,17 +72,19 @@ def convert_one(root: str, relative: str, out_dir: str) -> Outcome:
             return ""
 
     try:
-        submission = extract(path)
-        write_atomic(output_path(Path(out_dir), Path(relative)), to_json(submission))
-        return Outcome(relative, submission.source.sha256, "converted", time.perf_counter() - start,
-                       summary=summary_line(submission))
+        result = extract(path)
+        write_atomic(output_path(Path(out_dir), Path(relative)), to_json(result))
+        return Outcome(relative, result.source.sha256, "converted", time.perf_counter() - start,
+                       summary=summary_line(result), record=record(relative, result, status="converted"))
     except CouncilError as exc:
         exc.path = relative  # name the file by its place in the archive, not its base name alone
-        return Outcome(relative, digest(), "failed", time.perf_counter() - start, exc.code, exc.one_line())
+        return Outcome(relative, digest(), "failed", time.perf_counter() - start, exc.code, exc.one_line(),
+                       record=record(relative, status="failed", code=exc.code))
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the archive
         return Outcome(relative, digest(), "failed", time.perf_counter() - start, "internal",
                        f"{relative}: internal error ({type(exc).__name__}: {exc}) [internal] — "
-                       "run council extract --debug on it and report it with the file")
+                       "run council extract --debug on it and report it with the file",
+                       record=record(relative, status="failed", code="internal"))
 
 
 def load_manifest(out_dir: Path) -> dict:
@@ -94,8 +98,9 @@ def load_manifest(out_dir: Path) -> dict:
 
 
 def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: bool = False,
-              quiet: bool = False) -> tuple[int, int, int]:
-    """Convert every document under ``root``; returns (converted, failed, skipped)."""
+              quiet: bool = False, jsonl: Path | None = None) -> tuple[int, int, int]:
+    """Convert every document under ``root``; returns (converted, failed, skipped). With ``jsonl``,
+    also write one JSON line per document (skipped ones from the manifest) for other tools."""
     from . import __version__
     from .cli import write_atomic
 
@@ -125,7 +130,7 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
             print(f"[{counter}/{total}] {outcome.relative}: {outcome.summary} ({outcome.seconds:.1f} s)", file=sys.stderr)
         done[outcome.relative] = {"status": outcome.status, "sha256": outcome.sha256, "tool_version": __version__,
                                   "seconds": round(outcome.seconds, 3), "code": outcome.code,
-                                  "message": outcome.message}
+                                  "message": outcome.message, "record": outcome.record}
 
     if not quiet and counter:
         print(f"[{counter}/{total}] unchanged since the last run, skipped", file=sys.stderr)
@@ -143,4 +148,9 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
     manifest = {"tool": "council-extractor", "tool_version": __version__, "input": root.name,
                 "converted": converted, "failed": failed, "skipped": skipped, "files": files}
     write_atomic(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    if jsonl is not None:
+        lines = [json.dumps(e.get("record") or {"file": rel, "kind": None, "status": e["status"], "code": e.get("code"),
+                                                 "pages": None, "about": None, "counts": {}}, ensure_ascii=False)
+                 for rel, e in files.items()]
+        write_atomic(jsonl, "".join(line + "\n" for line in lines))
     return converted, failed, skipped

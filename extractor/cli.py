@@ -16,6 +16,7 @@ import traceback
 from pathlib import Path
 
 from .errors import CouncilError, OutputError
+from .summary import summary_line
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -48,15 +49,6 @@ def output_name(input_path: Path) -> str:
     return f"{input_path.name}.json"
 
 
-def summary_line(submission) -> str:
-    """One line of counts a person can scan: what the JSON holds."""
-    title = submission.title or "(no 件名)"
-    return (f"{submission.source.format}, {len(submission.sections)} sections, {len(submission.fields)} fields, "
-            f"{len(submission.tables)} tables, {len(submission.procedures)} procedures, "
-            f"{len(submission.checklist)} checklist, {len(submission.marked_changes)} marked, "
-            f"{len(submission.warnings)} warnings — {title}")
-
-
 def _report(exc: BaseException, path: str, debug: bool) -> None:
     if isinstance(exc, CouncilError):
         if exc.path is None:
@@ -83,15 +75,15 @@ def cmd_extract(args) -> int:
     failed = 0
     for path in inputs:
         try:
-            submission = extract(path)
-            text = to_json(submission)
+            result = extract(path)
+            text = to_json(result)
             if args.output:
                 write_atomic(Path(args.output), text)
             elif args.out_dir:
                 target = Path(args.out_dir) / output_name(path)
                 write_atomic(target, text)
                 if not args.quiet:
-                    print(f"{path} -> {target}: {summary_line(submission)}", file=sys.stderr)
+                    print(f"{path} -> {target}: {summary_line(result)}", file=sys.stderr)
             else:
                 sys.stdout.write(text)
         except Exception as exc:  # noqa: BLE001 - each failure is reported and the rest go on
@@ -114,14 +106,21 @@ def load_submission(path: Path):
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise CorruptDocument(path.name, f"not a JSON file ({exc})", hint="give a document or a council extract JSON")
         if data.get("schema") != "council-submission":
-            raise CorruptDocument(path.name, "JSON that is not a council-submission",
-                                  hint="give a document or a JSON written by council extract")
+            raise CorruptDocument(path.name, f"a {data.get('schema') or 'JSON'} file, not a council-submission",
+                                  hint="council diff compares two submissions: give their documents or JSON")
         try:
             return Submission.model_validate(data)
         except Exception as exc:  # pydantic's ValidationError: name the first problem
             raise CorruptDocument(path.name, f"a council-submission that does not validate ({str(exc).splitlines()[0]})",
                                   hint="extract the document again with this version of council")
-    return extract(path)
+    result = extract(path)
+    if not isinstance(result, Submission):
+        from .summary import kind_of
+
+        raise CorruptDocument(path.name, f"reads as {kind_of(result)}, not one submission",
+                              hint="council diff compares two submissions; for a packet, extract it and "
+                                   "diff the submission you need")
+    return result
 
 
 def cmd_batch(args) -> int:
@@ -137,7 +136,8 @@ def cmd_batch(args) -> int:
         return EXIT_USAGE
     start = time.perf_counter()
     try:
-        converted, failed, skipped = run_batch(root, out_dir, jobs=args.jobs, resume=args.resume, quiet=args.quiet)
+        converted, failed, skipped = run_batch(root, out_dir, jobs=args.jobs, resume=args.resume, quiet=args.quiet,
+                                               jsonl=Path(args.jsonl) if args.jsonl else None)
     except CouncilError as exc:
         _report(exc, str(out_dir), args.debug)
         return EXIT_USAGE
@@ -176,7 +176,7 @@ def cmd_diff(args) -> int:
 def cmd_schema(args) -> int:
     from .schema import json_schema_text
 
-    text = json_schema_text(diff=args.diff)
+    text = json_schema_text(kind="submission-diff" if args.diff else args.kind)
     if args.output:
         try:
             write_atomic(Path(args.output), text)
@@ -230,12 +230,15 @@ def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
     parser = _Parser(prog="council", description=(
-        "Read submissions to municipal personal-information councils (.docx, text exports) into JSON."))
+        "Read what municipal personal-information councils handle — submissions, minutes, meeting packets "
+        "(PDF, .docx, text exports) — into JSON."))
     parser.add_argument("--version", action="version", version=f"council-extractor {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    ex = sub.add_parser("extract", help="one JSON Submission per input file",
-                        description="Extract each FILE into a Submission (see the README for the JSON contract).")
+    ex = sub.add_parser("extract", help="one JSON per input file: a submission, minutes or a packet",
+                        description="Extract each FILE into the JSON of what it is, told by its content: a "
+                                    "Submission, Minutes (会議録・会議結果) or a Packet of several submissions "
+                                    "(see the README for the JSON kinds).")
     ex.add_argument("files", nargs="+", metavar="FILE")
     where = ex.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", metavar="OUT.json", help="write the one input's JSON here")
@@ -253,7 +256,8 @@ def build_parser() -> argparse.ArgumentParser:
     cl.set_defaults(func=cmd_classify)
 
     bt = sub.add_parser("batch", help="convert every document under a folder",
-                        description="Extract every .pdf/.docx/.txt under IN_DIR into OUT/<relative path>.json, "
+                        description="Extract every .pdf/.docx/.txt under IN_DIR (submissions, minutes, packets) "
+                                    "into OUT/<relative path>.json, "
                                     "in worker processes, with a progress line per file and "
                                     "OUT/batch-manifest.json naming what failed and why. Exit 0: all "
                                     "converted; 1: some failed (the rest are written); 2: usage.")
@@ -262,6 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
     bt.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
     bt.add_argument("--resume", action="store_true",
                     help="skip inputs converted before from the same bytes by the same version")
+    bt.add_argument("--jsonl", metavar="FILE", help="also write one JSON line per document (file, kind, status, "
+                                                    "pages, title or meeting, counts)")
     bt.add_argument("-q", "--quiet", action="store_true", help="only failures and the closing line on stderr")
     bt.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     bt.set_defaults(func=cmd_batch)
@@ -279,9 +285,11 @@ def build_parser() -> argparse.ArgumentParser:
     df.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     df.set_defaults(func=cmd_diff)
 
-    sc = sub.add_parser("schema", help="print the JSON Schema of the Submission (or of the diff)",
+    sc = sub.add_parser("schema", help="print the JSON Schema of an output kind",
                         description="Print the JSON Schema generated from the output models.")
     sc.add_argument("--diff", action="store_true", help="the SubmissionDiff schema instead")
+    sc.add_argument("--kind", choices=["submission", "submission-diff", "minutes", "packet"], default="submission",
+                    help="which output's schema (default: submission)")
     sc.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of stdout")
     sc.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     sc.set_defaults(func=cmd_schema)

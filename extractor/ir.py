@@ -40,6 +40,16 @@ class Paragraph:
     list_item: bool = False
     page: int | None = None
     bbox: BBox | None = None
+    # where the source began a new line inside the paragraph (offsets into ``text``): a text export
+    # joins the lines of a block, which may be wraps or a list one entry a line; empty where the
+    # reader knows its lines were wraps
+    line_starts: tuple[int, ...] = ()
+
+    @property
+    def lines(self) -> list[str]:
+        """The paragraph's text cut where the source began new lines."""
+        text, cuts = self.text, (0, *self.line_starts, len(self.text))
+        return [text[a:b] for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
 
     @property
     def text(self) -> str:

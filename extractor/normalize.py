@@ -38,6 +38,12 @@ def fullwidth_ascii_to_halfwidth(text: str) -> str:
     return re.sub(r"[Ａ-Ｚａ-ｚ０-９]", lambda m: chr(ord(m.group()) - 0xFEE0), text)
 
 
+def wave_dash_to_fullwidth_tilde(text: str) -> str:
+    """``午後1時30分〜午後3時45分`` → ``…～…``: one range mark for the two code points fonts draw
+    alike (WAVE DASH U+301C, which browsers and Macs write, and FULLWIDTH TILDE U+FF5E, Word's)."""
+    return text.replace("\u301c", "\uff5e")
+
+
 def halfwidth_katakana_to_fullwidth(text: str) -> str:
     """``ｶﾞｲﾄﾞ`` → ``ガイド`` (NFKC on half-width katakana runs only, so voicing marks compose)."""
     return re.sub(r"[\uff61-\uff9f]+", lambda m: unicodedata.normalize("NFKC", m.group()), text)
@@ -121,15 +127,18 @@ def kyujitai_to_shinjitai(text: str) -> str:
     return "".join(table.get(ch, ch) for ch in text)
 
 
-def normalize(text: str | None) -> str | None:
-    """All rules in order. ``None`` stays ``None``; the result is a fixed point."""
+def normalize(text: str | None, *, name: bool = False) -> str | None:
+    """All rules in order. ``None`` stays ``None``; the result is a fixed point. A person's ``name``
+    keeps its old forms (髙橋 and 冨田 are other names than 高橋 and 富田)."""
     if text is None:
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = halfwidth_katakana_to_fullwidth(text)
+    text = wave_dash_to_fullwidth_tilde(text)
     text = fullwidth_ascii_to_halfwidth(text)
     text = radicals_to_ideographs(text)
-    text = kyujitai_to_shinjitai(text)
+    if not name:
+        text = kyujitai_to_shinjitai(text)
     text = collapse_whitespace(text)
     text = join_spaced_alnum(text)
     text = dash_between_alnum_to_hyphen(text)

@@ -217,6 +217,84 @@ class SubmissionDiff(Model):
     summary: DiffSummary
 
 
+# -- minutes and packets ---------------------------------------------------------------------------
+
+MINUTES_SCHEMA_VERSION = "1.0.0"
+PACKET_SCHEMA_VERSION = "1.0.0"
+
+
+class MinutesMeeting(Model):
+    body: str | None = None
+    fiscal_year: int | None = PydField(None, description="the 年度 the minutes state, else the one their date falls in")
+    session: int | None = None
+    date: str | None = None
+    start_time: str | None = PydField(None, description="HH:MM, 24-hour")
+    end_time: str | None = None
+    place: str | None = None
+
+
+class Attendee(Model):
+    role: str | None = PydField(description="会長, 副会長, 委員, 事務局, 説明者 … as the minutes give it; null when they say none")
+    title: str | None = PydField(description="post or office, e.g. 情報政策課長")
+    name: str | None = PydField(description="the person's name; null for a group (事務局ほか7名)")
+
+
+ItemKind = Literal["deliberation", "report", "other"]
+OutcomeStatus = Literal["approved", "approved_with_conditions", "continued", "acknowledged", "rejected", "other"]
+
+
+class Outcome(Model):
+    status: OutcomeStatus
+    text: str = PydField(description="the sentence that states the result")
+    conditions: str | None = PydField(description="the condition or 附帯意見 an approval carries")
+
+
+class Turn(Model):
+    speaker: str
+    role: str | None
+    text: str
+
+
+class MinutesItem(Model):
+    kind: ItemKind
+    number: str | None = PydField(description="e.g. 諮問第692号")
+    label: str | None = PydField(description="the item's own mark in its list: ア, ①, 1, (1)")
+    title: str
+    departments: list[str]
+    outcome: Outcome | None
+    turns: list[Turn]
+
+
+class Minutes(Model):
+    schema_name: Literal["council-minutes"] = PydField("council-minutes", alias="schema")
+    schema_version: str = MINUTES_SCHEMA_VERSION
+    generator: Generator
+    source: Source
+    title: str | None
+    meeting: MinutesMeeting
+    attendees: list[Attendee]
+    absentees: list[Attendee]
+    materials: list[str]
+    items: list[MinutesItem]
+    warnings: list[Warning]
+
+
+class PacketPart(Model):
+    first_page: int | None
+    last_page: int | None
+    submission: Submission
+
+
+class Packet(Model):
+    schema_name: Literal["council-packet"] = PydField("council-packet", alias="schema")
+    schema_version: str = PACKET_SCHEMA_VERSION
+    generator: Generator
+    source: Source
+    meeting: Meeting
+    submissions: list[PacketPart]
+    warnings: list[Warning]
+
+
 def to_json(model: BaseModel) -> str:
     """The contract's serialisation: UTF-8 text, ``ensure_ascii=False``, stable key order, newline at end."""
     return json.dumps(model.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=2) + "\n"
@@ -228,10 +306,14 @@ def submission_json_schema() -> dict:
     return schema
 
 
-def json_schema_text(diff: bool = False) -> str:
-    if diff:
-        schema = SubmissionDiff.model_json_schema(by_alias=True, mode="serialization")
-        schema["$id"] = f"council-submission-diff/{SCHEMA_VERSION}"
-    else:
-        schema = submission_json_schema()
+KINDS = {"submission": (Submission, SCHEMA_VERSION), "submission-diff": (SubmissionDiff, SCHEMA_VERSION),
+         "minutes": (Minutes, MINUTES_SCHEMA_VERSION), "packet": (Packet, PACKET_SCHEMA_VERSION)}
+
+
+def json_schema_text(diff: bool = False, kind: str | None = None) -> str:
+    """The JSON Schema of one output kind (``submission``, ``submission-diff``, ``minutes``, ``packet``)."""
+    kind = kind or ("submission-diff" if diff else "submission")
+    model, version = KINDS[kind]
+    schema = model.model_json_schema(by_alias=True, mode="serialization")
+    schema["$id"] = f"council-{kind}/{version}"
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

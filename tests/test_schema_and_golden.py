@@ -13,12 +13,26 @@ from extractor.schema import json_schema_text, to_json
 from tests.conftest import GOLDEN, ROOT, SAMPLES
 
 SCHEMA_FILE = ROOT / "extractor" / "submission.schema.json"
+SCHEMA_FILES = {"council-submission": SCHEMA_FILE, "council-minutes": ROOT / "extractor" / "minutes.schema.json",
+                "council-packet": ROOT / "extractor" / "packet.schema.json"}
 SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".docx", ".txt"))
 
 
 def test_committed_schema_is_the_generated_one():
     assert SCHEMA_FILE.read_text(encoding="utf-8") == json_schema_text(), (
         "extractor/submission.schema.json is stale: run `council schema -o extractor/submission.schema.json`")
+
+
+@pytest.mark.parametrize("kind", ["minutes", "packet"])
+def test_committed_minutes_and_packet_schemas_are_the_generated_ones(kind):
+    path = ROOT / "extractor" / f"{kind}.schema.json"
+    assert path.read_text(encoding="utf-8") == json_schema_text(kind=kind), (
+        f"{path.name} is stale: run `council schema --kind {kind} -o extractor/{path.name}`")
+
+
+def test_the_samples_hold_every_kind_of_output():
+    kinds = {json.loads(to_json(extract(p)))["schema"] for p in SAMPLE_FILES}
+    assert kinds == set(SCHEMA_FILES)
 
 
 def test_there_are_samples_of_each_readable_format():
@@ -28,7 +42,7 @@ def test_there_are_samples_of_each_readable_format():
 @pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)
 def test_sample_matches_golden_and_validates(sample: Path, update_golden):
     produced = json.loads(to_json(extract(sample)))
-    jsonschema.validate(produced, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+    jsonschema.validate(produced, json.loads(SCHEMA_FILES[produced["schema"]].read_text(encoding="utf-8")))
     golden = GOLDEN / f"{sample.name}.json"
     if update_golden:
         golden.parent.mkdir(exist_ok=True)

@@ -8,6 +8,7 @@ blank lines between blocks, and no styles at all — so every style attribute st
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -178,7 +179,15 @@ def text_to_blocks(text: str):
 
     def flush_paragraph():
         if para_lines:
-            blocks.extend(fragment_to_paragraphs(join_wrapped_lines(para_lines)))
+            joined = join_wrapped_lines(para_lines)
+            paragraphs = fragment_to_paragraphs(joined)
+            if len(para_lines) > 1 and len(paragraphs) == 1 and paragraphs[0].text == joined:
+                starts, pos = [], 0
+                for line in para_lines[:-1]:
+                    pos = joined.index(line, pos) + len(line)
+                    starts.append(pos + (1 if joined[pos:pos + 1] == " " else 0))
+                paragraphs = (replace(paragraphs[0], line_starts=tuple(starts)),)
+            blocks.extend(paragraphs)
             para_lines.clear()
 
     for line in text.splitlines():

@@ -383,3 +383,26 @@ def build_submission(doc: Document, source: S.Source, generator: S.Generator) ->
         procedures=procedures, checklist=checklist, personal_data=personal_data,
         personal_data_summary=summary,
         marked_changes=walk.spans, warnings=warnings)
+
+
+def build_document(doc: Document, source: S.Source, generator: S.Generator):
+    """The contract's output for one read document, of the kind its content says: a Packet when it
+    holds several submissions, Minutes when it reports a meeting, else a Submission. Minutes name
+    their agenda's 諮問事項; only 資料-numbered headers make minutes-like pages a packet."""
+    from .minutes import build_minutes, document_lines, is_minutes
+    from .packet import split_packet
+
+    minutes = is_minutes([line.text for line in document_lines(doc)])
+    parts = split_packet(doc, numbered_only=minutes)
+    if parts is not None:
+        submissions = [S.PacketPart(first_page=first, last_page=last,
+                                    submission=build_submission(part, source, generator))
+                       for part, first, last in parts]
+        meeting = next((p.submission.meeting for p in submissions if p.submission.meeting.body), submissions[0].submission.meeting)
+        meeting = meeting.model_copy(update={"document_number": None})
+        generator = max((p.submission.generator for p in submissions), key=lambda g: len(g.models))
+        return S.Packet(generator=generator, source=source, meeting=meeting, submissions=submissions,
+                        warnings=[S.Warning(code=w.code, message=w.message, page=w.page) for w in doc.warnings])
+    if minutes:
+        return build_minutes(doc, source, generator)
+    return build_submission(doc, source, generator)

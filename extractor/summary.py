@@ -1,0 +1,64 @@
+"""What one output holds, in a line a person can scan and a record another tool can load.
+
+Every kind of output (Submission, Minutes, Packet) answers the same three questions: which kind it
+is, what it is about (a title or the meeting), and how much it holds. Never the document's text
+beyond its title: names and passages stay out of progress lines and logs.
+"""
+
+from __future__ import annotations
+
+from . import schema as S
+
+KIND_NAMES = {S.Submission: "submission", S.Minutes: "minutes", S.Packet: "packet"}
+
+
+def kind_of(result) -> str:
+    return KIND_NAMES[type(result)]
+
+
+def counts_of(result) -> dict[str, int]:
+    """How many of each part the output holds."""
+    if isinstance(result, S.Minutes):
+        return {"attendees": len(result.attendees), "absentees": len(result.absentees),
+                "materials": len(result.materials), "items": len(result.items),
+                "outcomes": sum(1 for i in result.items if i.outcome), "turns": sum(len(i.turns) for i in result.items),
+                "warnings": len(result.warnings)}
+    if isinstance(result, S.Packet):
+        return {"submissions": len(result.submissions), "warnings": len(result.warnings)}
+    return {"sections": len(result.sections), "fields": len(result.fields), "tables": len(result.tables),
+            "procedures": len(result.procedures), "checklist": len(result.checklist),
+            "marked": len(result.marked_changes), "warnings": len(result.warnings)}
+
+
+def meeting_words(meeting) -> str | None:
+    """``令和3年度第2回 狛江市個人情報保護審議会 2021-08-02``, from what the meeting object knows."""
+    parts = []
+    if meeting.fiscal_year is not None and meeting.session is not None:
+        parts.append(f"FY{meeting.fiscal_year} #{meeting.session}")
+    elif meeting.session is not None:
+        parts.append(f"#{meeting.session}")
+    parts += [p for p in (meeting.body, meeting.date) if p]
+    return " ".join(parts) or None
+
+
+def about(result) -> str | None:
+    """The title of a submission; the meeting of minutes and of a packet."""
+    if isinstance(result, S.Submission):
+        return result.title
+    return meeting_words(result.meeting)
+
+
+def summary_line(result) -> str:
+    """``docx submission, 10 sections, 16 fields, … — 件名``: the kind, its counts, what it is about."""
+    counts = ", ".join(f"{n} {k}" for k, n in counts_of(result).items())
+    fallback = "(no 件名)" if isinstance(result, S.Submission) else "(no meeting)"
+    return f"{result.source.format} {kind_of(result)}, {counts} — {about(result) or fallback}"
+
+
+def record(relative: str, result=None, *, status: str, code: str | None = None) -> dict:
+    """One line of ``council batch --jsonl``: file, kind, status, pages, title or meeting, counts."""
+    if result is None:
+        return {"file": relative, "kind": None, "status": status, "code": code, "pages": None, "about": None,
+                "counts": {}}
+    return {"file": relative, "kind": kind_of(result), "status": status, "code": code,
+            "pages": result.source.pages, "about": about(result), "counts": counts_of(result)}
