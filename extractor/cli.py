@@ -173,6 +173,28 @@ def cmd_diff(args) -> int:
     return EXIT_SOME_FAILED if result.changes else EXIT_OK
 
 
+def cmd_link(args) -> int:
+    import json
+
+    from .link import link_archive
+
+    root = Path(args.dir)
+    if not root.is_dir():
+        print(f"council: error: {root}: not a folder — give the folder council batch wrote its JSON to", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = link_archive(root)
+        target = Path(args.output) if args.output else root / "links.json"
+        write_atomic(target, json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    except CouncilError as exc:
+        _report(exc, str(root), args.debug)
+        return EXIT_USAGE
+    if not args.quiet:
+        print(f"council link: {len(result['links'])} items linked, {len(result['unmatched_items'])} items and "
+              f"{len(result['unmatched_submissions'])} submissions unmatched; {target}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_schema(args) -> int:
     from .schema import json_schema_text
 
@@ -284,6 +306,17 @@ def build_parser() -> argparse.ArgumentParser:
     df.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
     df.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     df.set_defaults(func=cmd_diff)
+
+    ln = sub.add_parser("link", help="match each minutes item to the submission it decided",
+                        description="Over a converted archive (the JSON council batch wrote), match every "
+                                    "minutes item to its submission by meeting, 諮問/資料 number and title, and "
+                                    "write links.json: each link with its outcome, how it matched and a score; "
+                                    "unmatched items and submissions listed.")
+    ln.add_argument("dir", metavar="DIR")
+    ln.add_argument("-o", "--output", metavar="LINKS.json", help="where to write (default: DIR/links.json)")
+    ln.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    ln.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    ln.set_defaults(func=cmd_link)
 
     sc = sub.add_parser("schema", help="print the JSON Schema of an output kind",
                         description="Print the JSON Schema generated from the output models.")

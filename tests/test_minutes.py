@@ -167,3 +167,27 @@ def test_real_minutes_give_attendees_by_role_and_items_by_kind():
     assert kanagawa.items[1].kind == "deliberation"  # …の取扱いについて(諮問)
     tokyo = extract(REAL / "tokyo_metro_030_shingikai_gijiroku.txt")
     assert [(t.speaker, t.role) for t in tokyo.items[0].turns] == [("堀部会長", "会長"), ("武市情報公開課長", None)]
+
+
+def test_link_matches_each_minutes_item_to_the_submission_it_decided(tmp_path):
+    root = tmp_path / "archive"
+    root.mkdir()
+    for name in ("minutes_aoba_r6_3.docx", "kekka_aoba_r6_3.txt", "packet_aoba_r6_3.lo.pdf", "shinjuku_logo_r6.docx"):
+        shutil.copy(SAMPLES / name, root)
+    assert council("batch", root, "--out-dir", tmp_path / "out", "-q").returncode == 0
+    run = council("link", tmp_path / "out")
+    assert run.returncode == 0, run.stderr
+    links = json.loads((tmp_path / "out" / "links.json").read_text(encoding="utf-8"))
+    found = [(l["minutes"], l["item"], l["submission"], l["part"], l["outcome"]) for l in links["links"]]
+    for minutes in ("kekka_aoba_r6_3.txt.json", "minutes_aoba_r6_3.docx.json"):
+        assert [f[1:] for f in found if f[0] == minutes] == [
+            (0, "packet_aoba_r6_3.lo.pdf.json", 0, "approved"),
+            (1, "packet_aoba_r6_3.lo.pdf.json", 1, "approved_with_conditions"),
+            (2, "packet_aoba_r6_3.lo.pdf.json", 2, "continued")]
+    full = next(l for l in links["links"] if l["minutes"] == "minutes_aoba_r6_3.docx.json" and l["item"] == 0)
+    assert full["how"] == ["title", "document_number", "meeting"] and not full["ambiguous"]
+    # the report has no submission; the Shinjuku submission was decided at no meeting of this archive
+    assert [(u["minutes"], u["item"]) for u in links["unmatched_items"]] == [
+        ("kekka_aoba_r6_3.txt.json", 3), ("minutes_aoba_r6_3.docx.json", 3)]
+    assert [u["submission"] for u in links["unmatched_submissions"]] == ["shinjuku_logo_r6.docx.json"]
+    assert council("link", tmp_path / "nowhere").returncode == 2

@@ -1,0 +1,138 @@
+"""Minutes items ↔ the submissions they decided: ``council link DIR`` over a converted archive.
+
+Each item of each minutes file is held against every submission (alone or inside a packet) by what
+both say: the meeting (fiscal year and session, or the date), the 諮問 number, the 資料 number the
+minutes' materials list gives the item, and the title. The best candidate above the threshold is
+the link; the evidence and a score say how sure it is. Items and submissions left over are listed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import CorruptDocument
+
+LINKS_SCHEMA_VERSION = "1.0.0"
+THRESHOLD = 0.5
+WEIGHTS = {"title": 0.5, "number": 0.35, "document_number": 0.3, "meeting": 0.2}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    file: str
+    part: int | None  # index in a packet's submissions, None for a lone submission
+    submission: dict
+
+    @property
+    def key(self) -> str:
+        return self.file if self.part is None else f"{self.file}#{self.part}"
+
+
+def _bigrams(text: str) -> set[str]:
+    t = re.sub(r"[\s　（）()【】「」、。・]", "", text)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def title_similarity(a: str | None, b: str | None) -> float:
+    """1.0 for the same title; otherwise the overlap of their character pairs (Dice)."""
+    if not a or not b:
+        return 0.0
+    if re.sub(r"\s", "", a) == re.sub(r"\s", "", b):
+        return 1.0
+    x, y = _bigrams(a), _bigrams(b)
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _submission_text(sub: dict) -> str:
+    parts = [sub.get("title") or "", sub.get("raw_title") or ""]
+    parts += [f.get("value") or "" for f in sub.get("fields", [])]
+    parts += [s.get("text") or "" for s in sub.get("sections", [])]
+    return "\n".join(parts)
+
+
+def _document_numbers(materials: list[str], item: dict) -> set[str]:
+    """The 資料 numbers the minutes' materials list gives this item (by its number or its title)."""
+    found = set()
+    for line in materials:
+        m = re.match(r"^[（(]?(資料\s*\d+)", line)
+        if not m:
+            continue
+        if (item.get("number") and item["number"] in line) or title_similarity(item.get("title"), line) >= 0.6:
+            found.add(re.sub(r"\s", "", m.group(1)))
+    return found
+
+
+def _same_meeting(minutes: dict, sub: dict) -> bool:
+    a, b = minutes["meeting"], sub.get("meeting") or {}
+    if a.get("fiscal_year") and a.get("session") and (a["fiscal_year"], a["session"]) == (
+            b.get("fiscal_year"), b.get("session")):
+        return True
+    return bool(a.get("date")) and a.get("date") == b.get("date")
+
+
+def score(minutes: dict, item: dict, candidate: Candidate) -> tuple[float, list[str]]:
+    sub = candidate.submission
+    how, total = [], 0.0
+    sim = title_similarity(item.get("title"), sub.get("title"))
+    if sim >= 0.6:
+        total += WEIGHTS["title"] * sim
+        how.append("title" if sim == 1.0 else f"title~{sim:.2f}")
+    if item.get("number") and item["number"] in _submission_text(sub):
+        total += WEIGHTS["number"]
+        how.append("number")
+    number = (sub.get("meeting") or {}).get("document_number")
+    if number and number in _document_numbers(minutes.get("materials", []), item):
+        total += WEIGHTS["document_number"]
+        how.append("document_number")
+    if how and _same_meeting(minutes, sub):  # the meeting only strengthens other evidence
+        total += WEIGHTS["meeting"]
+        how.append("meeting")
+    return round(min(total, 1.0), 3), how
+
+
+def load_archive(root: Path) -> tuple[list[tuple[str, dict]], list[Candidate]]:
+    """Every minutes file and every submission (packets opened) under ``root``."""
+    minutes, candidates = [], []
+    for path in sorted(root.rglob("*.json")):
+        if path.name == "batch-manifest.json" or path.name.startswith("."):
+            continue
+        rel = path.relative_to(root).as_posix()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise CorruptDocument(rel, f"not a JSON file ({exc.__class__.__name__})",
+                                  hint="link reads the JSON council extract or batch wrote; convert the archive first")
+        kind = data.get("schema") if isinstance(data, dict) else None
+        if kind == "council-minutes":
+            minutes.append((rel, data))
+        elif kind == "council-submission":
+            candidates.append(Candidate(rel, None, data))
+        elif kind == "council-packet":
+            candidates += [Candidate(rel, i, p["submission"]) for i, p in enumerate(data.get("submissions", []))]
+    return minutes, candidates
+
+
+def link_archive(root: Path) -> dict:
+    minutes, candidates = load_archive(root)
+    links, unmatched_items, used = [], [], set()
+    for rel, m in minutes:
+        for index, item in enumerate(m.get("items", [])):
+            scored = sorted(((score(m, item, c), c) for c in candidates), key=lambda t: -t[0][0])
+            best = scored[0] if scored else None
+            entry = {"minutes": rel, "item": index, "number": item.get("number"), "title": item.get("title"),
+                     "outcome": (item.get("outcome") or {}).get("status")}
+            if best is None or best[0][0] < THRESHOLD:
+                unmatched_items.append(entry)
+                continue
+            (value, how), c = best
+            runner_up = scored[1][0][0] if len(scored) > 1 else 0.0
+            links.append(dict(entry, submission=c.file, part=c.part, how=how, score=value,
+                              ambiguous=runner_up >= THRESHOLD and value - runner_up < 0.1))
+            used.add(c.key)
+    unmatched_submissions = [{"submission": c.file, "part": c.part, "title": c.submission.get("title")}
+                             for c in candidates if c.key not in used]
+    return {"schema": "council-links", "schema_version": LINKS_SCHEMA_VERSION, "links": links,
+            "unmatched_items": unmatched_items, "unmatched_submissions": unmatched_submissions}
