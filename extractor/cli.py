@@ -24,7 +24,9 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # usage errors: one line and exit 2, as argparse does, plus a pointer
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"council: error: {message} (see 'council {self.prog.split()[-1]} --help')\n")
+        command = self.prog.split()[-1]
+        where = "council --help" if command == "council" else f"council {command} --help"
+        self.exit(EXIT_USAGE, f"council: error: {message} (see '{where}')\n")
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -148,26 +150,55 @@ def cmd_batch(args) -> int:
 
 def cmd_diff(args) -> int:
     from .diff import diff
-    from .diff.report import diff_to_html
+    from .diff.report import diff_to_html, diff_to_text
     from .schema import to_json
 
+    if args.archive and len(args.paths) != 1:
+        print("council: error: with --archive give only NEW (OLD is found in the archive) "
+              "(see 'council diff --help')", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.archive and len(args.paths) != 2:
+        print("council: error: give OLD and NEW, or NEW with --archive DIR (see 'council diff --help')",
+              file=sys.stderr)
+        return EXIT_USAGE
+    fmt = args.format or ("text" if sys.stdout.isatty() and not args.output else "json")
     try:
-        old, new = load_submission(Path(args.old)), load_submission(Path(args.new))
-        result = diff(old, new)
-        text = to_json(result)
-        if args.html:
-            write_atomic(Path(args.html), diff_to_html(result))
-        if args.output:
-            write_atomic(Path(args.output), text)
+        new = load_submission(Path(args.paths[-1]))
+        if args.archive:
+            from .diff.archive import find_approved
+
+            archive = Path(args.archive)
+            if not archive.is_dir():
+                print(f"council: error: {archive}: not a folder — give the folder of earlier versions "
+                      "(documents or council JSON)", file=sys.stderr)
+                return EXIT_USAGE
+            chosen, close = find_approved(new, archive)
+            old, old_name = chosen.submission, str(archive / chosen.path)
+            print(f"council diff: approved version {old_name} (score {chosen.score:.2f}: "
+                  f"{'; '.join(chosen.evidence)})", file=sys.stderr)
+            for c in close:
+                print(f"council diff: also close: {archive / c.path} (score {c.score:.2f}: {'; '.join(c.evidence)})",
+                      file=sys.stderr)
         else:
-            sys.stdout.write(text)
+            old_name = args.paths[0]
+            old = load_submission(Path(old_name))
+        result = diff(old, new)
+        rendered = {"json": to_json, "html": lambda d: diff_to_html(d, new, old),
+                    "text": lambda d: diff_to_text(d, colour=sys.stdout.isatty() and not args.output, new=new,
+                                                   old=old)}[fmt](result)
+        if args.html:
+            write_atomic(Path(args.html), diff_to_html(result, new, old))
+        if args.output:
+            write_atomic(Path(args.output), rendered)
+        else:
+            sys.stdout.write(rendered)
     except Exception as exc:  # noqa: BLE001 - trouble is exit 2, one line
-        _report(exc, f"{args.old} / {args.new}" if not isinstance(exc, CouncilError) else exc.path or args.new,
+        _report(exc, " / ".join(args.paths) if not isinstance(exc, CouncilError) else exc.path or args.paths[-1],
                 args.debug)
         return EXIT_USAGE
-    if not args.quiet:
+    if not args.quiet and fmt != "text":
         s = result.summary
-        print(f"{args.old} -> {args.new}: {s.added} added, {s.removed} removed, {s.modified} modified, "
+        print(f"{old_name} -> {args.paths[-1]}: {s.added} added, {s.removed} removed, {s.modified} modified, "
               f"{s.unmarked if result.unmarked_changes is not None else 'unknown'} unmarked, "
               f"{s.marked_unchanged} marked but unchanged", file=sys.stderr)
     return EXIT_SOME_FAILED if result.changes else EXIT_OK
@@ -295,14 +326,19 @@ def build_parser() -> argparse.ArgumentParser:
     bt.set_defaults(func=cmd_batch)
 
     df = sub.add_parser("diff", help="what changed between two versions, and what changed unmarked",
+                        usage="council diff [OPTIONS] OLD NEW | council diff [OPTIONS] NEW --archive DIR",
                         description="Compare OLD (the approved version) with NEW: every change, whether NEW "
                                     "marks it, and marked passages that did not change. Each of OLD and NEW "
-                                    "is a document or a JSON written by council extract. Exit 0: no "
-                                    "differences; 1: differences; 2: trouble.")
-    df.add_argument("old", metavar="OLD")
-    df.add_argument("new", metavar="NEW")
-    df.add_argument("-o", "--output", metavar="OUT.json", help="write the SubmissionDiff here instead of stdout")
-    df.add_argument("--html", metavar="REPORT.html", help="also write a readable HTML report")
+                                    "is a document or a JSON written by council extract; with --archive DIR, "
+                                    "OLD is found there from what NEW says of it. Exit 0: no differences; "
+                                    "1: differences; 2: trouble (or no convincing approved version).")
+    df.add_argument("paths", nargs="+", metavar="OLD NEW")
+    df.add_argument("--archive", metavar="DIR", help="find OLD among the documents or JSON under DIR")
+    df.add_argument("--format", choices=["json", "html", "text"],
+                    help="what to write: the SubmissionDiff JSON (default, and when writing to a file or a pipe), "
+                         "the HTML report, or a readable summary (default on a terminal)")
+    df.add_argument("-o", "--output", metavar="FILE", help="write the output here instead of stdout")
+    df.add_argument("--html", metavar="REPORT.html", help="also write the HTML report")
     df.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
     df.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     df.set_defaults(func=cmd_diff)

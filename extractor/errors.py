@@ -53,3 +53,8 @@ class EmptyDocument(CouncilError):
 class OutputError(CouncilError):
     code = "output_error"
     hint = "check that the output folder exists and is writable, and that the disk is not full"
+
+
+class NoApprovedVersion(CouncilError):
+    code = "no_approved_version"
+    hint = "give the approved version yourself: council diff OLD NEW"

@@ -37,6 +37,7 @@ class _Marks:
             c.marked is not None for t in new.tables for row in t.rows for c in row)
         self.by_field: dict[str, list[str]] = defaultdict(list)
         self.by_row: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self.by_section: dict[str | None, list[str]] = defaultdict(list)
         measures = {(e.location.get("table"), e.location.get("row")): e for e in new.checklist}
         self.marked_mark_cells: dict[tuple, bool] = {}
         for t in new.tables:
@@ -51,6 +52,8 @@ class _Marks:
                 self.by_field[loc["field"]].append(span.text)
             if loc.get("table"):
                 self.by_row[(loc["table"], loc["row"])].append(span.text)
+            if not loc.get("field") and not loc.get("table"):
+                self.by_section[loc.get("section")].append(span.text)
 
     def mark_cell(self, entry: S.ChecklistEntry) -> bool | None:
         """The new mark's own cell carries the declared emphasis (a glyph is no passage, so its cell says)."""
@@ -252,6 +255,44 @@ class _Differ:
             for i, r in enumerate(t.rows):
                 self.add(f"tables/{t.id}/rows/{i}", "removed", "\t".join(c.text for c in r), None)
 
+    # -- free text of sections ---------------------------------------------------------------
+
+    def sections(self):
+        """Each section's running text — its lines that are no field, no marking statement and no
+        meeting header — aligned by heading, then sentence by sentence (a reworded sentence pairs
+        by similarity and carries its morpheme edit)."""
+        old, new = _free_text(self.old), _free_text(self.new)
+        self.place = None
+        # a renamed heading (【登録手続…】 → 【追加手続…】) is the same section: paired by similarity
+        names = {h[0] or "": h for h in old if h not in new}
+        for a, b in _pair_fuzzy(list(names), [h[0] or "" for h in new if h not in old]):
+            renamed = next(h for h in new if (h[0] or "") == b and h not in old)
+            old[renamed] = old.pop(names[a])
+        for heading, new_sentences in new.items():
+            base = f"sections/{escape(heading[0] or '')}" + (f"#{heading[1]}" if heading[1] > 1 else "")
+            spans = self.marks.by_section[heading[0]]
+            old_sentences = old.get(heading, [])
+            matcher = difflib.SequenceMatcher(a=old_sentences, b=new_sentences, autojunk=False)
+            for op, a0, a1, b0, b1 in matcher.get_opcodes():
+                if op == "equal":
+                    continue
+                removed, added = old_sentences[a0:a1], new_sentences[b0:b1]
+                pairs = _pair_fuzzy(removed, added)
+                paired_old, paired_new = {a for a, _ in pairs}, {b for _, b in pairs}
+                for a, b in pairs:
+                    self.modified_text(f"{base}/{b0 + added.index(b)}", a, b, spans)
+                for i, b in enumerate(added):
+                    if b not in paired_new:
+                        self.add(f"{base}/{b0 + i}", "added", None, b, marked=self.marks.covers(b, spans))
+                for i, a in enumerate(removed):
+                    if a not in paired_old:
+                        self.add(f"{base}/{a0 + i}", "removed", a, None)
+        for heading, old_sentences in old.items():
+            if heading not in new:
+                base = f"sections/{escape(heading[0] or '')}" + (f"#{heading[1]}" if heading[1] > 1 else "")
+                for i, a in enumerate(old_sentences):
+                    self.add(f"{base}/{i}", "removed", a, None)
+
     # -- marked passages where nothing changed -----------------------------------------------
 
     def marked_unchanged(self) -> list[S.MarkedSpan]:
@@ -273,6 +314,32 @@ class _Differ:
             if not touched:
                 out.append(span)
         return out
+
+
+_HEADER_LINE = re.compile(r"第\s*\d+\s*回.*(資料\s*\d+|開催|承認済)|^資料\s*\d+$")
+
+
+def _free_text(sub: S.Submission) -> dict[tuple[str | None, int], list[str]]:
+    """(heading, occurrence) → the sentences of the section's running text."""
+    from ..structure import labelled_line
+
+    statement = sub.change_marking.statement if sub.change_marking else None
+    fields = {(f.section, f.key) for f in sub.fields}
+    out: dict[tuple[str | None, int], list[str]] = {}
+    seen: Counter = Counter()
+    for section in sub.sections:
+        seen[section.heading] += 1
+        sentences = []
+        for line in section.text.split("\n"):
+            line = line.strip()
+            labelled = labelled_line(line)
+            if (not line or line == statement or _HEADER_LINE.search(line)
+                    or (labelled and (section.heading, labelled[0]) in fields)):
+                continue
+            sentences += [s for s in re.split(r"(?<=。)", line) if s.strip()]
+        if sentences:
+            out[(section.heading, seen[section.heading])] = sentences
+    return out
 
 
 def _attr(p: S.Procedure, attribute: str) -> str | None:
@@ -306,6 +373,7 @@ def diff(old: S.Submission, new: S.Submission) -> S.SubmissionDiff:
     d.procedures()
     d.checklist()
     d.tables()
+    d.sections()
     changes = [c for c in d.changes if c.kind != "modified"] + [c for c in d.changes if c.kind == "modified"]
     unmarked = [c.path for c in changes if c.marked is False] if d.marks.known else None
     marked_unchanged = d.marked_unchanged()

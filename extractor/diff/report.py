@@ -1,27 +1,55 @@
-"""SubmissionDiff → one self-contained HTML page a secretariat can read: unmarked changes first."""
+"""SubmissionDiff → what a secretariat reads before the meeting: an HTML report, or a terminal summary.
+
+The findings come first: changes the new version does not mark, then marked passages where nothing
+changed; then every change, by part of the document. Each change shows old beside new with the
+deletions and insertions highlighted, whether it is marked, and the page of the new version it is
+on (PDF inputs). The HTML is one self-contained file — no scripts, no external assets, fonts the
+machine has — with a print stylesheet for A4, each part on a page of its own.
+"""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from .. import schema as S
 
 STYLE = """
-body { font-family: "Noto Sans CJK JP", "IPAexGothic", sans-serif; margin: 2em; color: #222; }
-h1 { font-size: 1.3em; } h2 { font-size: 1.1em; margin-top: 1.6em; }
-.summary span { display: inline-block; margin-right: 1.2em; padding: .2em .6em; border-radius: 4px; background: #eee; }
-.summary .alert { background: #fde2e1; color: #a40000; font-weight: bold; }
-table { border-collapse: collapse; width: 100%; font-size: .92em; }
-th, td { border: 1px solid #ccc; padding: .35em .5em; vertical-align: top; text-align: left; }
-th { background: #f4f4f4; }
+:root { color-scheme: light; }
+body { font-family: "IPAexGothic", "Noto Sans CJK JP", "Noto Sans JP", sans-serif; margin: 2em; color: #222;
+       line-height: 1.5; }
+h1 { font-size: 1.35em; margin-bottom: .2em; } h2 { font-size: 1.12em; margin-top: 1.8em; border-bottom: 2px solid #444; }
+.files { color: #555; margin-top: 0; }
+.summary { display: flex; flex-wrap: wrap; gap: .6em; padding: 0; list-style: none; }
+.summary li a, .summary li span { display: inline-block; padding: .25em .7em; border-radius: 4px; background: #eee;
+                                  color: #222; text-decoration: none; }
+.summary li.alert a { background: #fde2e1; color: #a40000; font-weight: bold; }
+ol.findings { padding-left: 1.4em; } ol.findings li { margin: .15em 0; }
+table { border-collapse: collapse; width: 100%; font-size: .92em; table-layout: fixed; }
+th, td { border: 1px solid #bbb; padding: .35em .5em; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th { background: #f1f1f1; }
+col.where { width: 24%; } col.kind { width: 6%; } col.text { width: 29%; } col.flag { width: 8%; } col.page { width: 4%; }
 tr.unmarked td { background: #fff3f2; }
 .badge { padding: .05em .45em; border-radius: 3px; font-size: .85em; white-space: nowrap; }
 .marked { background: #e3f4e1; color: #1d6b12; } .unmarked-b { background: #a40000; color: #fff; }
 .unknown { background: #eee; color: #555; }
 ins { background: #c9f0c2; text-decoration: none; } del { background: #f6c7c3; }
-code { font-size: .88em; color: #444; word-break: break-all; }
-td:nth-child(-n+2), th:nth-child(-n+2) { white-space: nowrap; }
+.path { font-size: .8em; color: #666; display: block; }
+.none { color: #666; }
+footer { margin-top: 2em; font-size: .8em; color: #777; }
+@page { size: A4; margin: 15mm 12mm; }
+@media print {
+  body { margin: 0; font-size: 10pt; }
+  section.part { break-before: page; }
+  tr { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  .summary li a, .summary li span { border: 1px solid #999; }
+}
 """
+
+KIND = {"added": "追加", "removed": "削除", "modified": "変更"}
+PARTS = [("fields", "見出しと値（付議内容・別紙）"), ("procedures", "手続と個人情報項目"),
+         ("checklist", "個人情報保護対策チェックリスト"), ("tables", "その他の表"), ("sections", "本文")]
 
 
 def _badge(marked: bool | None) -> str:
@@ -30,44 +58,159 @@ def _badge(marked: bool | None) -> str:
     return '<span class="badge marked">マークあり</span>' if marked else '<span class="badge unmarked-b">マークなし</span>'
 
 
-def _text(change: S.Change) -> str:
+def old_and_new(change: S.Change) -> tuple[str, str]:
+    """The old text with its deletions and the new text with its insertions highlighted (HTML)."""
     if change.segments:
-        parts = []
-        for seg in change.segments:
-            t = escape(seg.text)
-            parts.append(f"<ins>{t}</ins>" if seg.op == "insert" else f"<del>{t}</del>" if seg.op == "delete" else t)
-        return "".join(parts)
-    if change.kind == "added":
-        return f"<ins>{escape(change.new or '')}</ins>"
-    if change.kind == "removed":
-        return f"<del>{escape(change.old or '')}</del>"
-    return f"<del>{escape(change.old or '')}</del> → <ins>{escape(change.new or '')}</ins>"
+        old = "".join(f"<del>{escape(s.text)}</del>" if s.op == "delete" else escape(s.text)
+                      for s in change.segments if s.op != "insert")
+        new = "".join(f"<ins>{escape(s.text)}</ins>" if s.op == "insert" else escape(s.text)
+                      for s in change.segments if s.op != "delete")
+        return old, new
+    old = f"<del>{escape(change.old)}</del>" if change.old else ""
+    new = f"<ins>{escape(change.new)}</ins>" if change.new else ""
+    return old, new
 
 
-KIND = {"added": "追加", "removed": "削除", "modified": "変更"}
+def _where(path: str) -> str:
+    """``fields/結合の形態`` → ``結合の形態``; a path's segments read as 場所 › 場所."""
+    parts = [p.replace("~1", "/").replace("~0", "~") for p in path.split("/")]
+    return " › ".join(parts[1:]) or path
 
 
-def diff_to_html(d: S.SubmissionDiff) -> str:
-    s = d.summary
+def pages_of(d: S.SubmissionDiff, new: S.Submission | None) -> dict[str, int]:
+    """The page of the new version each change stands on, where its format has pages."""
+    if new is None or new.source.pages is None:
+        return {}
+    section_page = {s.heading: s.page for s in new.sections if s.page}
+    field_page = {f.key: section_page.get(f.section) for f in new.fields}
+    table_page = {t.id: t.page for t in new.tables}
+    procedure_page = {pd.procedure: table_page.get(pd.location.get("table")) for pd in new.personal_data if pd.procedure}
+    measure_page = {e.measure: e.page for e in new.checklist}
+    out = {}
+    for c in d.changes:
+        parts = [p.replace("~1", "/").replace("~0", "~") for p in c.path.split("/")]
+        area, key = parts[0], parts[1] if len(parts) > 1 else ""
+        page = {"fields": lambda: field_page.get(key.split("#")[0]),
+                "procedures": lambda: procedure_page.get(key),
+                "checklist": lambda: measure_page.get(parts[-1]),
+                "tables": lambda: table_page.get(key),
+                "sections": lambda: section_page.get(key.split("#")[0] or None)}.get(area, lambda: None)()
+        if page:
+            out[c.path] = page
+    return out
+
+
+def details(c: S.Change, old: S.Submission | None, new: S.Submission | None) -> tuple[str, str]:
+    """What a bare change leaves out: the items of an added or removed procedure, and a changed
+    field's dates as ISO dates (HTML, for the old and the new column)."""
+    parts = [p.replace("~1", "/").replace("~0", "~") for p in c.path.split("/")]
+    extra_old = extra_new = ""
+    if parts[0] == "procedures" and len(parts) == 2 and c.kind in ("added", "removed"):
+        sub = new if c.kind == "added" else old
+        proc = next((p for p in (sub.procedures if sub else []) if p.name == parts[1]), None)
+        if proc is not None and proc.items:
+            listed = "、".join(i.text for i in proc.items)
+            html = f'<span class="path">項目：{escape(listed)}</span>'
+            extra_new, extra_old = (html, "") if c.kind == "added" else ("", html)
+    if parts[0] == "fields" and len(parts) == 2 and c.kind == "modified" and old and new:
+        key = parts[1].split("#")[0]
+        a = next((f.dates for f in old.fields if f.key == key), [])
+        b = next((f.dates for f in new.fields if f.key == key), [])
+        if a != b:
+            extra_old = f'<span class="path">日付：{escape("、".join(a) or "なし")}</span>'
+            extra_new = f'<span class="path">日付：{escape("、".join(b) or "なし")}</span>'
+    return extra_old, extra_new
+
+
+def _rows(changes: list[tuple[int, S.Change]], pages: dict[str, int], prefix: str = "c",
+          old_sub: S.Submission | None = None, new_sub: S.Submission | None = None) -> str:
     rows = []
-    ordered = sorted(d.changes, key=lambda c: (c.marked is not False,))  # unmarked changes first
-    for c in ordered:
+    for n, c in changes:
+        old, new = old_and_new(c)
+        more_old, more_new = details(c, old_sub, new_sub)
         css = ' class="unmarked"' if c.marked is False else ""
-        rows.append(f"<tr{css}><td>{_badge(c.marked)}</td><td>{KIND[c.kind]}</td>"
-                    f"<td><code>{escape(c.path)}</code></td><td>{_text(c)}</td></tr>")
-    unchanged = "".join(f"<li>{escape(m.text)} <code>{escape(str(m.location))}</code></li>" for m in d.marked_unchanged)
+        rows.append(f'<tr id="{prefix}{n}"{css}><td>{escape(_where(c.path))}<span class="path">{escape(c.path)}</span></td>'
+                    f"<td>{KIND[c.kind]}</td><td>{old}{more_old}</td><td>{new}{more_new}</td><td>{_badge(c.marked)}</td>"
+                    f"<td>{pages.get(c.path, '')}</td></tr>")
+    return ('<table><colgroup><col class="where"><col class="kind"><col class="text"><col class="text">'
+            '<col class="flag"><col class="page"></colgroup><thead><tr><th>場所</th><th>種別</th><th>承認済（旧）</th>'
+            '<th>今回（新）</th><th>マーク</th><th>頁</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+
+
+def diff_to_html(d: S.SubmissionDiff, new: S.Submission | None = None, old: S.Submission | None = None) -> str:
+    """The report; with the two submissions it also gives pages, dates and an added procedure's items."""
+    s = d.summary
+    pages = pages_of(d, new)
+    numbered = list(enumerate(d.changes, start=1))
+    unmarked = [(n, c) for n, c in numbered if c.marked is False]
+    findings = "".join(f'<li><a href="#c{n}">{escape(_where(c.path))}</a>（{KIND[c.kind]}）</li>' for n, c in unmarked)
+    unmarked_part = (f'<ol class="findings">{findings}</ol>' + _rows(unmarked, pages, "c", old, new)) if unmarked else (
+        '<p class="none">ありません。' + ("（スタイル情報のない入力のため判定できません）" if d.unmarked_changes is None else "")
+        + "</p>")
+    unchanged = "".join(
+        f"<tr><td>{escape(m.text)}</td><td>{escape(m.location.get('field') or m.location.get('section') or m.location.get('table') or '')}</td>"
+        f"<td>{m.location.get('page') or ''}</td></tr>" for m in d.marked_unchanged)
+    unchanged_part = ('<table><thead><tr><th>マークされた箇所</th><th>場所</th><th>頁</th></tr></thead><tbody>'
+                      + unchanged + "</tbody></table>") if unchanged else '<p class="none">ありません。</p>'
+    by_part = []
+    for area, title in PARTS:
+        in_part = [(n, c) for n, c in numbered if c.path.split("/")[0] == area]
+        if in_part:
+            by_part.append(f'<section class="part" id="{area}"><h2>{title}（{len(in_part)}件）</h2>'
+                           + _rows(in_part, pages, f"{area}-", old, new) + "</section>")
     alert = ' class="alert"' if s.unmarked else ""
+    title = escape(new.title) if new is not None and new.title else escape(d.new.filename)
     return f"""<!DOCTYPE html>
-<html lang="ja"><head><meta charset="utf-8"><title>変更点の照合 {escape(d.new.filename)}</title>
+<html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>変更点の照合 {escape(d.new.filename)}</title>
 <style>{STYLE}</style></head><body>
-<h1>変更点の照合：{escape(d.old.filename)} → {escape(d.new.filename)}</h1>
-<p class="summary"><span>追加 {s.added}</span><span>削除 {s.removed}</span><span>変更 {s.modified}</span>
-<span{alert}>マークのない変更 {s.unmarked}</span><span>変更のないマーク {s.marked_unchanged}</span></p>
-<h2>変更点（マークのないものを先に）</h2>
-<table><thead><tr><th>マーク</th><th>種別</th><th>場所</th><th>内容</th></tr></thead>
-<tbody>{''.join(rows) or '<tr><td colspan="4">変更はありません</td></tr>'}</tbody></table>
-<h2>変更箇所としてマークされているが、内容が変わっていない箇所</h2>
-<ul>{unchanged or '<li>ありません</li>'}</ul>
-<p><small>{escape(d.generator.tool)} {escape(d.generator.version)} · {escape(d.schema_name)} {escape(d.schema_version)}</small></p>
+<h1>変更点の照合：{title}</h1>
+<p class="files">承認済 {escape(d.old.filename)} → 今回 {escape(d.new.filename)}</p>
+<ul class="summary">
+<li{alert}><a href="#unmarked">マークのない変更 {s.unmarked if d.unmarked_changes is not None else '不明'}</a></li>
+<li><a href="#marked-unchanged">変更のないマーク {s.marked_unchanged}</a></li>
+<li><span>追加 {s.added}</span></li><li><span>削除 {s.removed}</span></li><li><span>変更 {s.modified}</span></li>
+</ul>
+<section id="unmarked"><h2>マークのない変更（{len(unmarked)}件）</h2>{unmarked_part}</section>
+<section id="marked-unchanged"><h2>マークされているが内容が変わっていない箇所（{len(d.marked_unchanged)}件）</h2>{unchanged_part}</section>
+{''.join(by_part) or '<section class="part"><h2>変更点</h2><p class="none">変更はありません。</p></section>'}
+<footer>{escape(d.generator.tool)} {escape(d.generator.version)} · {escape(d.schema_name)} {escape(d.schema_version)}</footer>
 </body></html>
 """
+
+
+def diff_to_text(d: S.SubmissionDiff, *, colour: bool = False, new: S.Submission | None = None,
+                 old: S.Submission | None = None) -> str:
+    """A summary for the terminal: the findings first, each change on a line with its edit."""
+    red, green, dim, bold, reset = ("\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x1b[0m") if colour else ("",) * 5
+    s = d.summary
+
+    def edit(c: S.Change) -> str:
+        was, now = (re.sub(r"<[^>]+>", "", x) for x in details(c, old, new))
+        extra = f"{was} → {now.split('：', 1)[-1]}" if was and now else was or now
+        return _edit(c) + (f"  ({extra})" if extra else "")
+
+    def _edit(c: S.Change) -> str:
+        if c.segments:
+            return "".join(f"[-{x.text}-]" if x.op == "delete" else f"{{+{x.text}+}}" if x.op == "insert" else x.text
+                           for x in c.segments)
+        return f"[-{c.old}-]" if c.kind == "removed" else f"{{+{c.new}+}}"
+
+    unmarked = "unknown" if d.unmarked_changes is None else str(s.unmarked)
+    lines = [f"{bold}{d.old.filename} → {d.new.filename}{reset}: {s.added} added, {s.removed} removed, "
+             f"{s.modified} modified; {red if s.unmarked else ''}{unmarked} unmarked{reset}, "
+             f"{s.marked_unchanged} marked but unchanged"]
+    groups = [("Unmarked changes", [c for c in d.changes if c.marked is False], red),
+              ("Marked changes", [c for c in d.changes if c.marked], green),
+              ("Changes whose marking is unknown", [c for c in d.changes if c.marked is None], dim)]
+    for title, changes, tint in groups:
+        if changes:
+            lines.append(f"\n{bold}{title} ({len(changes)}){reset}")
+            lines += [f"  {tint}{KIND_EN[c.kind]:<8}{reset} {_where(c.path)}\n           {edit(c)}" for c in changes]
+    if d.marked_unchanged:
+        lines.append(f"\n{bold}Marked passages where nothing changed ({len(d.marked_unchanged)}){reset}")
+        lines += [f"  {m.text}" for m in d.marked_unchanged]
+    return "\n".join(lines) + "\n"
+
+
+KIND_EN = {"added": "added", "removed": "removed", "modified": "modified"}

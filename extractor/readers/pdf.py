@@ -312,10 +312,10 @@ def _seam_space(prev: _Line, line: _Line) -> float:
     return max([g for g in gaps if 0 < g < 0.35 * prev.size], default=0.0)
 
 
-# How much room must be left after a line for the next line's first piece to prove a break: none
-# but rounding. Both producers lay text out to the point (LibreOffice fits a piece with 0.2 pt to
-# spare, Chromium wraps one that lacks 0.16 pt), so a looser tolerance reads a wrap as a break.
-FIT_SLACK = -0.05
+# How much room must be left after a line for the next line's first piece to prove a break: none.
+# Both producers lay text out to the point (LibreOffice fits a piece with 0.2 pt to spare, Chromium
+# wraps one that lacks 0.16 pt, and one that lacks 0.001 pt), so any tolerance reads a wrap as a break.
+FIT_SLACK = 0.0
 
 
 def _closes(line: _Line) -> bool:
@@ -324,16 +324,24 @@ def _closes(line: _Line) -> bool:
 
 
 def proven_wrap_gaps(lines: list[_Line], right_limit: float) -> list[float]:
-    """The gaps between wrapped lines, where two full lines of some fifteen characters in a row prove
-    a wrap (one full line may be a paragraph that happens to fill the line)."""
+    """The gaps between wrapped lines. Two full lines of some fifteen characters in a row prove a
+    wrap (one full line may be a paragraph that happens to fill the line); once that proves the
+    page wraps, a narrower gap after a full line, before a line at its margin, is a wrap too (a
+    paragraph gap is never narrower than a wrap's) — the tightest proof, as when the proven pair
+    were two full paragraphs after all."""
     left = min((l.x0 for l in lines), default=0.0)
 
     def full_and_long(line: _Line) -> bool:
         return (line.x1 >= right_limit - 1.5 * line.size and line.x0 - left <= 3 * line.size
                 and line.x1 - line.x0 >= 15 * line.size)
 
-    return [b.top - a.bottom for a, b in zip(lines, lines[1:])
-            if full_and_long(a) and full_and_long(b) and b.top - a.bottom < 1.5 * a.size]
+    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if full_and_long(a) and b.top - a.bottom < 1.5 * a.size]
+    proven = [b.top - a.bottom for a, b in pairs if full_and_long(b)]
+    if not proven:
+        return []
+    tighter = [b.top - a.bottom for a, b in pairs if abs(b.x0 - a.x0) < 0.5 * a.size
+               and abs(b.size - a.size) < 0.5 and b.top - a.bottom < min(proven)]
+    return proven + tighter
 
 
 def lines_to_paragraph_groups(lines: list[_Line], right_limit: float,
@@ -353,7 +361,7 @@ def lines_to_paragraph_groups(lines: list[_Line], right_limit: float,
     # without either, more than half an em of gap is a break
     wrap_gaps = proven_wrap_gaps(lines, right_limit)
     wrap_gap = min(wrap_gaps) if wrap_gaps else None
-    tolerance = 0.5  # ems over the gap between wrapped lines that make a paragraph gap
+    tolerance = 0.2  # ems over the least gap after a full line that make a paragraph gap
     if wrap_gap is None and wrap_gap_hint is not None:
         wrap_gap, tolerance = wrap_gap_hint, 0.2  # measured in other cells: Chromium's line gaps vary by 1.5 pt
     groups: list[list[_Line]] = []
