@@ -1,5 +1,5 @@
 # Two commands set everything up on a fresh machine with Python 3.11 and make:
-#   make demo   extract every bundled sample into out/
+#   make demo   extract every bundled sample into out/, and diff the new sample against its approved version
 #   make test   run the test suite
 PYTHON ?= python3
 VENV   := .venv
@@ -19,6 +19,8 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/council extract --out-dir out $(SAMPLES)
+	$(BIN)/council diff samples/shinjuku_logo_r6.docx --archive samples --html out/diff.html -o out/diff.json \
+		|| [ $$? -eq 1 ]  # exit 1 means "differences found"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -97,6 +97,38 @@ def load_manifest(out_dir: Path) -> dict:
         return {}
 
 
+def diff_against_archive(out_dir: Path, quiet: bool = False) -> tuple[int, int]:
+    """Every converted submission that declares its changes (a ※ statement) held against its
+    approved version among the converted outputs: ``foo.docx.json`` → ``foo.docx.diff.json``.
+    Returns (diffs written, revisions whose approved version is not there)."""
+    from .cli import write_atomic
+    from .diff import diff
+    from .diff.archive import candidates_in, find_approved
+    from .errors import NoApprovedVersion
+    from .schema import to_json
+
+    pool = candidates_in(out_dir)
+    written = missing = 0
+    for c in pool:
+        new = c.submission
+        if new.change_marking is None or "#" in c.path:
+            continue
+        try:
+            chosen, _ = find_approved(new, out_dir, pool)
+        except NoApprovedVersion:
+            missing += 1
+            if not quiet:
+                print(f"council batch: {c.path}: no approved version among the outputs", file=sys.stderr)
+            continue
+        target = out_dir / c.path.replace(".json", ".diff.json")
+        write_atomic(target, to_json(diff(chosen.submission, new)))
+        written += 1
+        if not quiet:
+            print(f"council batch: {c.path} against {chosen.path} (score {chosen.score:.2f}) -> {target.name}",
+                  file=sys.stderr)
+    return written, missing
+
+
 def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: bool = False,
               quiet: bool = False, jsonl: Path | None = None) -> tuple[int, int, int]:
     """Convert every document under ``root``; returns (converted, failed, skipped). With ``jsonl``,

@@ -36,6 +36,7 @@ def write_atomic(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
+            os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary file would be, not mkstemp's owner-only 0600
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
             os.replace(tmp, path)
@@ -44,6 +45,12 @@ def write_atomic(path: Path, text: str) -> None:
             raise
     except OSError as exc:
         raise OutputError(str(path), f"cannot write output ({exc.strerror or exc})") from exc
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def output_name(input_path: Path) -> str:
@@ -143,6 +150,12 @@ def cmd_batch(args) -> int:
     except CouncilError as exc:
         _report(exc, str(out_dir), args.debug)
         return EXIT_USAGE
+    if args.diff_against_archive:
+        from .batch import diff_against_archive
+
+        written, missing = diff_against_archive(out_dir, quiet=args.quiet)
+        print(f"council batch: {written} diffs written, {missing} revisions without their approved version",
+              file=sys.stderr)
     print(f"council batch: {converted} converted, {failed} failed, {skipped} skipped in "
           f"{time.perf_counter() - start:.1f} s; manifest: {out_dir / 'batch-manifest.json'}", file=sys.stderr)
     return EXIT_SOME_FAILED if failed else EXIT_OK
@@ -321,6 +334,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="skip inputs converted before from the same bytes by the same version")
     bt.add_argument("--jsonl", metavar="FILE", help="also write one JSON line per document (file, kind, status, "
                                                     "pages, title or meeting, counts)")
+    bt.add_argument("--diff-against-archive", action="store_true",
+                    help="also diff every revised submission (one with a ※ marking statement) against its approved "
+                         "version among the outputs, writing OUT/<relative path>.diff.json beside its JSON")
     bt.add_argument("-q", "--quiet", action="store_true", help="only failures and the closing line on stderr")
     bt.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     bt.set_defaults(func=cmd_batch)

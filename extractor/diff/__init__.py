@@ -33,8 +33,10 @@ class _Marks:
     """The new version's marking, looked up by field and by table row."""
 
     def __init__(self, new: S.Submission):
+        # styles are known where any field or cell could say, or where a styled document declares its marking
         self.known = any(f.marked is not None for f in new.fields) or any(
-            c.marked is not None for t in new.tables for row in t.rows for c in row)
+            c.marked is not None for t in new.tables for row in t.rows for c in row) or (
+            new.change_marking is not None and new.source.format != "text")
         self.by_field: dict[str, list[str]] = defaultdict(list)
         self.by_row: dict[tuple[str, int], list[str]] = defaultdict(list)
         self.by_section: dict[str | None, list[str]] = defaultdict(list)

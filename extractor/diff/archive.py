@@ -98,7 +98,7 @@ def _load(path: Path) -> list[S.Submission]:
     return []
 
 
-def candidates_in(archive: Path, new: S.Submission) -> list[Candidate]:
+def candidates_in(archive: Path, new: S.Submission | None = None) -> list[Candidate]:
     out = []
     for path in sorted(archive.rglob("*")):
         rel = path.relative_to(archive)
@@ -108,7 +108,7 @@ def candidates_in(archive: Path, new: S.Submission) -> list[Candidate]:
             continue
         subs = _load(path)
         for i, sub in enumerate(subs):
-            if sub.source.sha256 == new.source.sha256 and sub.source.filename == new.source.filename:
+            if new is not None and sub.source.sha256 == new.source.sha256 and sub.source.filename == new.source.filename:
                 continue  # the new version itself (its document or its JSON)
             out.append(Candidate(rel.as_posix() + (f"#{i}" if len(subs) > 1 else ""), sub))
     return out
@@ -135,10 +135,16 @@ def _is_new_itself(new: S.Submission, old: S.Submission) -> bool:
 _FORMAT_ORDER = {"docx": 0, "pdf": 1, "text": 2}
 
 
-def find_approved(new: S.Submission, archive: Path) -> tuple[Candidate, list[Candidate]]:
+def find_approved(new: S.Submission, archive: Path, pool: list[Candidate] | None = None
+                  ) -> tuple[Candidate, list[Candidate]]:
     """The approved version and the runners-up close to it (other submissions, not other renderings
-    of the same one); raises NoApprovedVersion naming the best candidates when none is convincing."""
-    candidates = candidates_in(archive, new)
+    of the same one); raises NoApprovedVersion naming the best candidates when none is convincing.
+    ``pool``: the archive's submissions, read once for many lookups (see :func:`candidates_in`)."""
+    if pool is None:
+        candidates = candidates_in(archive, new)
+    else:
+        candidates = [Candidate(c.path, c.submission) for c in pool if not (
+            c.submission.source.sha256 == new.source.sha256 and c.submission.source.filename == new.source.filename)]
     for c in candidates:
         c.score, c.evidence = score_candidate(new, c.submission)
     candidates = [c for c in candidates if not _is_new_itself(new, c.submission)]
