@@ -551,16 +551,27 @@ def chromium_pdfs(docx_files: list[Path]) -> list[Path]:
 
 
 def stabilise_pdf(source: Path, target: Path) -> None:
-    """Drop the creation/modification dates and the random document ID, so rebuilding gives the same bytes."""
+    """Pin the creation/modification dates and blank the random document ID, so rebuilding gives the
+    same bytes — each replaced by one of the same length, so every offset the xref table records
+    stays true and the file stays a valid PDF (tests/test_samples.py checks it)."""
     import re
 
+    template = "20241201090000" + "0" * 16
+
+    def pinned_date(m: re.Match) -> bytes:
+        digits = iter(template)
+        return re.sub(rb"\d", lambda _: next(digits).encode(), m.group(0))
+
+    def zeros(m: re.Match) -> bytes:
+        return b"0" * len(m.group(0))
+
     data = source.read_bytes()
-    data = re.sub(rb"/(CreationDate|ModDate)\s*\(D:[^)]*\)", lambda m: b"/" + m.group(1) + b"(D:20241201090000Z)", data)
+    data = re.sub(rb"(?<=/CreationDate)\s*\(D:[^)]*\)|(?<=/ModDate)\s*\(D:[^)]*\)", pinned_date, data)
     data = re.sub(rb"/ID\s*\[\s*<[0-9A-Fa-f]+>\s*<[0-9A-Fa-f]+>\s*\]",
-                  lambda m: re.sub(rb"<[0-9A-Fa-f]+>", lambda h: b"<" + b"0" * (len(h.group(0)) - 2) + b">", m.group(0)),
-                  data)
-    data = re.sub(rb"/DocChecksum\s*/[0-9A-Fa-f]+", lambda m: re.sub(rb"/[0-9A-Fa-f]+$", lambda h: b"/" + b"0" * (
-        len(h.group(0)) - 1), m.group(0)), data)
+                  lambda m: re.sub(rb"(?<=<)[0-9A-Fa-f]+(?=>)", zeros, m.group(0)), data)
+    data = re.sub(rb"(?<=/DocChecksum)\s*/[0-9A-Fa-f]+", lambda m: re.sub(rb"[0-9A-Fa-f]+$", zeros, m.group(0)), data)
+    if len(data) != source.stat().st_size:
+        raise RuntimeError(f"{source.name}: stabilising changed its length; its xref would be wrong")
     target.write_bytes(data)
 
 
