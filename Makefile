@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # Every bundled sample: .docx, text exports and the PDFs made from the .docx files.
 SAMPLES := $(sort $(wildcard samples/*.docx samples/*.txt samples/*.pdf))
 
-.PHONY: demo test samples corpus bench clean
+.PHONY: demo test samples corpus bench fuzz clean
 
 # (Re)create the venv when it is missing, broken (its Python moved) or older than pyproject.toml.
 $(STAMP): pyproject.toml
@@ -40,6 +40,11 @@ corpus: $(STAMP)
 # PDF reader seconds per page and peak memory beside pdfplumber's bare parse (figures, not a test).
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+# The reader fuzz tests with a long budget (make test runs 15 fixed examples of each); a crash found
+# here becomes a committed regression fixture under tests/fuzz/.
+fuzz: $(STAMP)
+	COUNCIL_FUZZ_EXAMPLES=$${COUNCIL_FUZZ_EXAMPLES:-400} $(BIN)/python -m pytest -q tests/test_hostile.py -k fuzz
 
 clean:
 	rm -rf out .pytest_cache

@@ -31,19 +31,22 @@ def diff(old: Submission, new: Submission):
     return _diff_package.diff(old, new)
 
 
-def extract(path: str | Path):
+def extract(path: str | Path, *, password: str | None = None, limits=None):
     """Read one document (.docx, PDF or text export) and return what it is, by its content: a
     :class:`Submission`, :class:`~extractor.schema.Minutes` or a :class:`~extractor.schema.Packet`
     of several submissions.
 
-    Raises a :class:`~extractor.errors.CouncilError` subclass naming the file and what to do.
+    ``password`` opens an encrypted PDF; ``limits`` (:class:`~extractor.limits.Limits`) bounds what is
+    read before any work. Raises a :class:`~extractor.errors.CouncilError` subclass naming the file
+    and what to do.
     """
     from . import schema as S
+    from .limits import DEFAULT
     from .readers import read_document
     from .structure import build_document
 
     path = Path(path)
-    doc = read_document(path)
+    doc = read_document(path, password=password, limits=limits or DEFAULT)
     source = S.Source(filename=path.name, format=doc.format,
                       sha256=hashlib.sha256(path.read_bytes()).hexdigest(), pages=doc.page_count)
     from .classify.taxonomy import load_taxonomy

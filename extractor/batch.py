@@ -19,7 +19,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST = "batch-manifest.json"
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".txt", ".tsv", ".doc", ".xlsx")  # .doc/.xlsx: reported, not read
+# .docm/.dotx/.dotm are Word packages too; .doc/.xlsx are reported, not read
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".docm", ".dotx", ".dotm", ".txt", ".tsv", ".doc", ".xlsx")
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How every file of a batch is read: passwords tried in turn on an encrypted PDF, the limits
+    checked before work, and how long one file may take."""
+
+    passwords: tuple[str, ...] = ()
+    limits: object = None  # extractor.limits.Limits; None for the defaults
+    timeout: float | None = None
+
+
+class FileTimeout(Exception):
+    pass
 
 
 @dataclass(frozen=True)
@@ -54,9 +69,35 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def convert_one(root: str, relative: str, out_dir: str) -> Outcome:
-    """Worker: extract one file and write its JSON atomically. Never raises."""
+def _extract_with(path: Path, options: ReadOptions):
+    """Extract, trying each password on an encrypted PDF; within the timeout."""
+    import signal
+
     from . import extract
+    from .errors import Encrypted
+
+    def expired(signum, frame):
+        raise FileTimeout()
+
+    if options.timeout:
+        previous = signal.signal(signal.SIGALRM, expired)
+        signal.setitimer(signal.ITIMER_REAL, options.timeout)
+    try:
+        error = None
+        for password in (None, *options.passwords):
+            try:
+                return extract(path, password=password, limits=options.limits)
+            except Encrypted as exc:
+                error = exc
+        raise error
+    finally:
+        if options.timeout:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def convert_one(root: str, relative: str, out_dir: str, options: ReadOptions = ReadOptions()) -> Outcome:
+    """Worker: extract one file and write its JSON atomically. Never raises."""
     from .cli import write_atomic
     from .errors import CouncilError
     from .schema import to_json
@@ -72,10 +113,15 @@ def convert_one(root: str, relative: str, out_dir: str) -> Outcome:
             return ""
 
     try:
-        result = extract(path)
+        result = _extract_with(path, options)
         write_atomic(output_path(Path(out_dir), Path(relative)), to_json(result))
         return Outcome(relative, result.source.sha256, "converted", time.perf_counter() - start,
                        summary=summary_line(result), record=record(relative, result, status="converted"))
+    except FileTimeout:
+        message = (f"{relative}: took longer than {options.timeout:g} s and was given up [timeout] — "
+                   "run council extract on it alone, or raise --timeout")
+        return Outcome(relative, digest(), "failed", time.perf_counter() - start, "timeout", message,
+                       record=record(relative, status="failed", code="timeout"))
     except CouncilError as exc:
         exc.path = relative  # name the file by its place in the archive, not its base name alone
         return Outcome(relative, digest(), "failed", time.perf_counter() - start, exc.code, exc.one_line(),
@@ -85,6 +131,19 @@ def convert_one(root: str, relative: str, out_dir: str) -> Outcome:
                        f"{relative}: internal error ({type(exc).__name__}: {exc}) [internal] — "
                        "run council extract --debug on it and report it with the file",
                        record=record(relative, status="failed", code="internal"))
+
+
+def write_manifest(root: Path, out_dir: Path, done: dict, skipped: int, version: str):
+    """The manifest of what is done, written atomically; returns (files, converted, failed)."""
+    from .cli import write_atomic
+
+    files = {rel: done[rel] for rel in sorted(done)}
+    statuses = [e["status"] for e in files.values()]
+    converted, failed = statuses.count("converted") - skipped, statuses.count("failed")
+    manifest = {"tool": "council-extractor", "tool_version": version, "input": root.name,
+                "converted": converted, "failed": failed, "skipped": skipped, "files": files}
+    write_atomic(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    return files, converted, failed
 
 
 def load_manifest(out_dir: Path) -> dict:
@@ -130,7 +189,8 @@ def diff_against_archive(out_dir: Path, quiet: bool = False) -> tuple[int, int]:
 
 
 def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: bool = False,
-              quiet: bool = False, jsonl: Path | None = None) -> tuple[int, int, int]:
+              quiet: bool = False, jsonl: Path | None = None, options: ReadOptions = ReadOptions()
+              ) -> tuple[int, int, int]:
     """Convert every document under ``root``; returns (converted, failed, skipped). With ``jsonl``,
     also write one JSON line per document (skipped ones from the manifest) for other tools."""
     from . import __version__
@@ -166,20 +226,32 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
 
     if not quiet and counter:
         print(f"[{counter}/{total}] unchanged since the last run, skipped", file=sys.stderr)
-    if jobs == 1:
-        for rel in todo:
-            report(convert_one(str(root), rel, str(out_dir)))
-    else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(convert_one, str(root), rel, str(out_dir)) for rel in todo]
-            for future in as_completed(futures):
-                report(future.result())
-    files = {rel: done[rel] for rel in sorted(done)}
-    statuses = [e["status"] for e in files.values()]
-    converted, failed = statuses.count("converted") - skipped, statuses.count("failed")
-    manifest = {"tool": "council-extractor", "tool_version": __version__, "input": root.name,
-                "converted": converted, "failed": failed, "skipped": skipped, "files": files}
-    write_atomic(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    import signal
+
+    def terminated(signum, frame):  # SIGTERM ends a batch as Ctrl-C does: what is done is kept
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        if jobs == 1:
+            for rel in todo:
+                report(convert_one(str(root), rel, str(out_dir), options))
+        else:
+            pool = ProcessPoolExecutor(max_workers=jobs)
+            try:
+                futures = [pool.submit(convert_one, str(root), rel, str(out_dir), options) for rel in todo]
+                for future in as_completed(futures):
+                    report(future.result())
+            finally:
+                pool.shutdown(wait=False, cancel_futures=True)
+    except KeyboardInterrupt:
+        # every output written so far is whole (written atomically); the manifest names exactly those,
+        # so --resume does the rest
+        write_manifest(root, out_dir, done, skipped, __version__)
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    files, converted, failed = write_manifest(root, out_dir, done, skipped, __version__)
     if jsonl is not None:
         lines = [json.dumps(e.get("record") or {"file": rel, "kind": None, "status": e["status"], "code": e.get("code"),
                                                  "pages": None, "about": None, "counts": {}}, ensure_ascii=False)

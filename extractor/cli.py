@@ -84,7 +84,7 @@ def cmd_extract(args) -> int:
     failed = 0
     for path in inputs:
         try:
-            result = extract(path)
+            result = extract(path, password=args.password, limits=limits_from(args))
             text = to_json(result)
             if args.output:
                 write_atomic(Path(args.output), text)
@@ -101,7 +101,7 @@ def cmd_extract(args) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def load_submission(path: Path):
+def load_submission(path: Path, *, password: str | None = None, limits=None):
     """A document to extract, or a Submission JSON that ``council extract`` wrote before."""
     import json
 
@@ -122,7 +122,7 @@ def load_submission(path: Path):
         except Exception as exc:  # pydantic's ValidationError: name the first problem
             raise CorruptDocument(path.name, f"a council-submission that does not validate ({str(exc).splitlines()[0]})",
                                   hint="extract the document again with this version of council")
-    result = extract(path)
+    result = extract(path, password=password, limits=limits)
     if not isinstance(result, Submission):
         from .summary import kind_of
 
@@ -133,7 +133,7 @@ def load_submission(path: Path):
 
 
 def cmd_batch(args) -> int:
-    from .batch import run_batch
+    from .batch import ReadOptions, run_batch
 
     root, out_dir = Path(args.input), Path(args.out_dir)
     if not root.is_dir():
@@ -145,8 +145,18 @@ def cmd_batch(args) -> int:
         return EXIT_USAGE
     start = time.perf_counter()
     try:
+        passwords = [args.password] if args.password else []
+        if args.password_file:
+            try:
+                passwords += [line.rstrip("\r\n") for line in Path(args.password_file).read_text(
+                    encoding="utf-8").splitlines() if line.strip()]
+            except OSError as exc:
+                print(f"council: error: {args.password_file}: cannot read the password file ({exc.strerror}) "
+                      "(see 'council batch --help')", file=sys.stderr)
+                return EXIT_USAGE
+        options = ReadOptions(passwords=tuple(passwords), limits=limits_from(args), timeout=args.timeout)
         converted, failed, skipped = run_batch(root, out_dir, jobs=args.jobs, resume=args.resume, quiet=args.quiet,
-                                               jsonl=Path(args.jsonl) if args.jsonl else None)
+                                               jsonl=Path(args.jsonl) if args.jsonl else None, options=options)
     except CouncilError as exc:
         _report(exc, str(out_dir), args.debug)
         return EXIT_USAGE
@@ -176,7 +186,7 @@ def cmd_diff(args) -> int:
         return EXIT_USAGE
     fmt = args.format or ("text" if sys.stdout.isatty() and not args.output else "json")
     try:
-        new = load_submission(Path(args.paths[-1]))
+        new = load_submission(Path(args.paths[-1]), password=args.password, limits=limits_from(args))
         if args.archive:
             from .diff.archive import find_approved
 
@@ -194,7 +204,7 @@ def cmd_diff(args) -> int:
                       file=sys.stderr)
         else:
             old_name = args.paths[0]
-            old = load_submission(Path(old_name))
+            old = load_submission(Path(old_name), password=args.password, limits=limits_from(args))
         result = diff(old, new)
         rendered = {"json": to_json, "html": lambda d: diff_to_html(d, new, old),
                     "text": lambda d: diff_to_text(d, colour=sys.stdout.isatty() and not args.output, new=new,
@@ -292,6 +302,27 @@ def cmd_classify(args) -> int:
     return EXIT_OK
 
 
+def add_reading_options(parser: argparse.ArgumentParser, *, batch: bool = False) -> None:
+    """--password and the limits checked before work (extractor.limits), on every command that reads."""
+    from .limits import DEFAULT
+
+    parser.add_argument("--password", metavar="PASSWORD", help="the password of an encrypted PDF")
+    if batch:
+        parser.add_argument("--password-file", metavar="FILE",
+                            help="passwords to try on encrypted PDFs, one a line (never written anywhere)")
+    group = parser.add_argument_group("limits checked before any work (a file over one is refused, naming it)")
+    for name, value in vars(DEFAULT).items():
+        unit = {"mb": " MB", "kb": " KB"}.get(name.rsplit("_", 1)[-1], "")
+        group.add_argument("--max-" + name.replace("_", "-"), type=int, metavar="N", dest=f"max_{name}",
+                           help=f"default {value}{unit}")
+
+
+def limits_from(args):
+    from .limits import DEFAULT
+
+    return DEFAULT.updated(**{name: getattr(args, f"max_{name}", None) for name in vars(DEFAULT)})
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -311,6 +342,7 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--out-dir", metavar="DIR", help="write DIR/<input file name>.json per input")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     ex.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    add_reading_options(ex)
     ex.set_defaults(func=cmd_extract)
 
     cl = sub.add_parser("classify", help="classify a listed text of personal-data items",
@@ -338,7 +370,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help="also diff every revised submission (one with a ※ marking statement) against its approved "
                          "version among the outputs, writing OUT/<relative path>.diff.json beside its JSON")
     bt.add_argument("-q", "--quiet", action="store_true", help="only failures and the closing line on stderr")
+    bt.add_argument("--timeout", type=float, metavar="SECONDS",
+                    help="give up on a file that takes longer (reported as failed; the batch goes on)")
     bt.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    add_reading_options(bt, batch=True)
     bt.set_defaults(func=cmd_batch)
 
     df = sub.add_parser("diff", help="what changed between two versions, and what changed unmarked",
@@ -357,6 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
     df.add_argument("--html", metavar="REPORT.html", help="also write the HTML report")
     df.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
     df.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    add_reading_options(df)
     df.set_defaults(func=cmd_diff)
 
     ln = sub.add_parser("link", help="match each minutes item to the submission it decided",

@@ -58,3 +58,13 @@ class OutputError(CouncilError):
 class NoApprovedVersion(CouncilError):
     code = "no_approved_version"
     hint = "give the approved version yourself: council diff OLD NEW"
+
+
+class TooLarge(CouncilError):
+    code = "too_large"
+    hint = "if the file is trusted, raise the limit named (see council extract --help) or split the file"
+
+
+class Encrypted(CouncilError):
+    code = "encrypted"
+    hint = "give its password: --password PASSWORD (council batch: --password-file FILE)"

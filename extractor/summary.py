@@ -1,8 +1,8 @@
 """What one output holds, in a line a person can scan and a record another tool can load.
 
 Every kind of output (Submission, Minutes, Packet) answers the same three questions: which kind it
-is, what it is about (a title or the meeting), and how much it holds. Never the document's text
-beyond its title: names and passages stay out of progress lines and logs.
+is, what it is about (a title or the meeting), and how much it holds. Progress lines and logs say
+only the kind and the counts; what it is about goes to outputs (``--jsonl``), never to stderr.
 """
 
 from __future__ import annotations
@@ -49,10 +49,10 @@ def about(result) -> str | None:
 
 
 def summary_line(result) -> str:
-    """``docx submission, 10 sections, 16 fields, … — 件名``: the kind, its counts, what it is about."""
+    """``docx submission, 10 sections, 16 fields, …``: the kind and its counts — for stderr, so none
+    of the document's own words (its title, a meeting, a name): those go to outputs only."""
     counts = ", ".join(f"{n} {k}" for k, n in counts_of(result).items())
-    fallback = "(no 件名)" if isinstance(result, S.Submission) else "(no meeting)"
-    return f"{result.source.format} {kind_of(result)}, {counts} — {about(result) or fallback}"
+    return f"{result.source.format} {kind_of(result)}, {counts}"
 
 
 def record(relative: str, result=None, *, status: str, code: str | None = None) -> dict:

@@ -52,6 +52,28 @@ def _tokenizer():
     return dictionary.Dictionary(dict="core").create(), tokenizer.Tokenizer.SplitMode.C
 
 
+SUDACHI_MAX_BYTES = 49_149  # SudachiPy refuses a longer input
+
+
+def tokenizable_pieces(text: str) -> list[str]:
+    """``text`` cut into pieces SudachiPy accepts: at line or sentence ends where it can, else hard
+    (a 700,000-character cell would otherwise stop the whole document)."""
+    if len(text.encode("utf-8")) <= SUDACHI_MAX_BYTES:
+        return [text]
+    pieces, current = [], ""
+    for part in re.split(r"(?<=[\n。])", text):
+        while len(part.encode("utf-8")) > SUDACHI_MAX_BYTES // 2:
+            cut = SUDACHI_MAX_BYTES // 8  # characters: at most four bytes each
+            pieces.extend([current] if current else [])
+            current, pieces = "", pieces + [part[:cut]]
+            part = part[cut:]
+        if len((current + part).encode("utf-8")) > SUDACHI_MAX_BYTES // 2:
+            pieces.append(current)
+            current = ""
+        current += part
+    return [p for p in pieces + [current] if p]
+
+
 @lru_cache(maxsize=4096)
 def words(text: str) -> tuple[Word, ...]:
     """``text`` as Sudachi words (split mode C: compounds kept whole where the dictionary has them)."""
@@ -59,7 +81,7 @@ def words(text: str) -> tuple[Word, ...]:
         return ()
     tok, mode = _tokenizer()
     return tuple(Word(m.surface(), m.normalized_form(), m.part_of_speech()[0], m.part_of_speech()[1])
-                 for m in tok.tokenize(text, mode))
+                 for piece in tokenizable_pieces(text) for m in tok.tokenize(piece, mode))
 
 
 def _compounds(ws: tuple[Word, ...]) -> list[tuple[str, str]]:
@@ -128,7 +150,9 @@ def body_pattern() -> re.Pattern:
     v = vocabulary()["bodies"]
     topic = "|".join(map(re.escape, v["topics"]))
     head = "|".join(map(re.escape, v["heads"]))
-    return re.compile(rf"([^\s、。「」（）()]*?(?:{topic})[^\s、。「」（）()]*?(?:{head}))")
+    # bounded: a council's name is short, and an unbounded lazy run backtracks for minutes on a
+    # 100,000-character line without a space
+    return re.compile(rf"([^\s、。「」（）()]{{0,40}}?(?:{topic})[^\s、。「」（）()]{{0,30}}?(?:{head}))")
 
 
 # -- checklist groups -----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import difflib
 from functools import lru_cache
 
 from .. import schema as S
+from ..vocabulary import tokenizable_pieces
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +29,7 @@ def morphemes(text: str) -> tuple[str, ...]:
     for line in text.split("\n"):
         if out:
             out.append("\n")
-        out.extend(m.surface() for m in tok.tokenize(line, mode))
+        out.extend(m.surface() for piece in tokenizable_pieces(line) for m in tok.tokenize(piece, mode))
     return tuple(out)
 
 

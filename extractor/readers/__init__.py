@@ -6,8 +6,9 @@ import zipfile
 from pathlib import Path
 from typing import Literal
 
-from ..errors import CorruptDocument, EmptyDocument, InputNotFound, UnsupportedFormat
+from ..errors import CorruptDocument, EmptyDocument, Encrypted, InputNotFound, UnsupportedFormat
 from ..ir import Document
+from ..limits import DEFAULT as DEFAULT_LIMITS, Limits, check_zip
 
 Format = Literal["pdf", "docx", "text"]
 
@@ -37,6 +38,10 @@ def detect_format(path: Path, data: bytes) -> Format:
             "a PowerPoint file" if "ppt/presentation.xml" in names else "a zip archive")
         raise UnsupportedFormat(name, f"{kind}, not a Word document")
     if data.startswith(_OLE_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data:  # an encrypted OOXML package inside a CFB container
+            raise Encrypted(name, "a password-protected Office document (its package is encrypted)",
+                            hint="open it in Word, remove the password (File › Info › Protect Document) and save "
+                                 "a copy; this tool does not decrypt Office files")
         raise UnsupportedFormat(name, "a legacy Office file (.doc/.xls)",
                                 hint="convert it first: libreoffice --headless --convert-to docx FILE")
     if path.suffix.lower() in (".docx", ".pdf"):
@@ -44,8 +49,8 @@ def detect_format(path: Path, data: bytes) -> Format:
     return "text"
 
 
-def read_document(path: str | Path) -> Document:
-    """Any supported file → IR :class:`Document`."""
+def read_document(path: str | Path, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Any supported file → IR :class:`Document`, within ``limits`` (a PDF opened with ``password``)."""
     path = Path(path)
     if not path.exists():
         raise InputNotFound(str(path), "no such file")
@@ -56,11 +61,12 @@ def read_document(path: str | Path) -> Document:
     if fmt == "docx":
         from .docx import read_docx
 
+        check_zip(path, limits)
         return read_docx(path)
     if fmt == "pdf":
         from .pdf import read_pdf
 
-        return read_pdf(path)
+        return read_pdf(path, password=password, limits=limits)
     from .text import read_text
 
-    return read_text(path, data)
+    return read_text(path, data, limits=limits)

@@ -120,11 +120,18 @@ class Styles:
         return None
 
 
+# no entity expansion, no DTD, no network: an XML part is data, never instructions (XXE, billion laughs)
+_SAFE_XML = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+
+
 def _theme_fonts(package) -> dict[str, str]:
     """Theme font slots (``minorEastAsia`` …) → typeface, from word/theme/theme1.xml."""
     for part in package.iter_parts():
         if str(part.partname).startswith("/word/theme/"):
-            root = etree.fromstring(part.blob)
+            try:
+                root = etree.fromstring(part.blob, _SAFE_XML)
+            except etree.XMLSyntaxError:  # an entity it would not resolve, or plain damage: no theme fonts
+                return {}
             fonts: dict[str, str] = {}
             for slot in ("major", "minor"):
                 scheme = root.find(f".//{{{A}}}{slot}Font")

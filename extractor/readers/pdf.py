@@ -19,10 +19,11 @@ import bisect
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import CorruptDocument, EmptyDocument
+from ..errors import CorruptDocument, EmptyDocument, Encrypted, TooLarge
+from ..limits import DEFAULT as DEFAULT_LIMITS, Limits
 from ..fonts import font_family_of
 from ..glyphs import symbol_glyph
 from ..ir import Cell, Document, Page, Paragraph, Run, Table, Warning
@@ -779,9 +780,39 @@ def open_grid_closers(page) -> list[float]:
 
 
 class PdfReader:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS):
         self.path = path
+        self.password = password
+        self.limits = limits
         self._stylers: dict[int, _Styler] = {}  # per page: margin lines are styled after the pass
+        self._repaired: Warning | None = None
+
+    def _open_with_qpdf(self):
+        """The file as pdfplumber should read it: itself, or — when it is encrypted or its structure
+        is damaged (a broken xref, a truncated tail) — the copy qpdf rebuilds and decrypts."""
+        import io
+
+        import pikepdf
+
+        try:
+            with pikepdf.open(self.path, password=self.password or "") as pdf:
+                problems = pdf.get_warnings()
+                if not (pdf.is_encrypted or problems):
+                    return str(self.path)
+                copy = io.BytesIO()
+                pdf.save(copy)  # saved without its encryption
+        except pikepdf.PasswordError:
+            raise Encrypted(self.path.name, "the PDF is encrypted with a password" + (
+                " that the one given does not open" if self.password else " and none was given"))
+        except pikepdf.PdfError as exc:
+            raise CorruptDocument(self.path.name, f"a damaged PDF that qpdf cannot rebuild ({_first_line(exc)})")
+        if problems:
+            said = [_first_line(p).split(": ", 1)[-1] for p in problems]
+            said = list(dict.fromkeys(p for p in said if p != "file is damaged")) or said
+            self._repaired = Warning("repaired", f"the PDF's structure was damaged ({'; '.join(said[:2])}); qpdf "
+                                     "rebuilt it before it was read", None)
+        copy.seek(0)
+        return copy
 
     def read(self) -> Document:
         import logging
@@ -791,19 +822,21 @@ class PdfReader:
         # pdfminer logs every oddity of a font it copes with ("Could not get FontBBox …") on stderr;
         # what matters reaches the user as a warning in the JSON instead.
         logging.getLogger("pdfminer").setLevel(logging.ERROR)
-        from pdfminer.pdfdocument import PDFPasswordIncorrect
-
+        source = self._open_with_qpdf()
         try:
-            pdf = pdfplumber.open(str(self.path))
-        except PDFPasswordIncorrect:
-            raise CorruptDocument(self.path.name, "the PDF is password-protected",
-                                  hint="save an unprotected copy and extract that")
+            pdf = pdfplumber.open(source)
         except Exception as exc:  # pdfminer raises many kinds for a damaged file
-            raise CorruptDocument(self.path.name, f"not a readable PDF ({type(exc).__name__}: {exc})")
+            raise CorruptDocument(self.path.name, f"not a readable PDF ({type(exc).__name__}: {_first_line(exc)})")
         with pdf:
+            if len(pdf.pages) > self.limits.pages:
+                raise TooLarge(self.path.name, f"{len(pdf.pages)} pages, over the limit of {self.limits.pages}",
+                               hint="if the file is trusted, raise the limit (--max-pages) or split the file")
             try:
-                return self._read(pdf)
-            except (CorruptDocument, EmptyDocument):
+                document = self._read(pdf)
+                if self._repaired is not None:
+                    document = replace(document, warnings=(self._repaired,) + document.warnings)
+                return document
+            except (CorruptDocument, EmptyDocument, TooLarge):
                 raise
             except Exception as exc:
                 if type(exc).__module__.startswith(("pdfminer", "pdfplumber")):
@@ -869,6 +902,10 @@ class PdfReader:
         _render_mode_page_layout(pdf, page)
         # drawings past the page edge (a browser's clipped table borders) are not on the page
         page = page.crop(page.bbox)
+        if len(page.chars) > self.limits.chars_per_page:
+            raise TooLarge(self.path.name, f"page {number} holds {len(page.chars)} characters, over the limit of "
+                           f"{self.limits.chars_per_page}", hint="if the file is trusted, raise the limit "
+                           "(--max-chars-per-page)")
         raw_chars = dedupe_chars(page.chars)
         if not raw_chars:
             if page.images:
@@ -895,6 +932,11 @@ class PdfReader:
         if len(v_edges) >= 2 and len(h_edges) >= 2:  # pdfplumber's explicit strategy needs two each
             settings = dict(TABLE_SETTINGS, explicit_vertical_lines=v_edges, explicit_horizontal_lines=h_edges)
             tables = page.find_tables(settings)
+            for t in tables:
+                if len(t.rows) > self.limits.table_rows:
+                    raise TooLarge(self.path.name, f"a table on page {number} has {len(t.rows)} rows, over the "
+                                   f"limit of {self.limits.table_rows}", hint="if the file is trusted, raise the "
+                                   "limit (--max-table-rows)")
         chars.extend(drawn_checkboxes(page, [cell for t in tables for cell in t.cells]))
         rule_ys = []
         for t in tables:
@@ -944,5 +986,9 @@ def vertical_paragraphs(chars: list[dict], page_number: int) -> list[Paragraph]:
     return out
 
 
-def read_pdf(path: Path) -> Document:
-    return PdfReader(path).read()
+def _first_line(exc) -> str:
+    return (str(exc).strip().splitlines() or [""])[0][:200]
+
+
+def read_pdf(path: Path, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+    return PdfReader(path, password=password, limits=limits).read()

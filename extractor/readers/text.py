@@ -12,8 +12,9 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..errors import EmptyDocument, TextDecodeError, UnsupportedFormat
+from ..errors import EmptyDocument, TextDecodeError, TooLarge, UnsupportedFormat
 from ..ir import Cell, Document, Page, Paragraph, Run, Table, Warning
+from ..limits import DEFAULT as DEFAULT_LIMITS, Limits
 
 # A radio input stands for the ○ a reader saw in the original; a checkbox for ☑ / ☐.
 RADIO_GLYPH = "○"
@@ -209,8 +210,12 @@ def text_to_blocks(text: str):
 _STRUCTURE_TAGS = re.compile(r"<\s*(table|tr|td|th|img|h[1-6])\b", re.I)
 
 
-def read_text(path: Path, data: bytes | None = None) -> Document:
+def read_text(path: Path, data: bytes | None = None, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     data = path.read_bytes() if data is None else data
+    longest = max((len(line) for line in data.splitlines()), default=0)
+    if longest > limits.line_kb * 1024:
+        raise TooLarge(path.name, f"a line of {longest // 1024} KB, over the limit of {limits.line_kb} KB (not a "
+                       "text export?)", hint=f"if the file is trusted, raise the limit ({Limits.option('line_kb')})")
     text = decode_text(data, path.name)
     blocks = text_to_blocks(text)
     if not blocks:

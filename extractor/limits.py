@@ -1,0 +1,58 @@
+"""Limits checked before work: what the tool refuses to read rather than run out of memory on.
+
+Files come from archives, mail and shared drives; some are broken and some are hostile. Each limit
+is checked as early as the file lets it be — a zip package's sizes from its central directory, before
+anything is inflated; a PDF's page count before any page is laid out — and a refusal names the
+limit and the option that raises it (``council extract --max-unzipped-mb 2000 …``).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .errors import TooLarge
+
+
+@dataclass(frozen=True)
+class Limits:
+    unzipped_mb: int = 512  # a .docx package's parts inflated, all together
+    part_mb: int = 256  # one part of it
+    ratio: int = 200  # how much a part may inflate (parts of more than a megabyte)
+    pages: int = 5000  # pages of one PDF
+    chars_per_page: int = 200_000  # characters on one PDF page
+    table_rows: int = 50_000  # rows of one table
+    line_kb: int = 1024  # one line of a text export
+
+    def updated(self, **changes) -> "Limits":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @staticmethod
+    def option(name: str) -> str:
+        """The command-line option that sets a limit: ``chars_per_page`` → ``--max-chars-per-page``."""
+        return "--max-" + name.replace("_", "-")
+
+
+DEFAULT = Limits()
+
+def check_zip(path: Path, limits: Limits = DEFAULT) -> None:
+    """Refuse a zip package whose parts would inflate past the limits, from its central directory
+    alone (nothing is decompressed; a zip bomb is refused in milliseconds)."""
+    mb = 1024 * 1024
+    with zipfile.ZipFile(path) as zf:
+        infos = zf.infolist()
+    total = sum(i.file_size for i in infos)
+    if total > limits.unzipped_mb * mb:
+        raise TooLarge(path.name, f"its parts would inflate to {total // mb} MB, over the limit of "
+                       f"{limits.unzipped_mb} MB", hint="if the file is trusted, raise the limit "
+                       "(--max-unzipped-mb) — a Word document is rarely over a few MB")
+    for info in infos:
+        if info.file_size > limits.part_mb * mb:
+            raise TooLarge(path.name, f"its part {info.filename} would inflate to {info.file_size // mb} MB, "
+                           f"over the limit of {limits.part_mb} MB", hint="if the file is trusted, raise the limit "
+                           "(--max-part-mb)")
+        if info.file_size > mb and info.compress_size and info.file_size / info.compress_size > limits.ratio:
+            raise TooLarge(path.name, f"its part {info.filename} would inflate {info.file_size // info.compress_size}"
+                           f" times (a zip bomb?), over the limit of {limits.ratio} times",
+                           hint="if the file is trusted, raise the limit (--max-ratio)")
