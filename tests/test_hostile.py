@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from extractor import extract
 from extractor.errors import CouncilError
@@ -269,6 +269,13 @@ def mutate_zip(data: bytes, how: str, at: int, value: int) -> bytes:
     return out.getvalue()
 
 
+def test_a_package_whose_content_types_are_mangled_is_a_damaged_document(tmp_path):
+    """Regression (make fuzz): python-docx opened it, then failed walking a part of the wrong type."""
+    path = tmp_path / "mangled.docx"
+    path.write_bytes(mutate_zip(DOCX.read_bytes(), "mangle", 0, 510510))
+    one_error_line(council("extract", path), "corrupt_document", "mangled.docx", "damaged Word package")
+
+
 def read_or_refuse(path: Path):
     try:
         extract(path)
@@ -292,6 +299,7 @@ def test_fuzz_mutated_bytes(tmp_path_factory, how, at, value, sample):
 
 @FUZZ
 @given(how=st.sampled_from(["shuffle", "duplicate", "mangle"]), at=st.integers(0, 100), value=st.integers(0, 10**6))
+@example(how="mangle", at=0, value=510510)  # found by make fuzz: [Content_Types].xml mangled → AttributeError
 def test_fuzz_mutated_zip_members(tmp_path_factory, how, at, value):
     path = tmp_path_factory.mktemp("fuzz") / "m.docx"
     path.write_bytes(mutate_zip(DOCX.read_bytes(), how, at, value))

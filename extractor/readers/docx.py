@@ -182,10 +182,21 @@ class DocxReader:
 
         try:
             document = docx.Document(str(self.path))
-        except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-            raise CorruptDocument(self.path.name, f"not a readable Word document ({type(exc).__name__}: {exc})")
-        except Exception as exc:  # python-docx raises its own PackageNotFoundError and friends
-            raise CorruptDocument(self.path.name, f"not a readable Word document ({type(exc).__name__}: {exc})")
+        except Exception as exc:  # python-docx raises its own PackageNotFoundError, KeyError, lxml's errors …
+            raise CorruptDocument(self.path.name, f"not a readable Word document ({type(exc).__name__}: "
+                                  f"{str(exc)[:120]})")
+        try:
+            return self._read(document)
+        except Exception as exc:
+            # a damaged package python-docx opened but cannot walk (a part of the wrong content type, a
+            # mangled relationship) fails inside python-docx or lxml: that is the file's fault; anything
+            # failing in this module's own code is a bug and goes on as one
+            if _raised_in_library(exc):
+                raise CorruptDocument(self.path.name, f"a damaged Word package ({type(exc).__name__}: "
+                                      f"{str(exc)[:120]})") from exc
+            raise
+
+    def _read(self, document) -> Document:
         ctx = _Ctx(_load_styles(document))
         blocks = tuple(self._blocks(document.element.body, ctx))
         if not any(p.text.strip() for p in iter_paragraphs(blocks)):
@@ -465,6 +476,16 @@ def _int_val(el, default: int) -> int:
         return default
 
 
+
+
+def _raised_in_library(exc: BaseException) -> bool:
+    """The innermost frame of ``exc`` is in python-docx or lxml, not in this project."""
+    tb = exc.__traceback__
+    last = None
+    while tb is not None:
+        last, tb = tb, tb.tb_next
+    where = last.tb_frame.f_code.co_filename if last is not None else ""
+    return any(part in where for part in ("/docx/", "/lxml/", "src/lxml", "zipfile"))
 
 
 def read_docx(path: Path) -> Document:
