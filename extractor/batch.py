@@ -31,6 +31,7 @@ class ReadOptions:
     passwords: tuple[str, ...] = ()
     limits: object = None  # extractor.limits.Limits; None for the defaults
     timeout: float | None = None
+    memory_mb: int | None = None  # the address space a worker may use (RLIMIT_AS)
 
 
 class FileTimeout(Exception):
@@ -105,6 +106,13 @@ def convert_one(root: str, relative: str, out_dir: str, options: ReadOptions = R
 
     start = time.perf_counter()
     path = Path(root) / relative
+    if options.memory_mb:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = options.memory_mb * 1024 * 1024
+        if soft == resource.RLIM_INFINITY or soft > wanted:
+            resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
 
     def digest() -> str:  # the Submission carries it; a failure has to read the bytes itself
         try:
@@ -117,6 +125,8 @@ def convert_one(root: str, relative: str, out_dir: str, options: ReadOptions = R
         write_atomic(output_path(Path(out_dir), Path(relative)), to_json(result))
         return Outcome(relative, result.source.sha256, "converted", time.perf_counter() - start,
                        summary=summary_line(result), record=record(relative, result, status="converted"))
+    except MemoryError:
+        return _out_of_memory(relative, digest(), start, options)
     except FileTimeout:
         message = (f"{relative}: took longer than {options.timeout:g} s and was given up [timeout] — "
                    "run council extract on it alone, or raise --timeout")
@@ -127,6 +137,8 @@ def convert_one(root: str, relative: str, out_dir: str, options: ReadOptions = R
         return Outcome(relative, digest(), "failed", time.perf_counter() - start, exc.code, exc.one_line(),
                        record=record(relative, status="failed", code=exc.code))
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the archive
+        if options.memory_mb and "Cannot allocate memory" in str(exc):  # a library's own allocation failed
+            return _out_of_memory(relative, digest(), start, options)
         return Outcome(relative, digest(), "failed", time.perf_counter() - start, "internal",
                        f"{relative}: internal error ({type(exc).__name__}: {exc}) [internal] — "
                        "run council extract --debug on it and report it with the file",
@@ -144,6 +156,15 @@ def write_manifest(root: Path, out_dir: Path, done: dict, skipped: int, version:
                 "converted": converted, "failed": failed, "skipped": skipped, "files": files}
     write_atomic(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     return files, converted, failed
+
+
+def _out_of_memory(relative: str, sha256: str, start: float, options: ReadOptions) -> Outcome:
+    from .summary import record
+
+    message = (f"{relative}: needed more memory than the {options.memory_mb} MB a worker may use [too_large] — "
+               "run council extract on it alone, or raise --max-memory-mb")
+    return Outcome(relative, sha256, "failed", time.perf_counter() - start, "too_large", message,
+                   record=record(relative, status="failed", code="too_large"))
 
 
 def load_manifest(out_dir: Path) -> dict:

@@ -154,7 +154,8 @@ def cmd_batch(args) -> int:
                 print(f"council: error: {args.password_file}: cannot read the password file ({exc.strerror}) "
                       "(see 'council batch --help')", file=sys.stderr)
                 return EXIT_USAGE
-        options = ReadOptions(passwords=tuple(passwords), limits=limits_from(args), timeout=args.timeout)
+        options = ReadOptions(passwords=tuple(passwords), limits=limits_from(args), timeout=args.timeout,
+                              memory_mb=args.max_memory_mb)
         converted, failed, skipped = run_batch(root, out_dir, jobs=args.jobs, resume=args.resume, quiet=args.quiet,
                                                jsonl=Path(args.jsonl) if args.jsonl else None, options=options)
     except CouncilError as exc:
@@ -370,6 +371,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="also diff every revised submission (one with a ※ marking statement) against its approved "
                          "version among the outputs, writing OUT/<relative path>.diff.json beside its JSON")
     bt.add_argument("-q", "--quiet", action="store_true", help="only failures and the closing line on stderr")
+    bt.add_argument("--max-memory-mb", type=int, metavar="N",
+                    help="the memory (address space) each worker may use; a file needing more is reported as "
+                         "failed and the batch goes on (GiNZA alone takes about 1,500 MB of address space)")
     bt.add_argument("--timeout", type=float, metavar="SECONDS",
                     help="give up on a file that takes longer (reported as failed; the batch goes on)")
     bt.add_argument("--debug", action="store_true", help="show tracebacks of failures")

@@ -237,6 +237,17 @@ def test_a_file_over_its_time_is_given_up_and_the_batch_goes_on(tmp_path):
     assert run.returncode == 1 and "[timeout]" in run.stderr and "1 converted, 1 failed" in run.stderr
 
 
+def test_a_worker_over_its_memory_limit_fails_that_file_and_the_batch_goes_on(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    shutil.copy(DOCX, root)  # needs GiNZA and SudachiPy: far more than 600 MB of address space
+    shutil.copy(SAMPLES / "kekka_aoba_r6_3.txt", root)  # needs neither
+    run = council("batch", root, "--out-dir", tmp_path / "out", "-j", "2", "--max-memory-mb", "600")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "needed more memory than the 600 MB a worker may use [too_large]" in run.stderr
+    assert "1 converted, 1 failed" in run.stderr
+
+
 # -- fuzzing: mutated samples give the project's own errors, or a read --------------------------------
 
 

@@ -58,6 +58,9 @@ def _base_font_name(name: str) -> str:
     return name.split("+", 1)[1] if "+" in name[:8] else name
 
 
+_CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "size", "fontname", "matrix", "render_mode", "upright")
+
+
 def _is_bold(char: dict) -> bool:
     return char.get("render_mode") == 2 or bool(_BOLD_NAME.search(_base_font_name(char.get("fontname", ""))))
 
@@ -853,6 +856,7 @@ class PdfReader:
         self._body_lines: dict[int, list[_Line]] = {}
         for page in pdf.pages:
             items, margin, page_warnings = self._page(pdf, page)
+            page.close()  # pdfplumber's layout of the page is not needed again: memory stays flat with pages
             page_items.append(items)
             margins.append(margin)
             for text, _ in margin:
@@ -906,7 +910,9 @@ class PdfReader:
             raise TooLarge(self.path.name, f"page {number} holds {len(page.chars)} characters, over the limit of "
                            f"{self.limits.chars_per_page}", hint="if the file is trusted, raise the limit "
                            "(--max-chars-per-page)")
-        raw_chars = dedupe_chars(page.chars)
+        # only what the reader looks at: pdfminer's own objects in each char would be held for the
+        # whole document (lines wait for the document's margin, cells for the whole table)
+        raw_chars = [{k: c[k] for k in _CHAR_KEYS if k in c} for c in dedupe_chars(page.chars)]
         if not raw_chars:
             if page.images:
                 warnings.append(Warning("no_text_layer", "the page has images but no text layer (a scan?): "
