@@ -237,13 +237,14 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
     def report(outcome: Outcome):
         nonlocal counter
         counter += 1
+        # recorded before it is said: an interrupt after the progress line still finds it in the manifest
+        done[outcome.relative] = {"status": outcome.status, "sha256": outcome.sha256, "tool_version": __version__,
+                                  "seconds": round(outcome.seconds, 3), "code": outcome.code,
+                                  "message": outcome.message, "record": outcome.record}
         if outcome.status == "failed":
             print(f"council: error: {outcome.message}", file=sys.stderr)
         elif not quiet:
             print(f"[{counter}/{total}] {outcome.relative}: {outcome.summary} ({outcome.seconds:.1f} s)", file=sys.stderr)
-        done[outcome.relative] = {"status": outcome.status, "sha256": outcome.sha256, "tool_version": __version__,
-                                  "seconds": round(outcome.seconds, 3), "code": outcome.code,
-                                  "message": outcome.message, "record": outcome.record}
 
     if not quiet and counter:
         print(f"[{counter}/{total}] unchanged since the last run, skipped", file=sys.stderr)
