@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST = "batch-manifest.json"
-# .docm/.dotx/.dotm are Word packages too; .doc/.xlsx are reported, not read
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".docm", ".dotx", ".dotm", ".txt", ".tsv", ".doc", ".xlsx")
+# .docm/.dotx/.dotm are Word packages too; .xlsm an Excel one; .doc is reported, not read
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".docm", ".dotx", ".dotm", ".txt", ".tsv", ".doc", ".xlsx", ".xlsm")
 
 
 @dataclass(frozen=True)

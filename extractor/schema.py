@@ -12,9 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field as PydField
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"  # 1.2: source.format may be xlsx
 
-Format = Literal["pdf", "docx", "text"]
+Format = Literal["pdf", "docx", "xlsx", "text"]
 Style = Literal["bold", "underline", "gothic", "inserted"]
 
 

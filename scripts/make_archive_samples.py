@@ -19,6 +19,10 @@ Writes
                                         each from its meeting line with its 資料 number
   samples/packet_aoba_r6_3.lo.pdf       the packet exported by LibreOffice
   samples/*_aoba_r6_3.chromium.pdf      the minutes and the packet as HTML printed by headless Chromium
+  samples/variant_city_outsourcing.doc  that submission as a legacy Word 97–2003 file (LibreOffice)
+  samples/checklist_aoba_r6.xlsx        a checklist and an item list kept in Excel (a sheet each; marked
+                                        cells bold, underlined, Gothic), and checklist_aoba_r6.docx (+ PDFs),
+                                        the same in Word, which it must agree with
 
 The .docx and PDF files are byte-stable, as in scripts/make_samples.py, whose helpers this uses.
 """
@@ -32,7 +36,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_samples import (ROOT, SAMPLES, chromium_pdfs, fill_cell, libreoffice_pdfs, new_document,  # noqa: E402
+from make_samples import (ROOT, SAMPLES, M, chromium_pdfs, fill_cell, libreoffice_pdfs, new_document,  # noqa: E402
                           page_break, para, save_stable)
 
 BODY = "青葉区個人情報保護審議会"
@@ -218,9 +222,91 @@ def build_packet():
     return doc
 
 
+XLSX_SHEETS = [  # (sheet name, lines above, grid rows, lines under); a cell is text or (text, marked)
+    ("付議内容", ["件名　児童手当オンライン申請システムに係る外部結合について",
+               "※下線・太字の箇所が、令和6年度第2回青葉区個人情報保護審議会承認済からの変更部分"],
+     [("事業名", "児童手当オンライン申請"), ("目的", "申請者が来庁することなく申請できるようにするため。"),
+      ("取り扱う個人情報", ("申請者の氏名、住所、生年月日、電話番号、口座番号、配偶者の氏名", True)),
+      ("結合の相手方", "国のマイナポータル")], []),
+    ("チェックリスト", ["区が行う情報保護対策"],
+     [("対策内容", "実施"), ("通信を暗号化する。", "○"), (("アクセスログを取得し、毎月確認する。", True), ("○", True)),
+      ("端末を施錠保管する。", "－")],
+     ["対策を実施する場合は「○」、対策の必要がない場合は「－」"]),
+]
+
+
+def build_xlsx():
+    """A checklist and an item list kept in Excel: a sheet each, marked cells bold and underlined."""
+    import datetime as dt
+
+    import openpyxl
+    from openpyxl.styles import Font
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, above, grid, under in XLSX_SHEETS:
+        ws = wb.create_sheet(name)
+        rows = [[line] for line in above] + [list(r) for r in grid] + [[line] for line in under]
+        for r, row in enumerate(rows, start=1):
+            for c, cell in enumerate(row, start=1):
+                text, marked = cell if isinstance(cell, tuple) else (cell, False)
+                ws.cell(r, c, text).font = Font(name="ＭＳ ゴシック" if marked else "ＭＳ 明朝", bold=marked,
+                                                 underline="single" if marked else None)
+    wb.properties.creator = "青葉区 総務部情報政策課"
+    wb.properties.created = wb.properties.modified = dt.datetime(2024, 12, 1, 9, 0, 0)
+    return wb
+
+
+class _ModifiedPinned:
+    """openpyxl stamps docProps/core.xml with the time of saving; pinned here, so rebuilding gives
+    the same bytes."""
+
+    def __init__(self, workbook):
+        self.workbook = workbook
+
+    def save(self, out) -> None:
+        import io
+        import re
+        import zipfile
+
+        buf = io.BytesIO()
+        self.workbook.save(buf)
+        buf.seek(0)
+        with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for name in src.namelist():
+                data = src.read(name)
+                if name == "docProps/core.xml":
+                    data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2024-12-01T09:00:00Z", data)
+                dst.writestr(name, data)
+
+
+def build_xlsx_twin():
+    """The same checklist and item list as a Word document: what the .xlsx must agree with."""
+    from make_samples import add_text
+
+    doc = new_document("青葉区 総務部情報政策課", "チェックリスト")
+    for name, above, grid, under in XLSX_SHEETS:
+        para(doc, name, bold=True)
+        for line in above:
+            para(doc, line)
+        table = doc.add_table(rows=len(grid), cols=2)
+        table.style = "Table Grid"
+        for row, cells in zip(table.rows, grid):
+            for target, cell in zip(row.cells, cells):
+                text, marked = cell if isinstance(cell, tuple) else (cell, False)
+                fill_cell(target, "")
+                add_text(target.paragraphs[0], M(text) if marked else text)
+        for line in under:
+            para(doc, line)
+    return doc
+
+
 def main() -> int:
     SAMPLES.mkdir(exist_ok=True)
-    docs = {"minutes_aoba_r6_3.docx": build_minutes, "packet_aoba_r6_3.docx": build_packet}
+    docs = {"minutes_aoba_r6_3.docx": build_minutes, "packet_aoba_r6_3.docx": build_packet,
+            "checklist_aoba_r6.docx": build_xlsx_twin}
+    save_stable(_ModifiedPinned(build_xlsx()), SAMPLES / "checklist_aoba_r6.xlsx")
+    print("wrote samples/checklist_aoba_r6.xlsx")
     for name, make in docs.items():
         save_stable(make(), SAMPLES / name)
         print(f"wrote samples/{name}")
@@ -229,7 +315,29 @@ def main() -> int:
         print(f"wrote samples/{name}")
     for pdf in libreoffice_pdfs([SAMPLES / name for name in docs]) + chromium_pdfs([SAMPLES / name for name in docs]):
         print(f"wrote {pdf.relative_to(ROOT)}")
+    legacy = legacy_doc(SAMPLES / "variant_city_outsourcing.docx")
+    if legacy:
+        print(f"wrote {legacy.relative_to(ROOT)}")
     return 0
+
+
+def legacy_doc(docx_file: Path) -> Path | None:
+    """``foo.docx`` → ``foo.doc`` (Word 97–2003) by LibreOffice: the legacy format of older archives."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    soffice = shutil.which("soffice")
+    if not soffice:
+        print("skipped the .doc sample: soffice not found (apt-get install libreoffice-writer-nogui)", file=sys.stderr)
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
+                        "doc:MS Word 97", "--outdir", tmp, str(docx_file)], check=True, capture_output=True,
+                       timeout=300, env={"HOME": tmp, "PATH": "/usr/bin:/bin"})
+        target = docx_file.with_suffix(".doc")
+        target.write_bytes((Path(tmp) / f"{docx_file.stem}.doc").read_bytes())
+    return target
 
 
 if __name__ == "__main__":

@@ -61,7 +61,7 @@ def test_a_bad_file_is_named_and_the_others_are_still_written(tmp_path):
     ("empty.txt", b"", "empty_document"),
     ("truncated.pdf", b"%PDF-1.7\n1 0 obj\n<<", "corrupt_document"),
     ("fake.pdf", "これはテキスト".encode(), "corrupt_document"),
-    ("sheet.xlsx", None, "unsupported_format"),
+    ("sheet.xlsx", None, "corrupt_document"),
     ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "unsupported_format"),
     ("blob.bin", b"\x00\x01\x02\x03", "unsupported_format"),
 ])

@@ -15,7 +15,7 @@ from tests.conftest import GOLDEN, ROOT, SAMPLES
 SCHEMA_FILE = ROOT / "extractor" / "submission.schema.json"
 SCHEMA_FILES = {"council-submission": SCHEMA_FILE, "council-minutes": ROOT / "extractor" / "minutes.schema.json",
                 "council-packet": ROOT / "extractor" / "packet.schema.json"}
-SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".docx", ".txt"))
+SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".docx", ".txt", ".xlsx"))
 
 
 def test_committed_schema_is_the_generated_one():
@@ -36,7 +36,7 @@ def test_the_samples_hold_every_kind_of_output():
 
 
 def test_there_are_samples_of_each_readable_format():
-    assert {p.suffix for p in SAMPLE_FILES} == {".docx", ".txt"}
+    assert {p.suffix for p in SAMPLE_FILES} == {".docx", ".txt", ".xlsx"}
 
 
 @pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)

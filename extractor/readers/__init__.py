@@ -10,15 +10,16 @@ from ..errors import CorruptDocument, EmptyDocument, Encrypted, InputNotFound, U
 from ..ir import Document
 from ..limits import DEFAULT as DEFAULT_LIMITS, Limits, check_zip
 
-Format = Literal["pdf", "docx", "text"]
+Format = Literal["pdf", "docx", "doc", "xlsx", "text"]
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def detect_format(path: Path, data: bytes) -> Format:
-    """``docx`` for a zip holding word/document.xml, ``pdf`` for ``%PDF-``, else ``text``.
+    """``docx`` for a zip holding word/document.xml, ``xlsx`` for one holding xl/workbook.xml, ``pdf``
+    for ``%PDF-``, else ``text``.
 
-    Raises :class:`UnsupportedFormat` for other zips (.xlsx, .pptx), legacy OLE files (.doc, .xls)
+    Raises :class:`UnsupportedFormat` for other zips (.pptx), legacy OLE files (.doc, .xls)
     and a .docx/.pdf whose bytes are not what its name says.
     """
     name = path.name
@@ -34,17 +35,20 @@ def detect_format(path: Path, data: bytes) -> Format:
             raise CorruptDocument(name, f"a damaged zip package ({exc})")
         if "word/document.xml" in names:
             return "docx"
-        kind = "an Excel workbook" if "xl/workbook.xml" in names else (
-            "a PowerPoint file" if "ppt/presentation.xml" in names else "a zip archive")
-        raise UnsupportedFormat(name, f"{kind}, not a Word document")
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        kind = "a PowerPoint file" if "ppt/presentation.xml" in names else "a zip archive"
+        raise UnsupportedFormat(name, f"{kind}, not a Word document or an Excel workbook")
     if data.startswith(_OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:  # an encrypted OOXML package inside a CFB container
             raise Encrypted(name, "a password-protected Office document (its package is encrypted)",
                             hint="open it in Word, remove the password (File › Info › Protect Document) and save "
                                  "a copy; this tool does not decrypt Office files")
-        raise UnsupportedFormat(name, "a legacy Office file (.doc/.xls)",
-                                hint="convert it first: libreoffice --headless --convert-to docx FILE")
-    if path.suffix.lower() in (".docx", ".pdf"):
+        if "WordDocument".encode("utf-16-le") in data[:65536] or b"W\0o\0r\0d\0D\0o\0c" in data:
+            return "doc"
+        raise UnsupportedFormat(name, "a legacy Office file (.xls/.ppt)",
+                                hint="save it from its application as .xlsx or .docx, then extract that")
+    if path.suffix.lower() in (".docx", ".pdf", ".xlsx", ".xlsm"):
         raise CorruptDocument(name, f"named {path.suffix} but its bytes are not a {path.suffix[1:].upper()} file")
     return "text"
 
@@ -63,6 +67,15 @@ def read_document(path: str | Path, *, password: str | None = None, limits: Limi
 
         check_zip(path, limits)
         return read_docx(path)
+    if fmt == "doc":
+        from .legacy import read_doc
+
+        return read_doc(path, limits)
+    if fmt == "xlsx":
+        from .xlsx import read_xlsx
+
+        check_zip(path, limits)
+        return read_xlsx(path)
     if fmt == "pdf":
         from .pdf import read_pdf
 
