@@ -112,7 +112,7 @@ class Page:
 class Document:
     """One input file as read. ``pages`` is None when the format has no pages."""
 
-    format: Literal["pdf", "docx", "xlsx", "text"]  # a converted .doc is read as the docx it became
+    format: Literal["pdf", "docx", "xlsx", "image", "text"]  # a converted .doc is read as the docx it became
     pages: tuple[Page, ...]
     page_count: int | None = None
     warnings: tuple[Warning, ...] = field(default_factory=tuple)

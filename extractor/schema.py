@@ -12,9 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field as PydField
 
-SCHEMA_VERSION = "1.2.0"  # 1.2: source.format may be xlsx
+SCHEMA_VERSION = "1.2.0"  # 1.2: source.format may be xlsx or image
 
-Format = Literal["pdf", "docx", "xlsx", "text"]
+Format = Literal["pdf", "docx", "xlsx", "image", "text"]
 Style = Literal["bold", "underline", "gothic", "inserted"]
 
 

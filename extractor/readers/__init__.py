@@ -10,7 +10,7 @@ from ..errors import CorruptDocument, EmptyDocument, Encrypted, InputNotFound, U
 from ..ir import Document
 from ..limits import DEFAULT as DEFAULT_LIMITS, Limits, check_zip
 
-Format = Literal["pdf", "docx", "doc", "xlsx", "text"]
+Format = Literal["pdf", "docx", "doc", "xlsx", "image", "text"]
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -27,6 +27,8 @@ def detect_format(path: Path, data: bytes) -> Format:
         raise EmptyDocument(name, "the file is empty (0 bytes)")
     if b"%PDF-" in data[:1024]:
         return "pdf"
+    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return "image"  # a scanned page: PNG, JPEG, TIFF
     if data.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(path) as zf:
@@ -67,6 +69,10 @@ def read_document(path: str | Path, *, password: str | None = None, limits: Limi
 
         check_zip(path, limits)
         return read_docx(path)
+    if fmt == "image":
+        from .ocr import read_image
+
+        return read_image(path)
     if fmt == "doc":
         from .legacy import read_doc
 

@@ -913,10 +913,18 @@ class PdfReader:
         # only what the reader looks at: pdfminer's own objects in each char would be held for the
         # whole document (lines wait for the document's margin, cells for the whole table)
         raw_chars = [{k: c[k] for k in _CHAR_KEYS if k in c} for c in dedupe_chars(page.chars)]
+        if not raw_chars and page.images:
+            from . import ocr
+
+            if not ocr.available():
+                warnings.append(Warning("no_text_layer", "the page has images but no text layer (a scan?): its "
+                                        "text is not read; install Tesseract to read it by OCR (Debian: apt-get "
+                                        "install tesseract-ocr tesseract-ocr-jpn)", number))
+                return [], [], warnings
+            raw_chars, confidence = ocr.page_chars(page)
+            warnings.append(Warning("ocr", f"a scan, read by OCR (Tesseract, {ocr.LANG}, {ocr.DPI} dpi): mean word "
+                                    f"confidence {confidence or 0:.0f}%; styles and table rules are not read", number))
         if not raw_chars:
-            if page.images:
-                warnings.append(Warning("no_text_layer", "the page has images but no text layer (a scan?): "
-                                        "its text is not read; run OCR first", number))
             return [], [], warnings
         cids = sum(1 for c in raw_chars if _CID.search(c["text"]))
         if cids:
