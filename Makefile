@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Every bundled sample: .docx, text exports and the PDFs made from the .docx files.
-SAMPLES := $(sort $(wildcard samples/*.docx samples/*.txt samples/*.pdf))
+# Every bundled sample: .docx, .xlsx, text exports, the PDFs made from the .docx files and a scan (the
+# legacy .doc needs LibreOffice, so the demo leaves it to `council extract samples/*.doc`).
+SAMPLES := $(sort $(wildcard samples/*.docx samples/*.xlsx samples/*.txt samples/*.pdf))
 
 .PHONY: demo test samples corpus bench fuzz clean
 
