@@ -20,6 +20,7 @@ Writes
   samples/packet_aoba_r6_3.lo.pdf       the packet exported by LibreOffice
   samples/*_aoba_r6_3.chromium.pdf      the minutes and the packet as HTML printed by headless Chromium
   samples/variant_city_outsourcing.doc  that submission as a legacy Word 97–2003 file (LibreOffice)
+  samples/variant_gothic_marking.scan.pdf  that sample's PDF as 300 dpi images, no text layer (a scan)
   samples/checklist_aoba_r6.xlsx        a checklist and an item list kept in Excel (a sheet each; marked
                                         cells bold, underlined, Gothic), and checklist_aoba_r6.docx (+ PDFs),
                                         the same in Word, which it must agree with
@@ -318,7 +319,23 @@ def main() -> int:
     legacy = legacy_doc(SAMPLES / "variant_city_outsourcing.docx")
     if legacy:
         print(f"wrote {legacy.relative_to(ROOT)}")
+    scan = scanned_pdf(SAMPLES / "variant_gothic_marking.lo.pdf")
+    print(f"wrote {scan.relative_to(ROOT)}")
     return 0
+
+
+def scanned_pdf(pdf: Path) -> Path:
+    """``foo.lo.pdf`` → ``foo.scan.pdf``: its pages as 300 dpi greyscale images, no text layer."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        images = [page.to_image(resolution=300).original.convert("L") for page in doc.pages]
+    target = pdf.with_name(pdf.name.replace(".lo.pdf", ".scan.pdf"))
+    import time
+
+    fixed = time.gmtime(1733043600)  # 2024-12-01 09:00 UTC: Pillow stamps the time of saving otherwise
+    images[0].save(target, save_all=True, append_images=images[1:], resolution=300, creationDate=fixed, modDate=fixed)
+    return target
 
 
 def legacy_doc(docx_file: Path) -> Path | None:
