@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST = "batch-manifest.json"
-# .docm/.dotx/.dotm are Word packages too; .xlsm an Excel one; .doc is reported, not read
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".docm", ".dotx", ".dotm", ".txt", ".tsv", ".doc", ".xlsx", ".xlsm")
+# .docm/.dotx/.dotm are Word packages too, .xlsm an Excel one; .doc goes through LibreOffice and images
+# through OCR where those are installed (else each is one failure line saying what to install)
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".docm", ".dotx", ".dotm", ".txt", ".tsv", ".doc", ".xlsx", ".xlsm",
+                     ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
 @dataclass(frozen=True)

@@ -125,3 +125,35 @@ def test_without_tesseract_a_scan_says_how_to_read_it(monkeypatch):
     sub = extract(SCAN)
     assert [w.code for w in sub.warnings] == ["no_text_layer"]
     assert "tesseract-ocr-jpn" in sub.warnings[0].message and not sub.sections
+
+
+def _golden(sample, update: bool) -> None:
+    from extractor.schema import to_json
+    from tests.conftest import GOLDEN
+
+    produced = json.loads(to_json(extract(sample)))
+    golden = GOLDEN / f"{sample.name}.json"
+    if update:
+        golden.write_text(json.dumps(produced, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    expected = json.loads(golden.read_text(encoding="utf-8"))
+    produced["generator"].pop("version")
+    expected["generator"].pop("version")
+    assert produced == expected
+
+
+@needs_libreoffice
+def test_the_doc_sample_matches_its_golden(update_golden):
+    _golden(DOC, update_golden)
+
+
+TESSERACT_OF_GOLDEN = "5.3.0"  # OCR output moves with the engine and its data: the golden is of this one
+
+
+@needs_tesseract
+def test_the_scanned_sample_matches_its_golden(update_golden):
+    import pytesseract
+
+    version = str(pytesseract.get_tesseract_version())
+    if not version.startswith(TESSERACT_OF_GOLDEN):
+        pytest.skip(f"the golden was made with Tesseract {TESSERACT_OF_GOLDEN}, this is {version}")
+    _golden(SCAN, update_golden)
