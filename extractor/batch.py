@@ -101,7 +101,7 @@ def _extract_with(path: Path, options: ReadOptions):
 
 def convert_one(root: str, relative: str, out_dir: str, options: ReadOptions = ReadOptions()) -> Outcome:
     """Worker: extract one file and write its JSON atomically. Never raises."""
-    from .cli import write_atomic
+    from .output import write_atomic
     from .errors import CouncilError
     from .schema import to_json
     from .summary import record, summary_line
@@ -149,7 +149,7 @@ def convert_one(root: str, relative: str, out_dir: str, options: ReadOptions = R
 
 def write_manifest(root: Path, out_dir: Path, done: dict, skipped: int, version: str):
     """The manifest of what is done, written atomically; returns (files, converted, failed)."""
-    from .cli import write_atomic
+    from .output import write_atomic
 
     files = {rel: done[rel] for rel in sorted(done)}
     statuses = [e["status"] for e in files.values()]
@@ -183,7 +183,7 @@ def diff_against_archive(out_dir: Path, quiet: bool = False) -> tuple[int, int]:
     """Every converted submission that declares its changes (a ※ statement) held against its
     approved version among the converted outputs: ``foo.docx.json`` → ``foo.docx.diff.json``.
     Returns (diffs written, revisions whose approved version is not there)."""
-    from .cli import write_atomic
+    from .output import write_atomic
     from .diff import diff
     from .diff.archive import candidates_in, find_approved
     from .errors import NoApprovedVersion
@@ -217,7 +217,7 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
     """Convert every document under ``root``; returns (converted, failed, skipped). With ``jsonl``,
     also write one JSON line per document (skipped ones from the manifest) for other tools."""
     from . import __version__
-    from .cli import write_atomic
+    from .output import write_atomic
 
     documents = find_documents(root)
     previous = load_manifest(out_dir).get("files", {}) if resume else {}
