@@ -36,6 +36,7 @@ class Limits:
 
 DEFAULT = Limits()
 
+
 def check_zip(path: Path, limits: Limits = DEFAULT) -> None:
     """Refuse a zip package whose parts would inflate past the limits, from its central directory
     alone (nothing is decompressed; a zip bomb is refused in milliseconds)."""

@@ -8,7 +8,6 @@ cascade docDefaults → paragraph style → character style → direct formattin
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 

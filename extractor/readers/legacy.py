@@ -50,7 +50,6 @@ def read_doc(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
                                   hint="open it in Word or LibreOffice and save it as .docx")
         check_zip(converted, limits)
         document = read_docx(converted)
-    version = (run.stdout or b"").decode("utf-8", "replace").strip().splitlines()[:1]
     note = Warning("converted", "a legacy .doc, converted to .docx by LibreOffice (soffice --headless "
                    "--convert-to docx) before it was read; layout-dependent details may differ from Word's", None)
     return replace(document, warnings=(note,) + document.warnings)

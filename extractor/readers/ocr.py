@@ -62,7 +62,7 @@ def read_image(path):
 
     from ..errors import CorruptDocument, UnsupportedFormat
     from ..ir import Document, Page, Warning
-    from .pdf import PdfReader, lines_to_paragraph_groups, chars_to_lines, right_margin, _paragraph, _Styler
+    from .pdf import _paragraph, _Styler, chars_to_lines, lines_to_paragraph_groups, right_margin
 
     if not available():
         raise UnsupportedFormat(path.name, "an image (a scan?), and Tesseract is not installed to read it",
@@ -80,5 +80,5 @@ def read_image(path):
         lines = chars_to_lines(chars)
         styler = _Styler([], [])
         blocks = tuple(_paragraph(g, styler, number) for g in lines_to_paragraph_groups(lines, right_margin(lines)))
-        pages.append(Page(number=number, blocks=blocks) if lines else Page(number=number, blocks=()))
+        pages.append(Page(number=number, blocks=blocks))
     return Document(format="image", pages=tuple(pages), page_count=len(frames), warnings=tuple(warnings))
