@@ -35,6 +35,13 @@ class Limits:
 
 
 DEFAULT = Limits()
+UNITS = {"unzipped_mb": " MB", "part_mb": " MB", "ratio": " times", "line_kb": " KB"}
+
+
+def refusal(file: str, what: str, name: str, limits: Limits) -> TooLarge:
+    """The one-line refusal of a file over limit ``name``: what it holds, the limit, the option."""
+    return TooLarge(file, f"{what}, over the limit of {getattr(limits, name)}{UNITS.get(name, '')}",
+                    hint=f"if the file is trusted, raise the limit ({Limits.option(name)}) or split the file")
 
 
 def check_zip(path: Path, limits: Limits = DEFAULT) -> None:
@@ -45,15 +52,11 @@ def check_zip(path: Path, limits: Limits = DEFAULT) -> None:
         infos = zf.infolist()
     total = sum(i.file_size for i in infos)
     if total > limits.unzipped_mb * mb:
-        raise TooLarge(path.name, f"its parts would inflate to {total // mb} MB, over the limit of "
-                       f"{limits.unzipped_mb} MB", hint="if the file is trusted, raise the limit "
-                       "(--max-unzipped-mb) — a Word document is rarely over a few MB")
+        raise refusal(path.name, f"its parts would inflate to {total // mb} MB", "unzipped_mb", limits)
     for info in infos:
         if info.file_size > limits.part_mb * mb:
-            raise TooLarge(path.name, f"its part {info.filename} would inflate to {info.file_size // mb} MB, "
-                           f"over the limit of {limits.part_mb} MB", hint="if the file is trusted, raise the limit "
-                           "(--max-part-mb)")
+            raise refusal(path.name, f"its part {info.filename} would inflate to {info.file_size // mb} MB",
+                          "part_mb", limits)
         if info.file_size > mb and info.compress_size and info.file_size / info.compress_size > limits.ratio:
-            raise TooLarge(path.name, f"its part {info.filename} would inflate {info.file_size // info.compress_size}"
-                           f" times (a zip bomb?), over the limit of {limits.ratio} times",
-                           hint="if the file is trusted, raise the limit (--max-ratio)")
+            raise refusal(path.name, f"its part {info.filename} would inflate "
+                          f"{info.file_size // info.compress_size} times (a zip bomb?)", "ratio", limits)

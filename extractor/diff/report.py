@@ -206,11 +206,9 @@ def diff_to_text(d: S.SubmissionDiff, *, colour: bool = False, new: S.Submission
     for title, changes, tint in groups:
         if changes:
             lines.append(f"\n{bold}{title} ({len(changes)}){reset}")
-            lines += [f"  {tint}{KIND_EN[c.kind]:<8}{reset} {_where(c.path)}\n           {edit(c)}" for c in changes]
+            lines += [f"  {tint}{c.kind:<8}{reset} {_where(c.path)}\n           {edit(c)}" for c in changes]
     if d.marked_unchanged:
         lines.append(f"\n{bold}Marked passages where nothing changed ({len(d.marked_unchanged)}){reset}")
         lines += [f"  {m.text}" for m in d.marked_unchanged]
     return "\n".join(lines) + "\n"
 
-
-KIND_EN = {"added": "added", "removed": "removed", "modified": "modified"}

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import CorruptDocument, EmptyDocument, Encrypted, TooLarge
-from ..limits import DEFAULT as DEFAULT_LIMITS, Limits
+from ..limits import DEFAULT as DEFAULT_LIMITS, Limits, refusal
 from ..fonts import font_family_of
 from ..glyphs import symbol_glyph
 from ..ir import Cell, Document, Page, Paragraph, Run, Table, Warning
@@ -832,8 +832,7 @@ class PdfReader:
             raise CorruptDocument(self.path.name, f"not a readable PDF ({type(exc).__name__}: {_first_line(exc)})")
         with pdf:
             if len(pdf.pages) > self.limits.pages:
-                raise TooLarge(self.path.name, f"{len(pdf.pages)} pages, over the limit of {self.limits.pages}",
-                               hint="if the file is trusted, raise the limit (--max-pages) or split the file")
+                raise refusal(self.path.name, f"{len(pdf.pages)} pages", "pages", self.limits)
             try:
                 document = self._read(pdf)
                 if self._repaired is not None:
@@ -907,9 +906,8 @@ class PdfReader:
         # drawings past the page edge (a browser's clipped table borders) are not on the page
         page = page.crop(page.bbox)
         if len(page.chars) > self.limits.chars_per_page:
-            raise TooLarge(self.path.name, f"page {number} holds {len(page.chars)} characters, over the limit of "
-                           f"{self.limits.chars_per_page}", hint="if the file is trusted, raise the limit "
-                           "(--max-chars-per-page)")
+            raise refusal(self.path.name, f"page {number} holds {len(page.chars)} characters", "chars_per_page",
+                          self.limits)
         # only what the reader looks at: pdfminer's own objects in each char would be held for the
         # whole document (lines wait for the document's margin, cells for the whole table)
         raw_chars = [{k: c[k] for k in _CHAR_KEYS if k in c} for c in dedupe_chars(page.chars)]
@@ -948,9 +946,8 @@ class PdfReader:
             tables = page.find_tables(settings)
             for t in tables:
                 if len(t.rows) > self.limits.table_rows:
-                    raise TooLarge(self.path.name, f"a table on page {number} has {len(t.rows)} rows, over the "
-                                   f"limit of {self.limits.table_rows}", hint="if the file is trusted, raise the "
-                                   "limit (--max-table-rows)")
+                    raise refusal(self.path.name, f"a table on page {number} has {len(t.rows)} rows", "table_rows",
+                                  self.limits)
         chars.extend(drawn_checkboxes(page, [cell for t in tables for cell in t.cells]))
         rule_ys = []
         for t in tables:

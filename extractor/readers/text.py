@@ -12,9 +12,9 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..errors import EmptyDocument, TextDecodeError, TooLarge, UnsupportedFormat
+from ..errors import EmptyDocument, TextDecodeError, UnsupportedFormat
 from ..ir import Cell, Document, Page, Paragraph, Run, Table, Warning
-from ..limits import DEFAULT as DEFAULT_LIMITS, Limits
+from ..limits import DEFAULT as DEFAULT_LIMITS, Limits, refusal
 
 # A radio input stands for the ○ a reader saw in the original; a checkbox for ☑ / ☐.
 RADIO_GLYPH = "○"
@@ -214,8 +214,7 @@ def read_text(path: Path, data: bytes | None = None, *, limits: Limits = DEFAULT
     data = path.read_bytes() if data is None else data
     longest = max((len(line) for line in data.splitlines()), default=0)
     if longest > limits.line_kb * 1024:
-        raise TooLarge(path.name, f"a line of {longest // 1024} KB, over the limit of {limits.line_kb} KB (not a "
-                       "text export?)", hint=f"if the file is trusted, raise the limit ({Limits.option('line_kb')})")
+        raise refusal(path.name, f"a line of {longest // 1024} KB (not a text export?)", "line_kb", limits)
     text = decode_text(data, path.name)
     blocks = text_to_blocks(text)
     if not blocks:

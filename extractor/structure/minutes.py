@@ -128,7 +128,7 @@ def fiscal_year_of(iso_date: str) -> int:
 
 
 def meeting_of(title_lines: list[str], parts: dict[str, list[Line]], lines: list[Line]) -> S.MinutesMeeting:
-    body = fiscal_year = session = date = start = end = place = None
+    body = fiscal_year = era_less_year = session = date = start = end = place = None
     named = [l.text for l in parts.get("body", [])]
     bodies = []
     for text in named + title_lines:
@@ -145,9 +145,10 @@ def meeting_of(title_lines: list[str], parts: dict[str, list[Line]], lines: list
             if s.group("y"):
                 y = kanji_number_to_int(s.group("y")) or 0
                 era = s.group("era")
-                fiscal_year = _ERA_START[era] + y if era else None
-                if era is None:  # 29年度 without its era: the era of the meeting's date
-                    fiscal_year = ("era", y)
+                if era:
+                    fiscal_year = _ERA_START[era] + y
+                else:  # 29年度 without its era: the era of the meeting's date, once the date is known
+                    era_less_year = y
     date_lines = [l.text for l in parts.get("date", [])] or [l.text for l in lines[:12] if find_dates(l.text)]
     for text in date_lines:
         found = find_dates(text)
@@ -162,8 +163,8 @@ def meeting_of(title_lines: list[str], parts: dict[str, list[Line]], lines: list
                 if times:
                     start = times[0]
                     break
-    if isinstance(fiscal_year, tuple):
-        fiscal_year = _fiscal_year_for_era_year(fiscal_year[1], date)
+    if era_less_year is not None:
+        fiscal_year = _fiscal_year_for_era_year(era_less_year, date)
     if fiscal_year is None and date:
         fiscal_year = fiscal_year_of(date)
     place_lines = [l.text for l in parts.get("place", [])]
@@ -552,12 +553,10 @@ def split_parts(lines: list[Line]) -> tuple[list[Line], dict[str, list[Line]], d
     current = None
     for line in lines:
         found = _label_match(line.raw)
-        if found and not (current == "proceedings" and found[0] not in ("proceedings",)):
+        # once in the proceedings, only another proceedings label starts a part (議事 … in a turn is text)
+        if found and (current != "proceedings" or found[0] == "proceedings"):
             part, value, label = found
             first.setdefault(f"{part}:label", label)
-            if part in parts and part not in ("proceedings",) and current == "proceedings":
-                parts[current].append(line)
-                continue
             current = part
             parts.setdefault(part, [])
             if value:
