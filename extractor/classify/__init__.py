@@ -24,6 +24,19 @@ def _split_on_middle_dots(item: SplitItem) -> list[SplitItem]:
     return [SplitItem(text=p, raw=p, item=p, subject=item.subject, qualifiers=item.qualifiers) for p in parts]
 
 
+def classify_lists(raw_texts) -> dict[str, list[S.PersonalDataItem]]:
+    """Every listed text of a document → its classified items. The X of each ``Xの`` the lexicon takes
+    for a person is parsed first, all in one batch; the rest needs no parse (see ``classifier``)."""
+    from .classifier import resolve_heads
+
+    raw_texts = list(dict.fromkeys(raw_texts))
+    asked: list[str] = []
+    for raw in raw_texts:  # which nouns each list will ask about does not depend on the answers
+        split_items(raw, person=lambda noun: asked.append(noun) or False)
+    resolve_heads(asked)
+    return {raw: classify_list(raw) for raw in raw_texts}
+
+
 def classify_list(raw_text: str) -> list[S.PersonalDataItem]:
     """A listed text as printed → classified items, in document order."""
     from .classifier import classify_item, is_person

@@ -9,7 +9,13 @@ Order of evidence, strongest first (``method`` in the output says which decided)
    as ``confidence`` — never 個人番号 or 個人識別符号, which the law enumerates;
 4. otherwise ``other`` / ``unknown``, reported in the Submission's warnings: never a silent guess.
 
-GiNZA (spaCy + SudachiPy) loads once per process, on first use; identical item texts are analysed
+GiNZA (spaCy + SudachiPy) loads once per process, on first use, with only the components this
+module reads. What is certain from the tokenizer alone — Sudachi's normalised forms, the head noun,
+the static word vectors (a Doc's vector is the mean of its tokens' vectors from the vocabulary) — is
+taken from it, thousands of items a second; the statistical pipeline (tok2vec and the
+morphologizer) runs only where its part of speech decides, for the X of ``Xの`` that the lexicon of
+person nouns accepts, batched with ``nlp.pipe``. The results are those of the whole pipeline: the
+parser, NER and bunsetu components never touched what is read here. Identical texts are analysed
 once.
 """
 
@@ -38,12 +44,20 @@ class Classification:
     method: str  # rule | lexicon | similarity | unknown
 
 
+# ja_ginza's components this module reads: the morphologizer's part of speech (is_person) and the tok2vec
+# it listens to. The tokenizer and the vocabulary's vectors come with every load.
+USED_COMPONENTS = ("tok2vec", "morphologizer")
+# what ja_ginza 5 also holds; not loaded (memory per worker, start-up time)
+UNUSED_COMPONENTS = ("parser", "attribute_ruler", "ner", "compound_splitter", "bunsetu_recognizer")
+
+
 @lru_cache(maxsize=1)
 def nlp():
-    """The ja_ginza pipeline, loaded once. Its weights ship in the ja-ginza package: no download."""
+    """The ja_ginza pipeline with the components used, loaded once. Its weights ship in the ja-ginza
+    package: no download."""
     import spacy
 
-    return spacy.load("ja_ginza")
+    return spacy.load("ja_ginza", exclude=list(UNUSED_COMPONENTS))
 
 
 def ginza_version() -> str | None:
@@ -55,27 +69,43 @@ def ginza_version() -> str | None:
         return None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def analyse(text: str):
-    """(Sudachi normalised form, head token norm, vector) of a short text; cached per text."""
-    doc = nlp()(text)
+    """(Sudachi normalised form, head token norm, vector) of a short text, from the tokenizer alone
+    (Sudachi split C) and the vocabulary's vectors; cached per text."""
+    doc = nlp().make_doc(text)
     tokens = [t for t in doc if not t.is_punct]
     norm = "".join(t.norm_ for t in tokens) or text
     head = tokens[-1].norm_ if tokens else text
     vector = doc.vector if doc.has_vector else None
-    return norm, head, vector, tuple((t.norm_, t.pos_) for t in tokens)
+    return norm, head, vector
+
+
+_HEAD_POS: dict[str, str | None] = {}  # noun → the morphologizer's part of speech of its last word
+
+
+def resolve_heads(nouns) -> None:
+    """The morphologizer's part of speech of each noun's last word, for the nouns the lexicon takes for
+    persons and not yet known: one batched ``nlp.pipe`` instead of a parse per noun."""
+    from . import split
+
+    wanted = [n for n in dict.fromkeys(nouns) if n not in _HEAD_POS and split.is_person(n, analyse(n)[1])]
+    for noun, doc in zip(wanted, nlp().pipe(wanted)):
+        tokens = [t for t in doc if not t.is_punct]
+        _HEAD_POS[noun] = tokens[-1].pos_ if tokens else None
 
 
 def is_person(noun: str) -> bool:
-    """Whether ``noun`` (the X of ``Xの…``) denotes a person or party, by the parse and the lexicon
-    of person nouns and suffixes in ``models/person_nouns.tsv``: 資格喪失者 → 資格喪失 + 者."""
+    """Whether ``noun`` (the X of ``Xの…``) denotes a person or party, by the lexicon of person nouns
+    and suffixes in ``models/person_nouns.tsv`` (資格喪失者 → 資格喪失 + 者) and the parse: its last
+    word must be a noun. The lexicon is asked first; only a yes needs the parse."""
     from . import split
 
-    _, _, _, tokens = analyse(noun)
-    if not tokens:
+    if not split.is_person(noun, analyse(noun)[1]):
         return False
-    head, pos = tokens[-1]
-    return pos in ("NOUN", "PROPN", "PRON") and split.is_person(noun, head)
+    if noun not in _HEAD_POS:
+        resolve_heads([noun])
+    return _HEAD_POS[noun] in ("NOUN", "PROPN", "PRON")
 
 
 def _lexicon(taxonomy: Taxonomy, candidates: list[str]) -> tuple[object, float] | None:
@@ -130,7 +160,10 @@ def classify_item(item: str) -> Classification:
     for cat in taxonomy.categories:
         if any(rule.search(item) for rule in cat.rules):
             return Classification(cat.id, cat.label, cat.sensitivity, 1.0, "rule")
-    norm, head, _, _ = analyse(item)
+    if taxonomy.term(item) is not None:  # the item is a term: certain without analysing it
+        cat = taxonomy.term(item)
+        return Classification(cat.id, cat.label, cat.sensitivity, 1.0, "lexicon")
+    norm, head, _ = analyse(item)
     stripped = _TAILS.sub("", item)
     candidates = list(dict.fromkeys([item, norm, stripped, head]))
     found = _lexicon(taxonomy, candidates)

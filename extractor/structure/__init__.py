@@ -304,9 +304,9 @@ def classify_item_lists(found_procedures, fields: list[S.Field]):
             lists.append(({"field": f.key}, None, f.raw_value))
     if not lists:
         return [found.procedure for _, found in found_procedures], [], S.PersonalDataSummary(), []
-    from ..classify import classify_list
+    from ..classify import classify_lists
 
-    classified = {raw: classify_list(raw) for _, _, raw in lists}
+    classified = classify_lists(raw for _, _, raw in lists)
     procedures = [found.procedure.model_copy(update={"items": classified.get(found.items_raw, [])})
                   for _, found in found_procedures]
     personal_data = [S.ItemList(location=location, procedure=procedure, items=classified[raw])
