@@ -132,6 +132,15 @@ def normalize(text: str | None, *, name: bool = False) -> str | None:
     keeps its old forms (髙橋 and 冨田 are other names than 高橋 and 富田)."""
     if text is None:
         return None
+    if len(text) > 2000:  # a long text is not kept in memory for later
+        return _normalize.__wrapped__(text, name)
+    return _normalize(text, name)
+
+
+@lru_cache(maxsize=65536)
+def _normalize(text: str, name: bool) -> str:
+    """:func:`normalize` of a string, remembered: the structure layer asks for the same cell and
+    paragraph texts many times (a pure function of its arguments)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = halfwidth_katakana_to_fullwidth(text)
     text = wave_dash_to_fullwidth_tilde(text)

@@ -20,6 +20,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..errors import CorruptDocument, EmptyDocument, Encrypted, TooLarge
@@ -44,6 +45,7 @@ def _is_word_char(ch: str) -> bool:
     return _is_latin(ch) or bool(ch) and "\uff01" <= ch[0] <= "\uff5e" and (ch[0].isalnum() or ch[0] in "．，")
 
 
+@lru_cache(maxsize=1024)
 def _base_font_name(name: str) -> str:
     """``ABCDEF+IPAexMincho`` → ``IPAexMincho``; a name pdfplumber could only give as bytes
     (``b'\\x82l\\x82r\\x96\\xbe\\x92\\xa9'``, Shift_JIS in older Japanese PDFs) → ``ＭＳ明朝``."""
@@ -62,23 +64,33 @@ _CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "size", "fontname", "matrix",
 
 
 def _is_bold(char: dict) -> bool:
-    return char.get("render_mode") == 2 or bool(_BOLD_NAME.search(_base_font_name(char.get("fontname", ""))))
+    return char.get("render_mode") == 2 or _bold_name(char.get("fontname", ""))
+
+
+@lru_cache(maxsize=1024)
+def _bold_name(fontname: str) -> bool:
+    return bool(_BOLD_NAME.search(_base_font_name(fontname)))
 
 
 # -- the render-mode hook ----------------------------------------------------------------------
 
 
-def _render_mode_page_layout(pdf, page) -> None:
-    """Lay ``page`` out with a device that records each character's text render mode.
+def _render_mode_page_layout(pdf, page) -> list[dict]:
+    """Lay ``page`` out with a device that records each character's text render mode, and return its
+    characters as small dicts of the keys the reader reads (``_CHAR_KEYS``).
 
-    pdfplumber builds char dicts from the attributes it whitelists (``ALL_ATTRS``) and caches the
-    layout in ``page._layout``; adding one name to the list and supplying the layout ourselves is
-    the smallest reach into it that keeps every other pdfplumber behaviour.
+    pdfplumber turns every layout object into a dict of some thirty attributes, resolving colours and
+    names on the way; for characters that costs a third of a bare parse, and the reader needs ten keys.
+    So characters are taken out of the layout as the device makes them, with pdfplumber's own
+    coordinates (top from the page height and the MediaBox, as ``Page.process_object`` does), and
+    pdfplumber converts only the rest (lines, rectangles, curves, images), keeping its behaviour there.
     """
     import pdfplumber.page as pp
     from pdfminer.pdfinterp import PDFPageInterpreter
 
-    pp.ALL_ATTRS.add("render_mode")
+    height = page.height
+    mb_x0, mb_top = page.mediabox[:2]
+    chars: list[dict] = []
 
     class RenderModeAggregator(pp.PDFPageAggregatorWithMarkedContent):
         _render_mode = 0
@@ -89,12 +101,20 @@ def _render_mode_page_layout(pdf, page) -> None:
 
         def render_char(self, *args, **kwargs):
             advance = super().render_char(*args, **kwargs)
-            self.cur_item._objs[-1].render_mode = self._render_mode
+            obj = self.cur_item._objs.pop()
+            fontname = obj.fontname
+            if isinstance(fontname, bytes):  # pragma: nocover - as pdfplumber does
+                fontname = pp.fix_fontname_bytes(fontname)
+            chars.append({"text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0,
+                          "top": (height - obj.y1) + mb_top, "bottom": (height - obj.y0) + mb_top,
+                          "size": obj.size, "fontname": fontname, "matrix": obj.matrix,
+                          "render_mode": self._render_mode, "upright": obj.upright})
             return advance
 
     device = RenderModeAggregator(pdf.rsrcmgr, pageno=page.page_number, laparams=pdf.laparams)
     PDFPageInterpreter(pdf.rsrcmgr, device).process_page(page.page_obj)
     page._layout = device.get_result()
+    return chars
 
 
 # -- geometry helpers --------------------------------------------------------------------------
@@ -140,6 +160,24 @@ def _inside(char: dict, bbox) -> bool:
     return x0 <= cx <= x1 and top <= cy <= bottom
 
 
+def chars_on_page(chars: list[dict], bbox) -> list[dict]:
+    """The characters within ``bbox``, those across its edge clipped to it, as pdfplumber's ``crop``
+    does (``clip_obj``); the many wholly inside are taken as they are, without a copy."""
+    from pdfplumber.utils.geometry import clip_obj
+
+    x0, top, x1, bottom = bbox
+    out = []
+    for c in chars:
+        if (x0 <= c["x0"] and c["x1"] <= x1 and top <= c["top"] and c["bottom"] <= bottom
+                and c["x1"] - c["x0"] + c["bottom"] - c["top"] > 0):
+            out.append(c)
+        else:
+            clipped = clip_obj(c, bbox)
+            if clipped is not None:  # only the keys the reader looks at (clipping adds width and height)
+                out.append({k: clipped[k] for k in _CHAR_KEYS if k in clipped})
+    return out
+
+
 def dedupe_chars(chars: list[dict]) -> list[dict]:
     """One of each glyph drawn twice in the same place (bold by overprinting, shadows), in order.
 
@@ -181,29 +219,32 @@ def drawn_checkboxes(page, table_cells: list[tuple]) -> list[dict]:
 
 @dataclass
 class _Line:
+    """A line's characters, left to right; final once :func:`chars_to_lines` returns it, so its
+    geometry is computed once."""
+
     chars: list[dict]
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(c["top"] for c in self.chars)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(c["bottom"] for c in self.chars)
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return min(c["x0"] for c in self.chars)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(c["x1"] for c in self.chars)
 
-    @property
+    @cached_property
     def size(self) -> float:
         return statistics.median(c["size"] for c in self.chars)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "".join(c["text"] for c in self.chars)
 
@@ -224,15 +265,18 @@ def _clean_chars(chars: list[dict]) -> list[dict]:
 
 def chars_to_lines(chars: list[dict]) -> list[_Line]:
     """Characters grouped into lines by vertical overlap, each line read left to right."""
-    lines: list[_Line] = []
+    groups: list[list] = []  # [chars, top, bottom] while lines grow
     for c in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
-        for line in lines[-3:]:
-            overlap = min(line.bottom, c["bottom"]) - max(line.top, c["top"])
-            if overlap > 0.5 * min(c["bottom"] - c["top"], line.bottom - line.top):
-                line.chars.append(c)
+        for group in groups[-3:]:
+            _, top, bottom = group
+            overlap = min(bottom, c["bottom"]) - max(top, c["top"])
+            if overlap > 0.5 * min(c["bottom"] - c["top"], bottom - top):
+                group[0].append(c)
+                group[1], group[2] = min(top, c["top"]), max(bottom, c["bottom"])
                 break
         else:
-            lines.append(_Line([c]))
+            groups.append([[c], c["top"], c["bottom"]])
+    lines = [_Line(chars) for chars, _, _ in groups]
     for line in lines:
         line.chars.sort(key=lambda c: c["x0"])
         # a space glyph and the gap it fills are one space
@@ -436,7 +480,10 @@ class _Styler:
 
     def run_key(self, c: dict) -> tuple:
         name = _base_font_name(c.get("fontname", ""))
-        return (_is_bold(c), self.underlined(c) if not c["text"].isspace() else None, font_family_of(name), name)
+        return (_is_bold(c), self.underlined(c) if not c["text"].isspace() else None, _family(name), name)
+
+
+_family = lru_cache(maxsize=1024)(font_family_of)
 
 
 def _runs(texts: list[tuple[str, dict]], styler: _Styler, page_number: int) -> list[Run]:
@@ -449,18 +496,17 @@ def _runs(texts: list[tuple[str, dict]], styler: _Styler, page_number: int) -> l
         if keys[i][1] is None:
             neighbour = keys[i - 1] if i else (keys[i + 1] if i + 1 < len(keys) else (False, False, None, ""))
             keys[i] = (keys[i][0], neighbour[1] if neighbour[1] is not None else False, keys[i][2], keys[i][3])
+    spans: list[list] = []  # [key, texts, x0, top, x1, bottom], the first char's box rounded as before
     for (text, c), key in zip(texts, keys):
-        bold, underline, family, name = key
-        if runs and (runs[-1].bold, runs[-1].underline, runs[-1].font_family, runs[-1].font_name) == key:
-            prev = runs[-1]
-            x0, top, x1, bottom = prev.bbox
-            runs[-1] = Run(prev.text + text, bold, underline, family, name, page=page_number,
-                           bbox=(x0, min(top, c["top"]), max(x1, c["x1"]), max(bottom, c["bottom"])))
+        if spans and spans[-1][0] == key:
+            span = spans[-1]
+            span[1].append(text)
+            span[3], span[4], span[5] = min(span[3], c["top"]), max(span[4], c["x1"]), max(span[5], c["bottom"])
         else:
-            runs.append(Run(text, bold, underline, family, name, page=page_number,
-                            bbox=(round(c["x0"], 2), round(c["top"], 2), round(c["x1"], 2), round(c["bottom"], 2))))
-    return [Run(r.text, r.bold, r.underline, r.font_family, r.font_name, page=r.page,
-                bbox=tuple(round(v, 2) for v in r.bbox)) for r in runs]
+            spans.append([key, [text], round(c["x0"], 2), round(c["top"], 2), round(c["x1"], 2),
+                          round(c["bottom"], 2)])
+    return [Run("".join(parts), *key, page=page_number, bbox=(x0, round(top, 2), round(x1, 2), round(bottom, 2)))
+            for key, parts, x0, top, x1, bottom in spans]
 
 
 def _paragraph(group: list[_Line], styler: _Styler, page_number: int) -> Paragraph:
@@ -902,15 +948,14 @@ class PdfReader:
     def _page(self, pdf, page):
         number = page.page_number
         warnings: list[Warning] = []
-        _render_mode_page_layout(pdf, page)
+        page_chars = _render_mode_page_layout(pdf, page)
         # drawings past the page edge (a browser's clipped table borders) are not on the page
         page = page.crop(page.bbox)
-        if len(page.chars) > self.limits.chars_per_page:
-            raise refusal(self.path.name, f"page {number} holds {len(page.chars)} characters", "chars_per_page",
+        page_chars = chars_on_page(page_chars, page.bbox)
+        if len(page_chars) > self.limits.chars_per_page:
+            raise refusal(self.path.name, f"page {number} holds {len(page_chars)} characters", "chars_per_page",
                           self.limits)
-        # only what the reader looks at: pdfminer's own objects in each char would be held for the
-        # whole document (lines wait for the document's margin, cells for the whole table)
-        raw_chars = [{k: c[k] for k in _CHAR_KEYS if k in c} for c in dedupe_chars(page.chars)]
+        raw_chars = dedupe_chars(page_chars)
         if not raw_chars and page.images:
             from . import ocr
 
@@ -959,11 +1004,12 @@ class PdfReader:
         in_table = [False] * len(chars)
         left_over: list[dict] = []
         for t in tables:
-            inside = [i for i, c in enumerate(chars) if _inside(c, t.bbox) and not in_table[i]]
+            bbox = t.bbox  # a property pdfplumber computes anew on each call
+            inside = [i for i, c in enumerate(chars) if not in_table[i] and _inside(c, bbox)]
             for i in inside:
                 in_table[i] = True
             draft, outside = _table_draft(t, [chars[i] for i in inside], styler, number)
-            items.append((t.bbox[1], draft))
+            items.append((bbox[1], draft))
             left_over.extend(outside)
         body = [c for c, flag in zip(chars, in_table) if not flag] + left_over
         lines = chars_to_lines(body)
