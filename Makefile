@@ -15,7 +15,7 @@ SAMPLES := $(sort $(wildcard samples/*.docx samples/*.xlsx samples/*.txt samples
 $(STAMP): pyproject.toml
 	@$(BIN)/python -c 'import sys' 2>/dev/null || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
 	@touch $(STAMP)
 
 demo: $(STAMP)

@@ -14,7 +14,6 @@ import json
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +32,7 @@ class ReadOptions:
     passwords: tuple[str, ...] = ()
     limits: object = None  # extractor.limits.Limits; None for the defaults
     timeout: float | None = None
-    memory_mb: int | None = None  # the address space a worker may use (RLIMIT_AS)
+    memory_mb: int | None = None  # the address space a worker may add to the loaded pipeline (RLIMIT_AS)
 
 
 class FileTimeout(Exception):
@@ -50,6 +49,7 @@ class Outcome:
     message: str | None = None
     summary: str | None = None
     record: dict | None = None  # the --jsonl line (see extractor.summary.record)
+    pages: int | None = None  # a PDF's or an image's pages; None for other formats and failures
 
 
 def find_documents(root: Path) -> list[Path]:
@@ -99,6 +99,31 @@ def _extract_with(path: Path, options: ReadOptions):
             signal.signal(signal.SIGALRM, previous)
 
 
+_BASELINE: list[int] = []  # a worker's address space before its first file
+
+
+def _address_space() -> int:
+    """This process's virtual memory size in bytes (Linux: /proc/self/statm), 0 where unknown."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0
+
+
+def _cap_memory(memory_mb: int) -> None:
+    """Cap this worker's address space at what it held before its first file (the pipeline it shares
+    with the others) plus ``memory_mb``: what one file may take, whatever the model's size."""
+    import resource
+
+    if not _BASELINE:
+        _BASELINE.append(_address_space())
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    wanted = _BASELINE[0] + memory_mb * 1024 * 1024
+    if soft == resource.RLIM_INFINITY or soft > wanted:
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+
+
 def convert_one(root: str, relative: str, out_dir: str, options: ReadOptions = ReadOptions()) -> Outcome:
     """Worker: extract one file and write its JSON atomically. Never raises."""
     from .output import write_atomic
@@ -109,12 +134,7 @@ def convert_one(root: str, relative: str, out_dir: str, options: ReadOptions = R
     start = time.perf_counter()
     path = Path(root) / relative
     if options.memory_mb:
-        import resource
-
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        wanted = options.memory_mb * 1024 * 1024
-        if soft == resource.RLIM_INFINITY or soft > wanted:
-            resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+        _cap_memory(options.memory_mb)
 
     def digest() -> str:  # the Submission carries it; a failure has to read the bytes itself
         try:
@@ -126,9 +146,10 @@ def convert_one(root: str, relative: str, out_dir: str, options: ReadOptions = R
         result = _extract_with(path, options)
         write_atomic(output_path(Path(out_dir), Path(relative)), to_json(result))
         return Outcome(relative, result.source.sha256, "converted", time.perf_counter() - start,
-                       summary=summary_line(result), record=record(relative, result, status="converted"))
+                       summary=summary_line(result), record=record(relative, result, status="converted"),
+                       pages=result.source.pages)
     except MemoryError:
-        return _out_of_memory(relative, digest(), start, options)
+        pass  # answered below the handlers, once the traceback has let go of the file's memory
     except FileTimeout:
         message = (f"{relative}: took longer than {options.timeout:g} s and was given up [timeout] — "
                    "run council extract on it alone, or raise --timeout")
@@ -139,12 +160,12 @@ def convert_one(root: str, relative: str, out_dir: str, options: ReadOptions = R
         return Outcome(relative, digest(), "failed", time.perf_counter() - start, exc.code, exc.one_line(),
                        record=record(relative, status="failed", code=exc.code))
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the archive
-        if options.memory_mb and "Cannot allocate memory" in str(exc):  # a library's own allocation failed
-            return _out_of_memory(relative, digest(), start, options)
-        return Outcome(relative, digest(), "failed", time.perf_counter() - start, "internal",
-                       f"{relative}: internal error ({type(exc).__name__}: {exc}) [internal] — "
-                       "run council extract --debug on it and report it with the file",
-                       record=record(relative, status="failed", code="internal"))
+        if not (options.memory_mb and "Cannot allocate memory" in str(exc)):  # else a library's allocation failed
+            return Outcome(relative, digest(), "failed", time.perf_counter() - start, "internal",
+                           f"{relative}: internal error ({type(exc).__name__}: {exc}) [internal] — "
+                           "run council extract --debug on it and report it with the file",
+                           record=record(relative, status="failed", code="internal"))
+    return _out_of_memory(relative, digest(), start, options)
 
 
 def write_manifest(root: Path, out_dir: Path, done: dict, skipped: int, version: str):
@@ -211,13 +232,32 @@ def diff_against_archive(out_dir: Path, quiet: bool = False) -> tuple[int, int]:
     return written, missing
 
 
+def lost_outcome(call: tuple, exc: BaseException) -> Outcome:
+    """A file whose worker died under it (killed for memory, a crash in a library, a lost cluster
+    worker): failed, and the batch goes on."""
+    from .summary import record
+
+    _, relative, _, _ = call
+    message = (f"{relative}: its worker stopped while converting it ({type(exc).__name__}) [internal] — "
+               "run council extract --debug on it alone")
+    return Outcome(relative, "", "failed", 0.0, "internal", message, record=record(relative, status="failed",
+                                                                                     code="internal"))
+
+
 def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: bool = False,
-              quiet: bool = False, jsonl: Path | None = None, options: ReadOptions = ReadOptions()
-              ) -> tuple[int, int, int]:
-    """Convert every document under ``root``; returns (converted, failed, skipped). With ``jsonl``,
-    also write one JSON line per document (skipped ones from the manifest) for other tools."""
+              quiet: bool = False, jsonl: Path | None = None, options: ReadOptions = ReadOptions(),
+              scheduler: str | None = None, progress_bar: bool | None = None) -> tuple[int, int, int, str]:
+    """Convert every document under ``root``; returns (converted, failed, skipped, closing summary).
+    With ``jsonl``, also write one JSON line per document (skipped ones from the manifest) for other
+    tools. ``scheduler``: a Dask scheduler's address, whose workers do the work (:mod:`extractor.cluster`).
+
+    Ctrl-C or SIGTERM: nothing new starts, the files in progress finish and are recorded, the manifest is
+    written, and KeyboardInterrupt goes on up; a second one ends the workers where they are.
+    """
     from . import __version__
     from .output import write_atomic
+    from .progress import Progress, page_count_of
+    from .runners import LocalRunner, remove_partial_outputs
 
     documents = find_documents(root)
     previous = load_manifest(out_dir).get("files", {}) if resume else {}
@@ -233,52 +273,65 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
             skipped += 1
         else:
             todo.append(rel)
-    total, counter = len(documents), len(done)
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+    counts = {rel: page_count_of(root / rel) for rel in todo}
+    # the largest first, so that no long file is left running alone at the end
+    todo.sort(key=lambda rel: -(counts[rel] or (root / rel).stat().st_size / 50_000))
+    progress = Progress(len(documents), sum(n for n in counts.values() if n) or None, done_files=len(done),
+                        quiet=quiet, bar=progress_bar)
+    if done:
+        progress.said(f"[{len(done)}/{len(documents)}] unchanged since the last run, skipped")
 
-    def report(outcome: Outcome):
-        nonlocal counter
-        counter += 1
+    def record_outcome(outcome: Outcome):
         # recorded before it is said: an interrupt after the progress line still finds it in the manifest
         done[outcome.relative] = {"status": outcome.status, "sha256": outcome.sha256, "tool_version": __version__,
                                   "seconds": round(outcome.seconds, 3), "code": outcome.code,
                                   "message": outcome.message, "record": outcome.record}
-        if outcome.status == "failed":
-            print(f"council: error: {outcome.message}", file=sys.stderr)
-        elif not quiet:
-            print(f"[{counter}/{total}] {outcome.relative}: {outcome.summary} ({outcome.seconds:.1f} s)", file=sys.stderr)
-
-    if not quiet and counter:
-        print(f"[{counter}/{total}] unchanged since the last run, skipped", file=sys.stderr)
-    import signal
+        progress.done(outcome)
 
     def terminated(signum, frame):  # SIGTERM ends a batch as Ctrl-C does: what is done is kept
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, terminated)
+    import signal
+
+    previous_handler = signal.signal(signal.SIGTERM, terminated)
+    runner = None
     try:
-        if jobs == 1:
-            for rel in todo:
-                report(convert_one(str(root), rel, str(out_dir), options))
+        if scheduler:
+            from .cluster import DaskRunner
+
+            runner = DaskRunner(scheduler)
+            base = (str(root.resolve()), str(out_dir.resolve()))  # the same paths on every worker
         else:
-            pool = ProcessPoolExecutor(max_workers=jobs)
+            runner = LocalRunner(max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1)))
+            base = (str(root), str(out_dir))
+        calls = [(base[0], rel, base[1], options) for rel in todo]
+        try:
+            for outcome in runner.results(convert_one, calls, lost_outcome):
+                record_outcome(outcome)
+        except KeyboardInterrupt:
+            progress.said("council: interrupted — finishing the files in progress (Ctrl-C again to stop at once)")
             try:
-                futures = [pool.submit(convert_one, str(root), rel, str(out_dir), options) for rel in todo]
-                for future in as_completed(futures):
-                    report(future.result())
-            finally:
-                pool.shutdown(wait=False, cancel_futures=True)
-    except KeyboardInterrupt:
-        # every output written so far is whole (written atomically); the manifest names exactly those,
-        # so --resume does the rest
-        write_manifest(root, out_dir, done, skipped, __version__)
-        raise
+                for outcome in runner.finish(lost_outcome):
+                    record_outcome(outcome)
+                runner.close()
+            except KeyboardInterrupt:
+                runner.close(now=True)
+                remove_partial_outputs(out_dir)
+            runner = None
+            progress.close()
+            # every output written so far is whole (written atomically); the manifest names exactly
+            # those, so --resume does the rest
+            write_manifest(root, out_dir, done, skipped, __version__)
+            raise
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGTERM, previous_handler)
+        if runner is not None:
+            runner.close()
+        progress.close()
     files, converted, failed = write_manifest(root, out_dir, done, skipped, __version__)
     if jsonl is not None:
         lines = [json.dumps(e.get("record") or {"file": rel, "kind": None, "status": e["status"], "code": e.get("code"),
                                                  "pages": None, "about": None, "counts": {}}, ensure_ascii=False)
                  for rel, e in files.items()]
         write_atomic(jsonl, "".join(line + "\n" for line in lines))
-    return converted, failed, skipped
+    return converted, failed, skipped, progress.summary(converted, failed, skipped)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 import traceback
 from pathlib import Path
 
@@ -113,7 +112,11 @@ def cmd_batch(args) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("council: error: --jobs takes a whole number from 1 up", file=sys.stderr)
         return EXIT_USAGE
-    start = time.perf_counter()
+    if args.scheduler and (args.timeout or args.max_memory_mb or args.jobs):
+        print("council: error: --timeout, --max-memory-mb and --jobs are for workers on this machine; with "
+              "--scheduler the Dask workers' own options bound them (dask worker --nworkers N --nthreads 1 "
+              "--memory-limit …) (see 'council batch --help')", file=sys.stderr)
+        return EXIT_USAGE
     try:
         passwords = [args.password] if args.password else []
         if args.password_file:
@@ -126,8 +129,9 @@ def cmd_batch(args) -> int:
                 return EXIT_USAGE
         options = ReadOptions(passwords=tuple(passwords), limits=limits_from(args), timeout=args.timeout,
                               memory_mb=args.max_memory_mb)
-        converted, failed, skipped = run_batch(root, out_dir, jobs=args.jobs, resume=args.resume, quiet=args.quiet,
-                                               jsonl=Path(args.jsonl) if args.jsonl else None, options=options)
+        converted, failed, skipped, summary = run_batch(
+            root, out_dir, jobs=args.jobs, resume=args.resume, quiet=args.quiet,
+            jsonl=Path(args.jsonl) if args.jsonl else None, options=options, scheduler=args.scheduler)
     except CouncilError as exc:
         _report(exc, str(out_dir), args.debug)
         return EXIT_USAGE
@@ -137,8 +141,7 @@ def cmd_batch(args) -> int:
         written, missing = diff_against_archive(out_dir, quiet=args.quiet)
         print(f"council batch: {written} diffs written, {missing} revisions without their approved version",
               file=sys.stderr)
-    print(f"council batch: {converted} converted, {failed} failed, {skipped} skipped in "
-          f"{time.perf_counter() - start:.1f} s; manifest: {out_dir / 'batch-manifest.json'}", file=sys.stderr)
+    print(f"council batch: {summary}; manifest: {out_dir / 'batch-manifest.json'}", file=sys.stderr)
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
@@ -342,8 +345,11 @@ def build_parser() -> argparse.ArgumentParser:
                          "version among the outputs, writing OUT/<relative path>.diff.json beside its JSON")
     bt.add_argument("-q", "--quiet", action="store_true", help="only failures and the closing line on stderr")
     bt.add_argument("--max-memory-mb", type=int, metavar="N",
-                    help="the memory (address space) each worker may use; a file needing more is reported as "
-                         "failed and the batch goes on (GiNZA alone takes about 1,500 MB of address space)")
+                    help="the memory (address space) each worker may take for one file, beyond the pipeline it "
+                         "shares with the others; a file needing more is reported as failed and the batch goes on")
+    bt.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                    help="run on the workers of this Dask scheduler (needs council-extractor[dask] here and on "
+                         "every worker; IN_DIR and OUT must be the same paths on every worker)")
     bt.add_argument("--timeout", type=float, metavar="SECONDS",
                     help="give up on a file that takes longer (reported as failed; the batch goes on)")
     bt.add_argument("--debug", action="store_true", help="show tracebacks of failures")

@@ -68,3 +68,10 @@ class TooLarge(CouncilError):
 class Encrypted(CouncilError):
     code = "encrypted"
     hint = "give its password: --password PASSWORD (council batch: --password-file FILE)"
+
+
+class ClusterError(CouncilError):
+    """``council batch --scheduler``: no scheduler, no workers, or workers of another version."""
+
+    code = "cluster_unavailable"
+    hint = "start a scheduler (dask scheduler) and workers (dask worker ADDRESS), or check the address"

@@ -1,0 +1,99 @@
+"""What a batch tells the person watching it, on stderr.
+
+On a terminal, one bar (tqdm): files done of all, pages done of all, pages a second, failures and the
+time left; a failure is one line above it. Elsewhere (a log, a pipe, CI), one plain line per file:
+``[3/16] 2024/r6/foo.docx: docx submission, 10 sections, … (0.4 s)``. Either way a closing line:
+converted, failed, skipped, pages and seconds. Lines carry a file's name, its kind and counts, never
+a document's own words (see :mod:`extractor.summary`).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import time
+from pathlib import Path
+
+
+def page_count_of(path: Path) -> int | None:
+    """A PDF's pages, read from its page tree without laying anything out (pypdfium2, which
+    pdfplumber already brings); ``None`` for other formats and for a PDF that does not open."""
+    if path.suffix.lower() != ".pdf":
+        return None
+    try:
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(str(path))
+        try:
+            return len(document)
+        finally:
+            document.close()
+    except Exception:  # noqa: BLE001 - encrypted or damaged: the conversion will say what it is
+        return None
+
+
+class Progress:
+    def __init__(self, total_files: int, total_pages: int | None, *, done_files: int = 0, quiet: bool = False,
+                 stream=None, bar: bool | None = None):
+        self.stream = stream or sys.stderr
+        self.total_files, self.total_pages = total_files, total_pages
+        self.files, self.pages, self.failed = done_files, 0, 0
+        self.quiet = quiet
+        self.start = time.perf_counter()
+        on_terminal = self.stream.isatty() if bar is None else bar
+        self._bar = None
+        if on_terminal and not quiet:
+            from tqdm import tqdm
+
+            tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked from this one
+            try:  # a terminal that does not say its size (a bare pty) gets 100 × 24: tqdm would draw nothing
+                size = os.get_terminal_size(self.stream.fileno())
+                sized = size.columns > 0 and size.lines > 0
+            except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+                sized = False
+            self._bar = tqdm(total=total_files, initial=done_files, unit="file", file=self.stream,
+                             dynamic_ncols=sized, ncols=None if sized else 100, nrows=None if sized else 24,
+                             bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} files [{elapsed}<{remaining}{postfix}]")
+            self._bar.set_postfix_str(self._pages_text(), refresh=False)
+
+    def _pages_text(self) -> str:
+        seconds = time.perf_counter() - self.start
+        of = f"/{self.total_pages}" if self.total_pages else ""
+        rate = self.pages / seconds if seconds > 0 else 0.0
+        return f"pages {self.pages}{of}, {rate:.1f} pages/s, {self.failed} failed"
+
+    def said(self, line: str) -> None:
+        """A line of its own (a skipped count, a note), above the bar where there is one."""
+        if self._bar is not None:
+            self._bar.write(line, file=self.stream)
+        elif not self.quiet:
+            print(line, file=self.stream)
+
+    def done(self, outcome) -> None:
+        self.files += 1
+        self.pages += outcome.pages or 0
+        if outcome.status == "failed":
+            self.failed += 1
+            line = f"council: error: {outcome.message}"  # failures are said even when quiet
+            if self._bar is not None:
+                self._bar.write(line, file=self.stream)
+            else:
+                print(line, file=self.stream)
+        elif self._bar is None and not self.quiet:
+            print(f"[{self.files}/{self.total_files}] {outcome.relative}: {outcome.summary} ({outcome.seconds:.1f} s)",
+                  file=self.stream)
+        if self._bar is not None:
+            self._bar.set_postfix_str(self._pages_text(), refresh=False)
+            self._bar.update(1)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+    def summary(self, converted: int, failed: int, skipped: int) -> str:
+        """``52 converted, 0 failed, 0 skipped; 210 pages in 11.6 s (18.1 pages/s)``."""
+        seconds = time.perf_counter() - self.start
+        rate = f" ({self.pages / seconds:.1f} pages/s)" if self.pages and seconds > 0 else ""
+        return f"{converted} converted, {failed} failed, {skipped} skipped; {self.pages} pages in {seconds:.1f} s{rate}"
