@@ -244,6 +244,39 @@ def lost_outcome(call: tuple, exc: BaseException) -> Outcome:
                                                                                      code="internal"))
 
 
+def _convert_all(todo: list[str], root: Path, out_dir: Path, options: ReadOptions, jobs: int | None,
+                 scheduler: str | None, record_outcome, progress) -> None:
+    """Every file of ``todo`` converted here or on the cluster, each Outcome recorded as it comes. On an
+    interrupt the files in progress finish and are recorded (a second interrupt ends the workers at
+    once), then the KeyboardInterrupt goes on up."""
+    from .runners import LocalRunner, remove_partial_outputs
+
+    if scheduler:
+        from .cluster import DaskRunner
+
+        runner = DaskRunner(scheduler)
+        base = (str(root.resolve()), str(out_dir.resolve()))  # the same paths on every worker
+    else:
+        runner = LocalRunner(max(1, min(jobs or os.cpu_count() or 1, len(todo))))
+        base = (str(root), str(out_dir))
+    calls = [(base[0], rel, base[1], options) for rel in todo]
+    try:
+        for outcome in runner.results(convert_one, calls, lost_outcome):
+            record_outcome(outcome)
+    except KeyboardInterrupt:
+        progress.said("council: interrupted — finishing the files in progress (Ctrl-C again to stop at once)")
+        try:
+            for outcome in runner.finish(lost_outcome):
+                record_outcome(outcome)
+        except KeyboardInterrupt:
+            runner.close(now=True)
+            remove_partial_outputs(out_dir)
+            raise
+        raise
+    finally:
+        runner.close()
+
+
 def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: bool = False,
               quiet: bool = False, jsonl: Path | None = None, options: ReadOptions = ReadOptions(),
               scheduler: str | None = None, progress_bar: bool | None = None) -> tuple[int, int, int, str]:
@@ -257,7 +290,6 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
     from . import __version__
     from .output import write_atomic
     from .progress import Progress, page_count_of
-    from .runners import LocalRunner, remove_partial_outputs
 
     documents = find_documents(root)
     previous = load_manifest(out_dir).get("files", {}) if resume else {}
@@ -294,39 +326,17 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
     import signal
 
     previous_handler = signal.signal(signal.SIGTERM, terminated)
-    runner = None
     try:
-        if scheduler:
-            from .cluster import DaskRunner
-
-            runner = DaskRunner(scheduler)
-            base = (str(root.resolve()), str(out_dir.resolve()))  # the same paths on every worker
-        else:
-            runner = LocalRunner(max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1)))
-            base = (str(root), str(out_dir))
-        calls = [(base[0], rel, base[1], options) for rel in todo]
-        try:
-            for outcome in runner.results(convert_one, calls, lost_outcome):
-                record_outcome(outcome)
-        except KeyboardInterrupt:
-            progress.said("council: interrupted — finishing the files in progress (Ctrl-C again to stop at once)")
-            try:
-                for outcome in runner.finish(lost_outcome):
-                    record_outcome(outcome)
-                runner.close()
-            except KeyboardInterrupt:
-                runner.close(now=True)
-                remove_partial_outputs(out_dir)
-            runner = None
-            progress.close()
-            # every output written so far is whole (written atomically); the manifest names exactly
-            # those, so --resume does the rest
-            write_manifest(root, out_dir, done, skipped, __version__)
-            raise
+        if todo:  # nothing to convert: no pipeline to load, no cluster to reach
+            _convert_all(todo, root, out_dir, options, jobs, scheduler, record_outcome, progress)
+    except KeyboardInterrupt:
+        # every output written so far is whole (written atomically); the manifest names exactly
+        # those, so --resume does the rest
+        progress.close()
+        write_manifest(root, out_dir, done, skipped, __version__)
+        raise
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
-        if runner is not None:
-            runner.close()
         progress.close()
     files, converted, failed = write_manifest(root, out_dir, done, skipped, __version__)
     if jsonl is not None:
