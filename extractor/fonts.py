@@ -8,6 +8,7 @@ more than the name. Names arrive in many spellings (``ＭＳ ゴシック``, ``M
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from .ir import FontFamily
 
@@ -17,6 +18,7 @@ _MINCHO = ("明朝", "mincho", "serif", "times", "century", "游明", "ヒラギ
            "教科書", "kyokasho")
 
 
+@lru_cache(maxsize=1024)
 def font_family_of(name: str | None) -> FontFamily | None:
     """``None`` when there is no name; ``other`` when the name is neither Gothic nor Mincho."""
     if not name:

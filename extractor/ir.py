@@ -11,6 +11,7 @@ styles), so later layers can answer "unknown" instead of "false" (design notes, 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, Union
 
 FontFamily = Literal["mincho", "gothic", "other"]
@@ -51,7 +52,7 @@ class Paragraph:
         text, cuts = self.text, (0, *self.line_starts, len(self.text))
         return [text[a:b] for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
 
-    @property
+    @cached_property  # an IR is never changed once built (frozen): its texts are computed once
     def text(self) -> str:
         """What a reader sees: every run except tracked deletions."""
         return "".join(r.text for r in self.runs if not r.deleted)
@@ -67,12 +68,12 @@ class Cell:
     row_span: int = 1
     col_span: int = 1
 
-    @property
+    @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         """Paragraphs of the cell in order, those of nested tables flattened in."""
         return tuple(iter_paragraphs(self.blocks))
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
 

@@ -97,6 +97,7 @@ def _compounds(ws: tuple[Word, ...]) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def head_noun(text: str) -> tuple[str, str] | None:
     """The last compound noun of a label, a parenthesised gloss aside:
     ``結合される情報項目（だれの、どのような項目か）`` → (情報項目, 情報項目)."""

@@ -60,6 +60,7 @@ def nlp():
     return spacy.load("ja_ginza", exclude=list(UNUSED_COMPONENTS))
 
 
+@lru_cache(maxsize=1)
 def ginza_version() -> str | None:
     from importlib import metadata
 

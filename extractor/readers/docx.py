@@ -9,6 +9,7 @@ cascade docDefaults → paragraph style → character style → direct formattin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -24,6 +25,7 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
+@lru_cache(maxsize=None)
 def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
@@ -81,9 +83,16 @@ class Styles:
     theme: dict[str, str]
     _para_cache: dict[str | None, RunProps] = field(default_factory=dict)
     _char_cache: dict[str | None, RunProps] = field(default_factory=dict)
+    _chains: dict[str | None, list] = field(default_factory=dict)
+    _ppr_cache: dict[tuple, etree._Element | None] = field(default_factory=dict)
 
     def _chain(self, style_id: str | None) -> list[etree._Element]:
-        """The style and its basedOn ancestors, root first (cycles cut)."""
+        """The style and its basedOn ancestors, root first (cycles cut); once per style."""
+        if style_id not in self._chains:
+            self._chains[style_id] = self._walk_chain(style_id)
+        return self._chains[style_id]
+
+    def _walk_chain(self, style_id: str | None) -> list[etree._Element]:
         chain, seen = [], set()
         while style_id and style_id in self.by_id and style_id not in seen:
             seen.add(style_id)
@@ -111,53 +120,109 @@ class Styles:
         return wval(el.find(w("name"))) if el is not None else None
 
     def paragraph_ppr_value(self, style_id: str | None, tag: str) -> etree._Element | None:
-        """The nearest w:pPr/<tag> along the paragraph style chain."""
-        for el in reversed(self._chain(style_id or self.default_paragraph)):
-            found = el.find(f"{w('pPr')}/{w(tag)}")
-            if found is not None:
-                return found
-        return None
+        """The nearest w:pPr/<tag> along the paragraph style chain; once per style and tag."""
+        key = (style_id or self.default_paragraph, tag)
+        if key not in self._ppr_cache:
+            self._ppr_cache[key] = next((found for el in reversed(self._chain(key[0]))
+                                         if (found := el.find(f"{w('pPr')}/{w(tag)}")) is not None), None)
+        return self._ppr_cache[key]
 
 
 # no entity expansion, no DTD, no network: an XML part is data, never instructions (XXE, billion laughs)
 _SAFE_XML = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
 
 
-def _theme_fonts(package) -> dict[str, str]:
-    """Theme font slots (``minorEastAsia`` …) → typeface, from word/theme/theme1.xml."""
-    for part in package.iter_parts():
-        if str(part.partname).startswith("/word/theme/"):
-            try:
-                root = etree.fromstring(part.blob, _SAFE_XML)
-            except etree.XMLSyntaxError:  # an entity it would not resolve, or plain damage: no theme fonts
-                return {}
-            fonts: dict[str, str] = {}
-            for slot in ("major", "minor"):
-                scheme = root.find(f".//{{{A}}}{slot}Font")
-                if scheme is None:
-                    continue
-                latin = scheme.find(f"{{{A}}}latin")
-                ea = scheme.find(f"{{{A}}}ea")
-                jpan = scheme.find(f"{{{A}}}font[@script='Jpan']")
-                ea_face = (ea.get("typeface") if ea is not None else "") or (
-                    jpan.get("typeface") if jpan is not None else "")
-                latin_face = latin.get("typeface") if latin is not None else ""
-                fonts[f"{slot}EastAsia"] = ea_face
-                fonts[f"{slot}Ascii"] = fonts[f"{slot}HAnsi"] = latin_face
-            return fonts
-    return {}
+def _theme_fonts(blob: bytes | None) -> dict[str, str]:
+    """Theme font slots (``minorEastAsia`` …) → typeface, from the document's theme part."""
+    if blob is None:
+        return {}
+    try:
+        root = etree.fromstring(blob, _SAFE_XML)
+    except etree.XMLSyntaxError:  # an entity it would not resolve, or plain damage: no theme fonts
+        return {}
+    fonts: dict[str, str] = {}
+    for slot in ("major", "minor"):
+        scheme = root.find(f".//{{{A}}}{slot}Font")
+        if scheme is None:
+            continue
+        latin = scheme.find(f"{{{A}}}latin")
+        ea = scheme.find(f"{{{A}}}ea")
+        jpan = scheme.find(f"{{{A}}}font[@script='Jpan']")
+        ea_face = (ea.get("typeface") if ea is not None else "") or (
+            jpan.get("typeface") if jpan is not None else "")
+        latin_face = latin.get("typeface") if latin is not None else ""
+        fonts[f"{slot}EastAsia"] = ea_face
+        fonts[f"{slot}Ascii"] = fonts[f"{slot}HAnsi"] = latin_face
+    return fonts
 
 
-def _load_styles(document) -> Styles:
-    theme = _theme_fonts(document.part.package)
-    root = document.styles.element
-    by_id = {el.get(w("styleId")): el for el in root.iter(w("style"))}
-    defaults = RunProps().apply(root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}"), theme)
-    default_paragraph = None
-    for sid, el in by_id.items():
-        if el.get(w("type")) == "paragraph" and el.get(w("default")) in ("1", "true"):
-            default_paragraph = sid
-    return Styles(by_id, defaults, default_paragraph, theme)
+@dataclass(frozen=True)
+class _Package:
+    """The parts of a Word package the reader reads: the main document, its styles and theme."""
+
+    document: etree._Element
+    styles: bytes | None
+    theme: bytes | None
+
+
+def _open_package(path: Path) -> _Package:
+    """The main document part, parsed, and the bytes of its styles and theme parts, found through the
+    package's relationships with python-docx's OPC reader. Only these parts are inflated and parsed:
+    python-docx's ``Document()`` reads every part (a template's 400 KB stylesWithEffects.xml too),
+    which cost more than reading the document itself."""
+    from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PACKAGE_URI
+    from docx.opc.phys_pkg import PhysPkgReader
+    from docx.opc.pkgreader import PackageReader, _ContentTypeMap
+    from docx.oxml.parser import parse_xml
+
+    reader = PhysPkgReader(str(path))
+    try:
+        main = next(r for r in PackageReader._srels_for(reader, PACKAGE_URI)
+                    if r.reltype == RT.OFFICE_DOCUMENT and not r.is_external).target_partname
+        content_type = _ContentTypeMap.from_xml(reader.content_types_xml)[main]
+        if content_type != CT.WML_DOCUMENT_MAIN:  # as python-docx's Document() refuses it
+            raise ValueError(f"not a Word file, content type is '{content_type}'")
+        targets = {}
+        for rel in PackageReader._srels_for(reader, main):
+            if not rel.is_external and rel.reltype in (RT.STYLES, RT.THEME):
+                targets.setdefault(rel.reltype, rel.target_partname)
+
+        def blob(reltype: str) -> bytes | None:
+            return reader.blob_for(targets[reltype]) if reltype in targets else None
+
+        return _Package(parse_xml(reader.blob_for(main)), blob(RT.STYLES), blob(RT.THEME))
+    finally:
+        reader.close()
+
+
+_STYLES_CACHE: dict[str, Styles] = {}  # a template's styles, parsed once per process (by their bytes)
+
+
+def _load_styles(package: _Package) -> Styles:
+    """The cascade of the package's styles; a package without a styles part gets python-docx's default
+    ones, as ``Document().styles`` gives them. Documents made from one template share its styles byte
+    for byte: those are parsed once."""
+    import hashlib
+
+    from docx.oxml.parser import parse_xml
+    from docx.parts.styles import StylesPart
+
+    styles_xml = package.styles if package.styles is not None else StylesPart._default_styles_xml()
+    key = hashlib.sha1(styles_xml + b"\0" + (package.theme or b"")).hexdigest()
+    if key not in _STYLES_CACHE:
+        if len(_STYLES_CACHE) >= 32:
+            _STYLES_CACHE.pop(next(iter(_STYLES_CACHE)))
+        theme = _theme_fonts(package.theme)
+        root = parse_xml(styles_xml)
+        by_id = {el.get(w("styleId")): el for el in root.iter(w("style"))}
+        defaults = RunProps().apply(root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}"), theme)
+        default_paragraph = None
+        for sid, el in by_id.items():
+            if el.get(w("type")) == "paragraph" and el.get(w("default")) in ("1", "true"):
+                default_paragraph = sid
+        _STYLES_CACHE[key] = Styles(by_id, defaults, default_paragraph, theme)
+    return _STYLES_CACHE[key]
 
 
 def _is_east_asian(text: str) -> bool:
@@ -177,15 +242,13 @@ class DocxReader:
         self.path = path
 
     def read(self) -> Document:
-        import docx  # python-docx; imported here so text-only runs do not pay for it
-
         try:
-            document = docx.Document(str(self.path))
+            package = _open_package(self.path)
         except Exception as exc:  # python-docx raises its own PackageNotFoundError, KeyError, lxml's errors …
             raise CorruptDocument(self.path.name, f"not a readable Word document ({type(exc).__name__}: "
                                   f"{str(exc)[:120]})")
         try:
-            return self._read(document)
+            return self._read(package)
         except Exception as exc:
             # a damaged package python-docx opened but cannot walk (a part of the wrong content type, a
             # mangled relationship) fails inside python-docx or lxml: that is the file's fault; anything
@@ -195,9 +258,9 @@ class DocxReader:
                                       f"{str(exc)[:120]})") from exc
             raise
 
-    def _read(self, document) -> Document:
-        ctx = _Ctx(_load_styles(document))
-        blocks = tuple(self._blocks(document.element.body, ctx))
+    def _read(self, package: _Package) -> Document:
+        ctx = _Ctx(_load_styles(package))
+        blocks = tuple(self._blocks(package.document.find(w("body")), ctx))
         if not any(p.text.strip() for p in iter_paragraphs(blocks)):
             raise EmptyDocument(self.path.name, "the Word document holds no text")
         return Document(format="docx", pages=(Page(number=None, blocks=blocks),), page_count=None)

@@ -480,10 +480,7 @@ class _Styler:
 
     def run_key(self, c: dict) -> tuple:
         name = _base_font_name(c.get("fontname", ""))
-        return (_is_bold(c), self.underlined(c) if not c["text"].isspace() else None, _family(name), name)
-
-
-_family = lru_cache(maxsize=1024)(font_family_of)
+        return (_is_bold(c), self.underlined(c) if not c["text"].isspace() else None, font_family_of(name), name)
 
 
 def _runs(texts: list[tuple[str, dict]], styler: _Styler, page_number: int) -> list[Run]:

@@ -68,6 +68,7 @@ def label_of(raw: str) -> tuple[str, str] | None:
     return (found[0], found[1]) if found else None
 
 
+@lru_cache(maxsize=8192)
 def _label_match(raw: str) -> tuple[str, str, str] | None:
     """(part, value, the label as written without its spacing)."""
     text = raw.strip()
@@ -85,7 +86,7 @@ def is_minutes(lines: list[str]) -> bool:
     """Minutes by what they hold: a minutes title near the top, or a header naming at least two of
     the meeting's date, place and attendees."""
     v = vocabulary()["minutes"]
-    parts = {label_of(l)[0] for l in lines[:80] if label_of(l)}
+    parts = {found[0] for found in map(label_of, lines[:80]) if found}
     header = len(parts & {"date", "place", "attendees", "absentees"})
     titled = any(word in l for l in lines[:8] for word in v["titles"])
     speakers = sum(1 for l in lines[:200] if _is_speaker_line(l))
