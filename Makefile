@@ -38,9 +38,13 @@ corpus: $(STAMP)
 	$(BIN)/python scripts/make_corpus.py --out out/corpus
 	$(BIN)/python scripts/score_corpus.py out/corpus --json out/corpus-score.json
 
-# PDF reader seconds per page and peak memory beside pdfplumber's bare parse (figures, not a test).
+# Speed and memory on the generated corpus (made first when out/corpus is missing: LibreOffice and
+# Chromium, as for make corpus): the pipeline's stages per page beside pdfplumber's bare parse,
+# pdfplumber's tables + text and pypdfium2's text; council batch with one job and with all cores,
+# memory per worker; classification items/s. Figures, not a test: about 25 minutes on 2 cores.
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+	@[ -d out/corpus ] || $(BIN)/python scripts/make_corpus.py --out out/corpus
+	$(BIN)/python scripts/bench.py --corpus out/corpus
 
 # The reader fuzz tests with a long budget (make test runs 15 fixed examples of each); a crash found
 # here becomes a committed regression fixture under tests/fuzz/.
