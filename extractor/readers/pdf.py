@@ -484,7 +484,6 @@ class _Styler:
 
 
 def _runs(texts: list[tuple[str, dict]], styler: _Styler, page_number: int) -> list[Run]:
-    runs: list[Run] = []
     keys = []
     for text, c in texts:
         keys.append(styler.run_key(c))
