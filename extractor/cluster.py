@@ -62,7 +62,6 @@ class DaskRunner:
             raise ClusterError(address, f"the workers run council-extractor {', '.join(sorted(versions))} and "
                                f"this client {_version()}", hint="install the same version everywhere")
         self.client.register_plugin(PipelineLoader(), name="council-extractor-pipeline")
-        self.jobs = sum(self.client.nthreads().values())
         self._futures: dict = {}
         self._yielded: set = set()
 

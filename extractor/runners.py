@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 import signal
+import sys
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
@@ -38,8 +38,8 @@ def warm_pipeline() -> None:
 
 
 def _forking() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" and \
-        multiprocessing.get_start_method(allow_none=True) in (None, "fork")
+    """Fork where it is the platform's way (Linux); macOS and Windows spawn (fork is unsafe on macOS)."""
+    return sys.platform.startswith("linux") and multiprocessing.get_start_method(allow_none=True) in (None, "fork")
 
 
 def _worker_signals() -> None:
@@ -59,7 +59,6 @@ class LocalRunner:
     """``jobs`` worker processes on this machine."""
 
     def __init__(self, jobs: int):
-        self.jobs = jobs
         self._futures: dict[Future, tuple] = {}
         self._yielded: set[Future] = set()
         forking = _forking()
