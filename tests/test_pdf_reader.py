@@ -321,11 +321,11 @@ def test_an_underline_right_above_a_rule_is_an_underline_when_it_stops_at_the_pa
 def test_a_browser_trimmed_closing_bracket_does_not_widen_the_margin():
     """Issue 9: Chromium sets a 43rd character `）` by trimming its blank half (text-spacing-trim),
     so lines of 42 full-width characters seemed to end half an em short and wrapped lines broke."""
-    from extractor.readers.pdf import _Line, lines_to_paragraph_groups, right_margin
+    from extractor.readers.layout import Line, lines_to_paragraph_groups, right_margin
 
-    def chars_line(s: str, top: float) -> _Line:
-        return _Line([{"text": ch, "x0": 96 + 10 * i, "x1": 106 + 10 * i, "top": top, "bottom": top + 10,
-                       "size": 10.0, "fontname": "Mincho"} for i, ch in enumerate(s)])
+    def chars_line(s: str, top: float) -> Line:
+        return Line([{"text": ch, "x0": 96 + 10 * i, "x1": 106 + 10 * i, "top": top, "bottom": top + 10,
+                      "size": 10.0, "fontname": "Mincho"} for i, ch in enumerate(s)])
 
     lines = [chars_line("あ" * 42 + "）", 100), chars_line("い" * 42, 130), chars_line("用する場合", 141)]
     groups = lines_to_paragraph_groups(lines, right_margin(lines))

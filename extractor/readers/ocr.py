@@ -57,12 +57,12 @@ def page_chars(page) -> tuple[list[dict], float | None]:
 
 
 def read_image(path):
-    """An image of a page or pages (a multi-page TIFF) → IR, by OCR, through the PDF reader's layout."""
+    """An image of a page or pages (a multi-page TIFF) → IR, by OCR, through the layout the PDF reader uses."""
     from PIL import Image, ImageSequence
 
     from ..errors import CorruptDocument, UnsupportedFormat
     from ..ir import Document, Page, Warning
-    from .pdf import _paragraph, _Styler, chars_to_lines, lines_to_paragraph_groups, right_margin
+    from .layout import Styler, chars_to_lines, lines_to_paragraph_groups, paragraph_of_lines, right_margin
 
     if not available():
         raise UnsupportedFormat(path.name, "an image (a scan?), and Tesseract is not installed to read it",
@@ -78,7 +78,8 @@ def read_image(path):
         warnings.append(Warning("ocr", f"an image, read by OCR (Tesseract, {LANG}): mean word confidence "
                                 f"{confidence or 0:.0f}%; styles and table rules are not read", number))
         lines = chars_to_lines(chars)
-        styler = _Styler([], [])
-        blocks = tuple(_paragraph(g, styler, number) for g in lines_to_paragraph_groups(lines, right_margin(lines)))
+        styler = Styler([], [])
+        groups = lines_to_paragraph_groups(lines, right_margin(lines))
+        blocks = tuple(paragraph_of_lines(g, styler, number) for g in groups)
         pages.append(Page(number=number, blocks=blocks))
     return Document(format="image", pages=tuple(pages), page_count=len(frames), warnings=tuple(warnings))

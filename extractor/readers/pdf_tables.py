@@ -1,0 +1,356 @@
+"""PDF tables: ruling lines → pdfplumber's table finder → table drafts with their cells' paragraphs →
+IR tables, one table over a page break.
+
+- tables come from ruling lines; merged cells get their spans from the grid the cell edges make;
+  a row a page break cuts open gets a closing rule (:func:`open_grid_closers`);
+- a table that goes on at the top of the next page is one table, its repeated header row dropped
+  (:func:`continue_table`);
+- check boxes drawn as small squares, not typed, become ☑ / ☐ characters (:func:`drawn_checkboxes`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..ir import Cell, Paragraph, Table, Warning
+from .layout import (FIT_SLACK, PARAGRAPH_START, Styler, chars_to_lines, leading_unit_width,
+                     lines_to_paragraph_groups, paragraph_of_lines)
+
+TABLE_SETTINGS = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit", "snap_tolerance": 2,
+                  "join_tolerance": 2, "intersection_tolerance": 2}
+
+
+# -- ruling lines and drawn boxes --------------------------------------------------------------
+
+
+def _cluster(values: list[float], tolerance: float = 1.5) -> list[float]:
+    """Sorted representatives of values that lie within ``tolerance`` of each other."""
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tolerance:
+            continue
+        out.append(v)
+    return out
+
+
+def _index(reps: list[float], v: float) -> int:
+    return min(range(len(reps)), key=lambda i: abs(reps[i] - v))
+
+
+def ruling_edges(page) -> tuple[list[dict], list[dict]]:
+    """(vertical, horizontal) edges that can rule a table: lines, stroked rectangles and filled
+    rectangles thin enough to be a line. A filled box is a background (a shaded header, a white
+    panel behind text), not a border: taken as edges, it boxes whole paragraphs into a "table".
+    The short ends of a thin rectangle are no rule either (pdfplumber drops them from page.edges
+    before it merges; explicit edges get no such prefilter)."""
+    from pdfplumber.utils import obj_to_edges
+
+    objects = list(page.lines) + [r for r in page.rects if r.get("stroke") or min(r["width"], r["height"]) < 2]
+    edges = [e for obj in objects for e in obj_to_edges(obj)]
+    vertical = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] >= 1]
+    horizontal = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= 1]
+    return vertical, horizontal
+
+
+def open_grid_closers(page) -> list[float]:
+    """y positions where several ruling verticals stop with no horizontal rule to close them.
+
+    A browser leaves a table row that a page break cuts open at the cut (no bottom border on this
+    page, no top border on the next); a closing rule there lets the table finder see the cells.
+    """
+    verticals = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 5]
+    horizontals = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 5]
+    closers = []
+    for end in ("top", "bottom"):
+        for y in _cluster([e[end] for e in verticals], 1.0):
+            ending = [e for e in verticals if abs(e[end] - y) <= 1.0]
+            x0, x1 = min(e["x0"] for e in ending), max(e["x0"] for e in ending)
+            if x1 - x0 < 5:  # one rule, or a double rule: no cell between them
+                continue
+            # closed by rules across them, drawn whole or cell by cell (an underline near the cut is
+            # no rule: it spans one word)
+            across = sorted((max(h["x0"], x0), min(h["x1"], x1)) for h in horizontals
+                            if abs(h["top"] - y) <= 2 and h["x0"] < x1 and h["x1"] > x0)
+            covered, reach = 0.0, x0
+            for a, b in across:
+                covered += max(0.0, b - max(a, reach))
+                reach = max(reach, b)
+            closed = covered >= 0.5 * (x1 - x0)
+            if not closed:
+                closers.append(y)
+    return closers
+
+
+def drawn_checkboxes(page, table_cells: list[tuple]) -> list[dict]:
+    """Small squares drawn as boxes (not table cells) → a ☑ char when a stroke lies inside, else ☐.
+
+    Forms draw check boxes instead of typing them; a reader sees a box, ticked or not.
+    """
+    boxes = []
+    strokes = list(page.curves) + list(page.lines)
+    for r in page.rects:
+        w, h = r["width"], r["height"]
+        if not (5 <= w <= 16 and abs(w - h) <= 1.5):
+            continue
+        if any(abs(r["x0"] - c[0]) < 1 and abs(r["top"] - c[1]) < 1 for c in table_cells):
+            continue
+        inside = [s for s in strokes if s["x0"] >= r["x0"] - 0.5 and s["x1"] <= r["x1"] + 0.5
+                  and s["top"] >= r["top"] - 0.5 and s["bottom"] <= r["bottom"] + 0.5]
+        boxes.append({"text": "☑" if inside else "☐", "x0": r["x0"], "x1": r["x1"], "top": r["top"],
+                      "bottom": r["bottom"], "size": h, "fontname": "", "upright": True})
+    return boxes
+
+
+# -- table drafts ------------------------------------------------------------------------------
+
+
+@dataclass
+class _CellDraft:
+    row: int
+    col: int
+    row_span: int
+    col_span: int
+    paras: list  # paragraph drafts: each a list of (lines, styler, page) parts, one per page it spans
+    tail_room: float  # space left after the last line: a paragraph cut by a page break ran to the edge
+    head_unit: float  # width of the first line's unbreakable start (see leading_unit_width)
+
+    @property
+    def blocks(self) -> tuple[Paragraph, ...]:
+        return tuple(_paragraph_of(draft) for draft in self.paras)
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.blocks)
+
+
+@dataclass
+class TableDraft:
+    cells: list[_CellDraft]
+    xs: list[float]
+    n_rows: int
+    bbox: tuple
+    page: int
+    warnings: list[Warning]
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+    def covering(self, row: int, col: int) -> _CellDraft | None:
+        for cell in self.cells:
+            if cell.row <= row < cell.row + cell.row_span and cell.col <= col < cell.col + cell.col_span:
+                return cell
+        return None
+
+    def row_texts(self, row: int) -> list[str]:
+        return [c.text for c in sorted(self.cells, key=lambda c: c.col) if c.row == row]
+
+    def to_table(self) -> Table:
+        # what each column holds as whole paragraphs, over every page the table runs on
+        whole: dict[tuple[int, int], set[str]] = {}
+        for c in self.cells:
+            whole.setdefault((c.col, c.col_span), set()).update(_draft_text(d) for d in c.paras)
+        for c in self.cells:
+            c.paras = [part for d in c.paras for part in split_at_known_paragraphs(d, whole[(c.col, c.col_span)])]
+        rows: dict[int, list[Cell]] = {}
+        for c in sorted(self.cells, key=lambda c: (c.row, c.col)):
+            rows.setdefault(c.row, []).append(Cell(row=c.row, col=c.col, blocks=c.blocks, row_span=c.row_span,
+                                                   col_span=c.col_span))
+        grid = tuple(tuple(rows.get(r, [])) for r in range(self.n_rows))
+        return Table(rows=grid, n_cols=self.n_cols, page=self.page, bbox=tuple(round(v, 2) for v in self.bbox))
+
+
+def table_draft(table, chars: list[dict], styler: Styler, page_number: int) -> tuple[TableDraft, list[dict]]:
+    """The table's cells with their text, and the characters inside its box that no cell holds
+    (text in a gap of an irregular grid: it stays body text, never lost)."""
+    xs = _cluster([v for x0, _, x1, _ in table.cells for v in (x0, x1)])
+    ys = _cluster([v for _, top, _, bottom in table.cells for v in (top, bottom)])
+    # each character goes to the cell covering the grid position of its centre: one lookup, not a
+    # scan of every cell
+    spans = [(_index(ys, top), _index(ys, bottom), _index(xs, x0), _index(xs, x1)) for x0, top, x1, bottom in table.cells]
+    owner: dict[tuple[int, int], int] = {}
+    for i, (r0, r1, c0, c1) in enumerate(spans):
+        for r in range(r0, max(r0 + 1, r1)):
+            for c in range(c0, max(c0 + 1, c1)):
+                owner[(r, c)] = i
+    per_cell: list[list[dict]] = [[] for _ in table.cells]
+    outside: list[dict] = []
+    for ch in chars:
+        r = bisect.bisect_right(ys, (ch["top"] + ch["bottom"]) / 2) - 1
+        c = bisect.bisect_right(xs, (ch["x0"] + ch["x1"]) / 2) - 1
+        if (r, c) in owner:
+            per_cell[owner[(r, c)]].append(ch)
+        else:
+            outside.append(ch)
+    out = []
+    cell_lines = []
+    for (x0, _, x1, _), cell_chars in zip(table.cells, per_cell):
+        lines = chars_to_lines(cell_chars)
+        padding = max(0.0, min(l.x0 for l in lines) - x0) if lines else 0.0
+        cell_lines.append((lines, x1 - padding))  # cells are padded alike on both sides
+    # Where the cells of a column let text run to: the padding tells within a tenth of a point or
+    # so, too loose for a renderer that wraps what overshoots by 0.01 pt; the longest line of the
+    # column, when it comes within a character of that, tells to the point.
+    reach: dict[tuple[int, int], float] = {}
+    for (lines, _), (_, _, c0, c1) in zip(cell_lines, spans):
+        for l in lines:
+            reach[(c0, c1)] = max(reach.get((c0, c1), 0.0), l.x1)
+    cell_lines = [(lines, min(right, reach[(c0, c1)]) if lines and right - reach[(c0, c1)] < 1.25 * lines[0].size
+                   else right)
+                  for (lines, right), (_, _, c0, c1) in zip(cell_lines, spans)]
+    # the gap between wrapped lines serves every cell of the table: the middle gap after a full line
+    # anywhere in it (most full lines in a table wrap; the least would be a glyph's odd bounding box)
+    gaps = sorted(b.top - a.bottom for lines, right in cell_lines for a, b in zip(lines, lines[1:])
+                  if a.x1 >= right - 1.5 * a.size and b.top - a.bottom < 1.5 * a.size)
+    hint = gaps[len(gaps) // 2] if gaps else None
+    for bbox, (r0, r1, c0, c1), (lines, right) in zip(table.cells, spans, cell_lines):
+        paras, tail_room, head_unit = [], float("inf"), 0.0
+        if lines:
+            paras = [[(g, styler, page_number)] for g in lines_to_paragraph_groups(lines, right, hint)]
+            tail_room = right - lines[-1].x1
+            head_unit = leading_unit_width(lines[0])
+        out.append(_CellDraft(r0, c0, max(1, r1 - r0), max(1, c1 - c0), paras, tail_room, head_unit))
+    # a row that is empty and does not even span the table is a stray of drawing past a page cut
+    # (a browser's clipped borders); a grid row in which no cell starts is a strip under cells that
+    # stop short of the cut
+    n_cols = len(xs) - 1
+    for row in range(len(ys) - 1):
+        in_row = [c for c in out if c.row == row]
+        covered = sum(c.col_span for c in out if c.row <= row < c.row + c.row_span)
+        if in_row and covered < n_cols and not any(c.paras for c in in_row):
+            out = [c for c in out if c.row != row]
+    # a grid row where only empty cells start, beside cells going on from above, is a stray rule
+    # in one column (a browser draws a cut merged cell's border a little off the row's): the empty
+    # cell belongs to the one above it
+    for row in range(1, len(ys) - 1):
+        in_row = [c for c in out if c.row == row]
+        from_above = [c for c in out if c.row < row < c.row + c.row_span]
+        if in_row and from_above and not any(c.paras for c in in_row):
+            for c in in_row:
+                up = next((u for u in out if u.col == c.col and u.col_span == c.col_span
+                           and u.row + u.row_span == row), None)
+                if up is not None:
+                    up.row_span += c.row_span
+                    out.remove(c)
+    starts = sorted({c.row for c in out})
+    renumber = {row: i for i, row in enumerate(starts)}
+    for c in out:
+        end = c.row + c.row_span
+        c.row_span = max(1, sum(1 for r in starts if c.row <= r < end))
+        c.row = renumber[c.row]
+    return TableDraft(out, xs, len(starts), table.bbox, page_number, []), outside
+
+
+def _paragraph_of(draft: list) -> Paragraph:
+    """A paragraph draft → the IR paragraph: its parts' runs in order, placed where it starts."""
+    parts = [paragraph_of_lines(lines, styler, page) for lines, styler, page in draft]
+    return Paragraph(runs=tuple(r for p in parts for r in p.runs), page=parts[0].page, bbox=parts[0].bbox)
+
+
+def _draft_text(draft: list) -> str:
+    return "".join(re.sub(r"\s+", "", l.text) for lines, _, _ in draft for l in lines)
+
+
+def split_at_known_paragraphs(draft: list, whole: set[str]) -> list[list]:
+    """A paragraph whose first lines spell out a whole paragraph of another cell of its column ends
+    there. Where a line fills the cell, the PDF cannot tell a wrap from a paragraph's end
+    (``②オンライン決済`` / ``約3,500件``); the column's other cells can, as a reader sees the entries
+    a column repeats."""
+    lines = [(line, styler, page) for group, styler, page in draft for line in group]
+    out, current, text = [], [], ""
+    for i, (line, styler, page) in enumerate(lines):
+        if current and current[-1][1] is styler:
+            current[-1][0].append(line)
+        else:
+            current.append(([line], styler, page))
+        text += re.sub(r"\s+", "", line.text)
+        if i < len(lines) - 1 and text in whole:
+            out.append(current)
+            current, text = [], ""
+    out.append(current)
+    return out
+
+
+def _join_paras(first: list, second: list, wrapped: bool) -> list:
+    """A cell's paragraphs continued on the next page: a paragraph the page break wrapped is one."""
+    if wrapped and first and second and not PARAGRAPH_START.match(_paragraph_of(second[0]).text):
+        return first[:-1] + [first[-1] + second[0]] + second[1:]
+    return first + second
+
+
+def _is_mark(text: str) -> bool:
+    """A check mark or box alone (○, －, ✓, ☑ …): short, and no letter, kana or ideograph in it."""
+    text = text.strip()
+    return 0 < len(text) <= 2 and not re.search(r"[0-9A-Za-zぁ-んァ-ヶ一-龥]", text)
+
+
+def _goes_on(above: _CellDraft, below: _CellDraft) -> bool:
+    """``below`` carries on the paragraph that ``above`` left at the page break (it was wrapped there):
+    its first piece would not have fitted, and it does not start an item (①, ※, ・, a number)."""
+    return above.tail_room - below.head_unit < FIT_SLACK and not PARAGRAPH_START.match(below.text)
+
+
+def continue_table(first: TableDraft, second: TableDraft) -> TableDraft | None:
+    """``second`` glued under ``first`` when it carries on the same columns.
+
+    A repeated header row is dropped. Where the first row of ``second`` has empty cells, the page
+    break cut through the table: an empty cell under a vertically merged cell continues that merge,
+    and a row whose key cells are empty is the rest of the last row, cut in two.
+    """
+    if first.n_cols != second.n_cols or any(abs(a - b) > 2.0 for a, b in zip(first.xs, second.xs)):
+        return None
+    skip = 1 if first.n_rows and second.row_texts(0) and second.row_texts(0) == first.row_texts(0) else 0
+    last = first.n_rows - 1
+    cells = [c for c in second.cells if c.row >= skip]
+    start = [c for c in cells if c.row == skip]
+    empty = [c for c in start if not c.text]
+    warnings = list(first.warnings)
+    merged_into: dict[int, _CellDraft] = {}
+    # Either the last row was cut in two (its key cells come back empty, one row high, and its long
+    # cells go on), or a merged cell goes on down the next page beside rows of its own (empty, and
+    # more than one row high there). Cut: an empty one-row cell under a cell with text, or most filled
+    # cells carrying on a paragraph the break wrapped.
+    # A cut cell keeps its columns: under a cell of other columns (a group row spanning the table
+    # above a measure and its empty mark) the page starts a row of its own.
+    over = {id(c): a for c in start
+            if (a := first.covering(last, c.col)) is not None and (a.col, a.col_span) == (c.col, c.col_span)}
+    over.update({id(c): None for c in start if id(c) not in over})
+    # A number or a mark (No, ○) is never cut: an empty cell under one says nothing, and a new one
+    # below starts a row of its own.
+    under_text = [c for c in empty if (a := over[id(c)]) is not None and a.row_span == 1 and len(a.text.strip()) > 2
+                  and c.row_span == 1]
+    filled = [c for c in start if c.text]
+    wrapped_on = sum(1 for c in filled if (a := over[id(c)]) is not None and a.text and _goes_on(a, c)
+                     and a.text.rstrip()[-1:] not in "。．.")  # a sentence that ends at the edge proves nothing
+    fresh = any(c.text.strip().isdigit() or _is_mark(c.text) for c in filled)  # a new No or a new ○
+    split_row = not fresh and (bool(under_text) or 2 * wrapped_on > len(filled))
+    for c in start:
+        above = over[id(c)]
+        if above is None:
+            continue
+        # the rest of the cut row; or, in a new row, an empty cell under a merged cell or under a
+        # label (not a mark or a number): a merged cell cut by the break
+        if split_row or (not c.text and (above.row_span > 1 or len(above.text.strip()) > 2)):
+            merged_into[id(c)] = above
+    if merged_into:
+        warnings.append(Warning("cell_across_pages", f"a table row or merged cell is cut by the page break after "
+                                f"page {first.page + 0}; its parts were joined", second.page))
+    offset = first.n_rows - skip - (1 if split_row else 0)
+    out = [_CellDraft(c.row, c.col, c.row_span, c.col_span, list(c.paras), c.tail_room, c.head_unit)
+           for c in first.cells]
+    by_id = {id(orig): new for orig, new in zip(first.cells, out)}
+    for c in cells:
+        target = merged_into.get(id(c))
+        if target is not None:
+            dest = by_id[id(target)]
+            dest.paras = _join_paras(dest.paras, c.paras, wrapped=_goes_on(dest, c))
+            if c.paras:
+                dest.tail_room = c.tail_room
+            extra = c.row_span - (1 if split_row else 0)
+            dest.row_span += extra
+            continue
+        out.append(_CellDraft(c.row + offset, c.col, c.row_span, c.col_span, c.paras, c.tail_room, c.head_unit))
+    n_rows = first.n_rows + second.n_rows - skip - (1 if split_row else 0)
+    return TableDraft(out, first.xs, n_rows, first.bbox, first.page, warnings)
