@@ -17,11 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-MANIFEST = "batch-manifest.json"
-# .docm/.dotx/.dotm are Word packages too, .xlsm an Excel one; .doc goes through LibreOffice and images
-# through OCR where those are installed (else each is one failure line saying what to install)
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".docm", ".dotx", ".dotm", ".txt", ".tsv", ".doc", ".xlsx", ".xlsm",
-                     ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+from .archive import diff_path, find_documents, load_manifest, output_path, write_manifest
 
 
 @dataclass(frozen=True)
@@ -50,22 +46,6 @@ class Outcome:
     summary: str | None = None
     record: dict | None = None  # the --jsonl line (see extractor.summary.record)
     pages: int | None = None  # a PDF's or an image's pages; None for other formats and failures
-
-
-def find_documents(root: Path) -> list[Path]:
-    """Documents under ``root`` in a stable order, hidden files and our own outputs left out."""
-    found = []
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-            continue
-        if path.suffix.lower() in DOCUMENT_SUFFIXES:
-            found.append(path)
-    return found
-
-
-def output_path(out_dir: Path, relative: Path) -> Path:
-    return out_dir / relative.parent / f"{relative.name}.json"
 
 
 def sha256_of(path: Path) -> str:
@@ -168,19 +148,6 @@ def convert_one(root: str, relative: str, out_dir: str, options: ReadOptions = R
     return _out_of_memory(relative, digest(), start, options)
 
 
-def write_manifest(root: Path, out_dir: Path, done: dict, skipped: int, version: str):
-    """The manifest of what is done, written atomically; returns (files, converted, failed)."""
-    from .output import write_atomic
-
-    files = {rel: done[rel] for rel in sorted(done)}
-    statuses = [e["status"] for e in files.values()]
-    converted, failed = statuses.count("converted") - skipped, statuses.count("failed")
-    manifest = {"tool": "council-extractor", "tool_version": version, "input": root.name,
-                "converted": converted, "failed": failed, "skipped": skipped, "files": files}
-    write_atomic(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-    return files, converted, failed
-
-
 def _out_of_memory(relative: str, sha256: str, start: float, options: ReadOptions) -> Outcome:
     from .summary import record
 
@@ -188,16 +155,6 @@ def _out_of_memory(relative: str, sha256: str, start: float, options: ReadOption
                "run council extract on it alone, or raise --max-memory-mb")
     return Outcome(relative, sha256, "failed", time.perf_counter() - start, "too_large", message,
                    record=record(relative, status="failed", code="too_large"))
-
-
-def load_manifest(out_dir: Path) -> dict:
-    path = out_dir / MANIFEST
-    if not path.exists():
-        return {}
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
-        return {}
 
 
 def diff_against_archive(out_dir: Path, quiet: bool = False) -> tuple[int, int]:
@@ -223,7 +180,7 @@ def diff_against_archive(out_dir: Path, quiet: bool = False) -> tuple[int, int]:
             if not quiet:
                 print(f"council batch: {c.path}: no approved version among the outputs", file=sys.stderr)
             continue
-        target = out_dir / c.path.replace(".json", ".diff.json")
+        target = diff_path(out_dir, c.path)
         write_atomic(target, to_json(diff(chosen.submission, new)))
         written += 1
         if not quiet:

@@ -12,6 +12,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from .archive import links_path, manifest_path
 from .errors import CouncilError
 from .output import output_name, write_atomic
 from .summary import summary_line
@@ -141,7 +142,7 @@ def cmd_batch(args) -> int:
         written, missing = diff_against_archive(out_dir, quiet=args.quiet)
         print(f"council batch: {written} diffs written, {missing} revisions without their approved version",
               file=sys.stderr)
-    print(f"council batch: {summary}; manifest: {out_dir / 'batch-manifest.json'}", file=sys.stderr)
+    print(f"council batch: {summary}; manifest: {manifest_path(out_dir)}", file=sys.stderr)
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
@@ -212,7 +213,7 @@ def cmd_link(args) -> int:
         return EXIT_USAGE
     try:
         result = link_archive(root)
-        target = Path(args.output) if args.output else root / "links.json"
+        target = Path(args.output) if args.output else links_path(root)
         write_atomic(target, json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     except CouncilError as exc:
         _report(exc, str(root), args.debug)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .archive import MANIFEST
 from .errors import CorruptDocument
 
 LINKS_SCHEMA_VERSION = "1.0.0"
@@ -97,7 +98,7 @@ def load_archive(root: Path) -> tuple[list[tuple[str, dict]], list[Candidate]]:
     """Every minutes file and every submission (packets opened) under ``root``."""
     minutes, candidates = [], []
     for path in sorted(root.rglob("*.json")):
-        if path.name == "batch-manifest.json" or path.name.startswith("."):
+        if path.name == MANIFEST or path.name.startswith("."):
             continue
         rel = path.relative_to(root).as_posix()
         try:

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import schema as S
+from ..archive import ARCHIVE_SUFFIXES, LINKS, MANIFEST
 from ..errors import CouncilError, NoApprovedVersion
 from ..link import title_similarity
 
 CONVINCING = 0.5  # the score a candidate needs to be taken
 CLOSE = 0.1  # a runner-up within this of the best is named beside it
-DOCUMENTS = (".docx", ".pdf", ".txt", ".json")
 _REFERENCE = re.compile(r"(?P<era>令和|平成)(?P<y>\d+|元)年度\s*第(?P<n>\d+)回")
 
 
@@ -102,9 +102,9 @@ def candidates_in(archive: Path, new: S.Submission | None = None) -> list[Candid
     out = []
     for path in sorted(archive.rglob("*")):
         rel = path.relative_to(archive)
-        if not path.is_file() or path.suffix.lower() not in DOCUMENTS or any(p.startswith(".") for p in rel.parts):
+        if not path.is_file() or path.suffix.lower() not in ARCHIVE_SUFFIXES or any(p.startswith(".") for p in rel.parts):
             continue
-        if path.name in ("batch-manifest.json", "links.json"):
+        if path.name in (MANIFEST, LINKS):
             continue
         subs = _load(path)
         for i, sub in enumerate(subs):

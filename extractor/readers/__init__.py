@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 from typing import Literal
 
+from ..archive import NAMED_FORMAT_SUFFIXES
 from ..errors import CorruptDocument, EmptyDocument, Encrypted, InputNotFound, UnsupportedFormat
 from ..ir import Document
 from ..limits import DEFAULT as DEFAULT_LIMITS, Limits, check_zip
@@ -50,7 +51,7 @@ def detect_format(path: Path, data: bytes) -> Format:
             return "doc"
         raise UnsupportedFormat(name, "a legacy Office file (.xls/.ppt)",
                                 hint="save it from its application as .xlsx or .docx, then extract that")
-    if path.suffix.lower() in (".docx", ".pdf", ".xlsx", ".xlsm"):
+    if path.suffix.lower() in NAMED_FORMAT_SUFFIXES:
         raise CorruptDocument(name, f"named {path.suffix} but its bytes are not a {path.suffix[1:].upper()} file")
     return "text"
 

@@ -1,0 +1,91 @@
+"""The archive folder that ``council batch`` writes: which files are documents, where each one's output
+goes (``OUT/<relative path>.json``, a diff beside it as ``.diff.json``), the manifest
+(``batch-manifest.json``) and the links ``council link`` writes (``links.json``).
+
+Three loaders read an archive, each with its own policy for a file it cannot read; one loader with
+one policy would change outputs or exit codes, so they stay where they are (issue 22):
+
+- :func:`extractor.cli.load_submission` (``council diff OLD NEW``): one file, strict — a JSON that
+  does not decode, is not a council-submission or does not validate, and a document that does not
+  read as one submission, are each a :class:`~extractor.errors.CorruptDocument` (exit 2);
+- :func:`extractor.diff.archive.candidates_in` (``council diff NEW --archive``, ``batch
+  --diff-against-archive``): documents and JSON, packets opened; a JSON that does not decode, a
+  document that raises a :class:`~extractor.errors.CouncilError`, minutes and other kinds are no
+  candidates, and the rest are still read;
+- :func:`extractor.link.load_archive` (``council link``): the JSON alone, as raw dicts, minutes and
+  submissions, packets opened; a JSON that does not decode is a CorruptDocument (exit 2).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+MANIFEST = "batch-manifest.json"
+LINKS = "links.json"
+
+# Which files are documents, by suffix: every one of these is converted by council batch. .docm/.dotx/
+# .dotm are Word packages too, .xlsm an Excel one; .doc goes through LibreOffice and images through OCR
+# where those are installed (else each is one failure line saying what to install).
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".docm", ".dotx", ".dotm", ".txt", ".tsv", ".doc", ".xlsx", ".xlsm",
+                     ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+# Two callers take fewer of them, as they did before this list was one (three lists disagreed); each
+# keeps its behaviour here, since widening either changes outputs (a behaviour change, for its own commit):
+# - council diff --archive takes only these documents (no .doc, .xlsx, .tsv, Word templates or images),
+#   and the JSON a batch wrote;
+ARCHIVE_SUFFIXES = tuple(s for s in DOCUMENT_SUFFIXES if s in (".docx", ".pdf", ".txt")) + (".json",)
+# - the readers hold a file named with one of these to its name: bytes of another format make it a
+#   damaged file, never text (not .docm/.dotx/.dotm, whose other bytes are read as text).
+NAMED_FORMAT_SUFFIXES = tuple(s for s in DOCUMENT_SUFFIXES if s in (".docx", ".pdf", ".xlsx", ".xlsm"))
+
+
+def find_documents(root: Path) -> list[Path]:
+    """Documents under ``root`` in a stable order, hidden files and our own outputs left out."""
+    found = []
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        if path.suffix.lower() in DOCUMENT_SUFFIXES:
+            found.append(path)
+    return found
+
+
+def output_path(out_dir: Path, relative: Path) -> Path:
+    return out_dir / relative.parent / f"{relative.name}.json"
+
+
+def diff_path(out_dir: Path, relative_json: str) -> Path:
+    """Where the diff of the submission ``relative_json`` (an output's path under ``out_dir``) goes."""
+    return out_dir / relative_json.replace(".json", ".diff.json")
+
+
+def manifest_path(out_dir: Path) -> Path:
+    return out_dir / MANIFEST
+
+
+def links_path(root: Path) -> Path:
+    return root / LINKS
+
+
+def write_manifest(root: Path, out_dir: Path, done: dict, skipped: int, version: str):
+    """The manifest of what is done, written atomically; returns (files, converted, failed)."""
+    from .output import write_atomic
+
+    files = {rel: done[rel] for rel in sorted(done)}
+    statuses = [e["status"] for e in files.values()]
+    converted, failed = statuses.count("converted") - skipped, statuses.count("failed")
+    manifest = {"tool": "council-extractor", "tool_version": version, "input": root.name,
+                "converted": converted, "failed": failed, "skipped": skipped, "files": files}
+    write_atomic(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    return files, converted, failed
+
+
+def load_manifest(out_dir: Path) -> dict:
+    path = out_dir / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return {}
