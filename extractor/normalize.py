@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from .assets import asset
+from .char_classes import era_year
 
 
 # -- character classes ---------------------------------------------------------------------------
@@ -158,7 +159,6 @@ def _normalize(text: str, name: bool) -> str:
 
 # -- values parsed out of text -------------------------------------------------------------------
 
-_ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -197,7 +197,7 @@ def find_dates(text: str | None) -> list[str]:
     for m in _DATE.finditer(text):
         if m.group("era"):
             n = kanji_number_to_int(m.group("ey"))
-            year = _ERAS[m.group("era")] + n - 1 if n else None
+            year = era_year(m.group("era"), n) if n else None
         else:
             year = int(fullwidth_ascii_to_halfwidth(m.group("wy")))
         month, day = kanji_number_to_int(m.group("m")), kanji_number_to_int(m.group("d"))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .. import schema as S
 from ..archive import ARCHIVE_SUFFIXES, LINKS, MANIFEST
+from ..char_classes import era_year
 from ..errors import CouncilError, NoApprovedVersion
 from ..link import title_similarity
 
@@ -37,7 +38,7 @@ def _meeting_of_reference(reference: str | None) -> tuple[int, int] | None:
     if not m:
         return None
     year = 1 if m.group("y") == "元" else int(m.group("y"))
-    return (2018 if m.group("era") == "令和" else 1988) + year, int(m.group("n"))
+    return era_year(m.group("era"), year), int(m.group("n"))
 
 
 def score_candidate(new: S.Submission, old: S.Submission) -> tuple[float, list[str]]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..char_classes import EMPTY_BOX, WORD_CHECKED_BOX
 from ..errors import CorruptDocument, EmptyDocument
 from ..fonts import font_family_of
 from ..glyphs import symbol_glyph
@@ -35,7 +36,7 @@ def wval(el, attr: str = "val") -> str | None:
 
 
 # Word's own glyphs for a content-control checkbox when the control names none (☒ / ☐).
-CHECKED_GLYPH, UNCHECKED_GLYPH = "\u2612", "\u2610"
+CHECKED_GLYPH, UNCHECKED_GLYPH = WORD_CHECKED_BOX, EMPTY_BOX
 
 def _on(el) -> bool | None:
     """A toggle property element (w:b, w:strike …): absent → None, present → its boolean value."""

@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..char_classes import CHECKED_BOX, EMPTY_BOX, is_mark
 from ..ir import Cell, Paragraph, Table, Warning
 from .layout import (FIT_SLACK, PARAGRAPH_START, Styler, chars_to_lines, leading_unit_width,
                      lines_to_paragraph_groups, paragraph_of_lines)
@@ -98,7 +99,7 @@ def drawn_checkboxes(page, table_cells: list[tuple]) -> list[dict]:
             continue
         inside = [s for s in strokes if s["x0"] >= r["x0"] - 0.5 and s["x1"] <= r["x1"] + 0.5
                   and s["top"] >= r["top"] - 0.5 and s["bottom"] <= r["bottom"] + 0.5]
-        boxes.append({"text": "☑" if inside else "☐", "x0": r["x0"], "x1": r["x1"], "top": r["top"],
+        boxes.append({"text": CHECKED_BOX if inside else EMPTY_BOX, "x0": r["x0"], "x1": r["x1"], "top": r["top"],
                       "bottom": r["bottom"], "size": h, "fontname": "", "upright": True})
     return boxes
 
@@ -280,12 +281,6 @@ def _join_paras(first: list, second: list, wrapped: bool) -> list:
     return first + second
 
 
-def _is_mark(text: str) -> bool:
-    """A check mark or box alone (○, －, ✓, ☑ …): short, and no letter, kana or ideograph in it."""
-    text = text.strip()
-    return 0 < len(text) <= 2 and not re.search(r"[0-9A-Za-zぁ-んァ-ヶ一-龥]", text)
-
-
 def _goes_on(above: _CellDraft, below: _CellDraft) -> bool:
     """``below`` carries on the paragraph that ``above`` left at the page break (it was wrapped there):
     its first piece would not have fitted, and it does not start an item (①, ※, ・, a number)."""
@@ -324,7 +319,7 @@ def continue_table(first: TableDraft, second: TableDraft) -> TableDraft | None:
     filled = [c for c in start if c.text]
     wrapped_on = sum(1 for c in filled if (a := over[id(c)]) is not None and a.text and _goes_on(a, c)
                      and a.text.rstrip()[-1:] not in "。．.")  # a sentence that ends at the edge proves nothing
-    fresh = any(c.text.strip().isdigit() or _is_mark(c.text) for c in filled)  # a new No or a new ○
+    fresh = any(c.text.strip().isdigit() or is_mark(c.text) for c in filled)  # a new No or a new ○
     split_row = not fresh and (bool(under_text) or 2 * wrapped_on > len(filled))
     for c in start:
         above = over[id(c)]

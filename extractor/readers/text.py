@@ -12,13 +12,14 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..char_classes import CHECKED_BOX, EMPTY_BOX, RADIO
 from ..errors import EmptyDocument, TextDecodeError, UnsupportedFormat
 from ..ir import Cell, Document, Page, Paragraph, Run, Table, Warning
 from ..limits import DEFAULT as DEFAULT_LIMITS, Limits, refusal
 
 # A radio input stands for the ○ a reader saw in the original; a checkbox for ☑ / ☐.
-RADIO_GLYPH = "○"
-CHECKED_GLYPH, UNCHECKED_GLYPH = "☑", "☐"
+RADIO_GLYPH = RADIO
+CHECKED_GLYPH, UNCHECKED_GLYPH = CHECKED_BOX, EMPTY_BOX
 
 # Inside a <ul> without <li>, items start at a circled number or at a "・" bullet after a space.
 _ITEM_START = re.compile(r"(?=[①-⑳])|(?<=\s)(?=・)")

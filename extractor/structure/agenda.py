@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import schema as S
+from ..char_classes import era_year
 from ..normalize import find_dates, kanji_number_to_int
 from ..vocabulary import body_pattern, is_department_key, vocabulary
 
@@ -84,8 +85,7 @@ def meeting_of(headings: list[str], captions: list[str], lines: list[str], refer
             continue
         m = _MEETING.search(line)
         if m and body_pattern().search(line) and fiscal_year is None:
-            era = 2018 if m.group("era") == "令和" else 1988
-            fiscal_year = era + (kanji_number_to_int(m.group("y")) or 0)
+            fiscal_year = era_year(m.group("era"), kanji_number_to_int(m.group("y")) or 0)
             session = int(m.group("n"))
             date = date or next(iter(find_dates(line)), None)
             meeting_line = line

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 
 from .. import schema as S
 from .. import vocabulary as V
+from ..char_classes import CHECKS, CIRCLES, CROSSES, DASHES, EMPTY_BOXES, LATIN_CROSSES, is_mark_text
 
 _LEGEND = re.compile(r"「(.{1,2})」")
 
-# Marks of the same meaning, so a legend's 「-」 reads a cell's ｢－｣ and 「○」 a ◯ or 〇.
-_CIRCLES, _DASHES, _CROSSES = "○◯〇●", "－-ー―‐−‑–—", "×✗✕╳xX"
-_CHECKS, _EMPTY_BOXES = "✓✔☑☒■", "☐□"
+# Marks of the same meaning, so a legend's 「-」 reads a cell's ｢－｣ and 「○」 a ◯ or 〇 (and an x a ×).
+_CIRCLES, _DASHES, _CROSSES = CIRCLES, DASHES, CROSSES + LATIN_CROSSES
+_CHECKS, _EMPTY_BOXES = CHECKS, EMPTY_BOXES
 
 
 def mark_class(mark: str) -> str | None:
@@ -71,11 +72,6 @@ def kind_of(group: str) -> str:
     return V.kind_of(group) or "other"
 
 
-def _is_mark_text(text: str) -> bool:
-    text = text.strip()
-    return len(text) <= 3 and not text.isdigit() and not re.search(r"[ぁ-んァ-ヶ一-龥A-Za-z]", text)
-
-
 @dataclass
 class ChecklistResult:
     entries: list[S.ChecklistEntry]
@@ -94,7 +90,7 @@ def _columns(table: S.Table) -> _Columns | None:
     by_col: dict[int, list[S.Cell]] = {}
     for row in table.rows:
         filled = [c for c in row if c.text.strip()]
-        if len(filled) < 2 and not any(_is_mark_text(c.text) and c.text.strip() for c in filled):
+        if len(filled) < 2 and not any(is_mark_text(c.text) and c.text.strip() for c in filled):
             continue  # a label or legend row across the table says nothing of the columns
         for c in row:
             by_col.setdefault(c.col, []).append(c)
@@ -107,7 +103,7 @@ def _columns(table: S.Table) -> _Columns | None:
         if filled and all(t.isdigit() for t in filled):
             numbers.add(col)
             continue
-        if texts and sum(1 for t in texts if _is_mark_text(t)) >= 0.8 * len(texts) and any(filled):
+        if texts and sum(1 for t in texts if is_mark_text(t)) >= 0.8 * len(texts) and any(filled):
             marks[col] = sum(1 for t in filled if mark_class(t))
         lengths[col] = sum(len(t) for t in texts) / max(1, len(texts))
     mark = max(marks, key=lambda c: (marks[c], -c)) if marks else None
@@ -181,7 +177,7 @@ def checklist_of(table: S.Table, context: list[str], labels_above: list[str] | N
             if legend_of([lone.text]) and not V.is_group_label(lone.text):
                 legend.update(legend_of([lone.text]))  # a legend row inside the table
                 continue
-            if not _is_mark_text(lone.text) and (lone.col_span > 1 or V.is_group_label(lone.text)
+            if not is_mark_text(lone.text) and (lone.col_span > 1 or V.is_group_label(lone.text)
                                                  or lone.col not in (columns.measure, columns.mark)):
                 group.update(lone.text)  # a label row: 【運用上の対策】, 委託先に行わせる情報保護対策 …
                 continue

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..char_classes import MARK_GLYPHS
 from ..ir import Run
 from ..normalize import normalize
 from ..vocabulary import vocabulary
@@ -89,7 +90,7 @@ def detect_marking(paragraph_texts: list[str], body_runs: list[Run]) -> Marking:
 
 # A check mark, a box or a bullet alone says nothing changed: marks are often set in a Gothic or
 # symbol face, and a changed mark is found by the diff through its cell, not as a passage.
-_GLYPHS = "○◯〇●－-ー―‐−‑–—×✗✕╳✓✔☑☒■☐□△▲◎◇◆・※*＊"
+_GLYPHS = MARK_GLYPHS
 
 
 def is_glyph_only(text: str) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import schema as S
+from ..char_classes import era_year
 from ..ir import Document, Paragraph, Table, iter_paragraphs
 from ..normalize import find_dates, kanji_number_to_int, normalize, radicals_to_ideographs
 from ..vocabulary import body_pattern, vocabulary
@@ -97,7 +98,7 @@ def is_minutes(lines: list[str]) -> bool:
 
 _SESSION = re.compile(r"(?:(?P<era>令和|平成|昭和)?\s*(?P<y>[0-9]+|元)年度)?\s*第\s*(?P<n>[0-9]+)\s*回")
 _TIME = re.compile(r"(?P<ampm>午前|午後)?\s*(?P<h>[0-9]{1,2})\s*(?:時|:|：)\s*(?:(?P<m>[0-9]{1,2})\s*分?|(?P<half>半))?|(?P<noon>正午)")
-_ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
+_ERAS = ("令和", "平成", "昭和")  # the eras a meeting's fiscal year is counted in
 
 
 def times_of(text: str) -> list[str]:
@@ -147,7 +148,7 @@ def meeting_of(title_lines: list[str], parts: dict[str, list[Line]], lines: list
                 y = kanji_number_to_int(s.group("y")) or 0
                 era = s.group("era")
                 if era:
-                    fiscal_year = _ERA_START[era] + y
+                    fiscal_year = era_year(era, y)
                 else:  # 29年度 without its era: the era of the meeting's date, once the date is known
                     era_less_year = y
     date_lines = [l.text for l in parts.get("date", [])] or [l.text for l in lines[:12] if find_dates(l.text)]
@@ -188,8 +189,8 @@ def _fiscal_year_for_era_year(y: int, date: str | None) -> int | None:
     if not date:
         return None
     fy = fiscal_year_of(date)
-    for base in _ERA_START.values():
-        if base + y == fy:
+    for era in _ERAS:
+        if era_year(era, y) == fy:
             return fy
     return None
 
