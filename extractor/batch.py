@@ -12,12 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from .archive import diff_path, find_documents, load_manifest, output_path, write_manifest
+from .errors import FileTimeout, InternalError, TooLarge
 
 
 @dataclass(frozen=True)
@@ -29,10 +29,6 @@ class ReadOptions:
     limits: object = None  # extractor.limits.Limits; None for the defaults
     timeout: float | None = None
     memory_mb: int | None = None  # the address space a worker may add to the loaded pipeline (RLIMIT_AS)
-
-
-class FileTimeout(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -60,7 +56,7 @@ def _extract_with(path: Path, options: ReadOptions):
     from .errors import Encrypted
 
     def expired(signum, frame):
-        raise FileTimeout()
+        raise FileTimeout(None, f"took longer than {options.timeout:g} s and was given up")
 
     if options.timeout:
         previous = signal.signal(signal.SIGALRM, expired)
@@ -130,37 +126,33 @@ def convert_one(root: str, relative: str, out_dir: str, options: ReadOptions = R
                        pages=result.source.pages)
     except MemoryError:
         pass  # answered below the handlers, once the traceback has let go of the file's memory
-    except FileTimeout:
-        message = (f"{relative}: took longer than {options.timeout:g} s and was given up [timeout] — "
-                   "run council extract on it alone, or raise --timeout")
-        return Outcome(relative, digest(), "failed", time.perf_counter() - start, "timeout", message,
-                       record=record(relative, status="failed", code="timeout"))
-    except CouncilError as exc:
+    except CouncilError as exc:  # a FileTimeout too
         exc.path = relative  # name the file by its place in the archive, not its base name alone
         return Outcome(relative, digest(), "failed", time.perf_counter() - start, exc.code, exc.one_line(),
                        record=record(relative, status="failed", code=exc.code))
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the archive
         if not (options.memory_mb and "Cannot allocate memory" in str(exc)):  # else a library's allocation failed
-            return Outcome(relative, digest(), "failed", time.perf_counter() - start, "internal",
-                           f"{relative}: internal error ({type(exc).__name__}: {exc}) [internal] — "
-                           "run council extract --debug on it and report it with the file",
-                           record=record(relative, status="failed", code="internal"))
+            error = InternalError(relative, f"internal error ({type(exc).__name__}: {exc})")
+            return Outcome(relative, digest(), "failed", time.perf_counter() - start, error.code, error.one_line(),
+                           record=record(relative, status="failed", code=error.code))
     return _out_of_memory(relative, digest(), start, options)
 
 
 def _out_of_memory(relative: str, sha256: str, start: float, options: ReadOptions) -> Outcome:
     from .summary import record
 
-    message = (f"{relative}: needed more memory than the {options.memory_mb} MB a worker may use [too_large] — "
-               "run council extract on it alone, or raise --max-memory-mb")
-    return Outcome(relative, sha256, "failed", time.perf_counter() - start, "too_large", message,
-                   record=record(relative, status="failed", code="too_large"))
+    error = TooLarge(relative, f"needed more memory than the {options.memory_mb} MB a worker may use",
+                     hint="run council extract on it alone, or raise --max-memory-mb")
+    return Outcome(relative, sha256, "failed", time.perf_counter() - start, error.code, error.one_line(),
+                   record=record(relative, status="failed", code=error.code))
 
 
-def diff_against_archive(out_dir: Path, quiet: bool = False) -> tuple[int, int]:
+def diff_against_archive(out_dir: Path, report=None) -> tuple[int, int]:
     """Every converted submission that declares its changes (a ※ statement) held against its
     approved version among the converted outputs: ``foo.docx.json`` → ``foo.docx.diff.json``.
-    Returns (diffs written, revisions whose approved version is not there)."""
+    Returns (diffs written, revisions whose approved version is not there). ``report(path, chosen,
+    target)`` hears of each revision as it is done: ``chosen`` the approved version's Candidate and
+    ``target`` the diff written, both None when no approved version is there."""
     from .output import write_atomic
     from .diff import diff
     from .diff.archive import candidates_in, find_approved
@@ -177,15 +169,14 @@ def diff_against_archive(out_dir: Path, quiet: bool = False) -> tuple[int, int]:
             chosen, _ = find_approved(new, out_dir, pool)
         except NoApprovedVersion:
             missing += 1
-            if not quiet:
-                print(f"council batch: {c.path}: no approved version among the outputs", file=sys.stderr)
+            if report is not None:
+                report(c.path, None, None)
             continue
         target = diff_path(out_dir, c.path)
         write_atomic(target, to_json(diff(chosen.submission, new)))
         written += 1
-        if not quiet:
-            print(f"council batch: {c.path} against {chosen.path} (score {chosen.score:.2f}) -> {target.name}",
-                  file=sys.stderr)
+        if report is not None:
+            report(c.path, chosen, target)
     return written, missing
 
 
@@ -195,10 +186,10 @@ def lost_outcome(call: tuple, exc: BaseException) -> Outcome:
     from .summary import record
 
     _, relative, _, _ = call
-    message = (f"{relative}: its worker stopped while converting it ({type(exc).__name__}) [internal] — "
-               "run council extract --debug on it alone")
-    return Outcome(relative, "", "failed", 0.0, "internal", message, record=record(relative, status="failed",
-                                                                                     code="internal"))
+    error = InternalError(relative, f"its worker stopped while converting it ({type(exc).__name__})",
+                          hint="run council extract --debug on it alone")
+    return Outcome(relative, "", "failed", 0.0, error.code, error.one_line(), record=record(relative, status="failed",
+                                                                                           code=error.code))
 
 
 def _convert_all(todo: list[str], root: Path, out_dir: Path, options: ReadOptions, jobs: int | None,

@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 
 from .archive import links_path, manifest_path
-from .errors import CouncilError
+from .errors import CouncilError, InternalError
 from .output import output_name, write_atomic
 from .summary import summary_line
 
@@ -34,8 +34,9 @@ def _report(exc: BaseException, path: str, debug: bool) -> None:
             exc.path = path
         print(f"council: error: {exc.one_line()}", file=sys.stderr)
     else:
-        print(f"council: error: {path}: internal error ({type(exc).__name__}: {exc}) [internal] — "
-              f"run again with --debug and report it with the file", file=sys.stderr)
+        error = InternalError(path, f"internal error ({type(exc).__name__}: {exc})",
+                              hint="run again with --debug and report it with the file")
+        print(f"council: error: {error.one_line()}", file=sys.stderr)
     if debug:
         traceback.print_exception(exc, file=sys.stderr)
 
@@ -139,7 +140,16 @@ def cmd_batch(args) -> int:
     if args.diff_against_archive:
         from .batch import diff_against_archive
 
-        written, missing = diff_against_archive(out_dir, quiet=args.quiet)
+        def said(path: str, chosen, target: Path | None):
+            if args.quiet:
+                return
+            if chosen is None:
+                print(f"council batch: {path}: no approved version among the outputs", file=sys.stderr)
+            else:
+                print(f"council batch: {path} against {chosen.path} (score {chosen.score:.2f}) -> {target.name}",
+                      file=sys.stderr)
+
+        written, missing = diff_against_archive(out_dir, report=said)
         print(f"council batch: {written} diffs written, {missing} revisions without their approved version",
               file=sys.stderr)
     print(f"council batch: {summary}; manifest: {manifest_path(out_dir)}", file=sys.stderr)

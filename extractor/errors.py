@@ -70,6 +70,21 @@ class Encrypted(CouncilError):
     hint = "give its password: --password PASSWORD (council batch: --password-file FILE)"
 
 
+class FileTimeout(CouncilError):
+    """``council batch --timeout``: a file took longer than it may (raised in its worker by an alarm)."""
+
+    code = "timeout"
+    hint = "run council extract on it alone, or raise --timeout"
+
+
+class InternalError(CouncilError):
+    """Not a refusal but a bug met on one file, or the worker lost under it: never raised, it gives
+    the code and the wording of the line that reports it (a batch's outcome, the CLI's last resort)."""
+
+    code = "internal"
+    hint = "run council extract --debug on it and report it with the file"
+
+
 class ClusterError(CouncilError):
     """``council batch --scheduler``: no scheduler, no workers, or workers of another version."""
 
