@@ -1,13 +1,20 @@
 """Character classes the readers and the structure share (as spaCy's ``lang/char_classes.py``): the
 marks a form, a table cell or a checklist holds, and the Japanese eras dates and meetings are counted in.
 
-Regular expressions of bullets that start an item or a speaker's turn (``readers.layout``,
-``structure.minutes``) keep their own classes: each names the bullets its documents use.
+``ITEM_START`` says which lines start an item, for the PDF layout and a cell's text alike; the
+regular expressions of a speaker's turn (``structure.minutes``) keep their own class.
 """
 
 from __future__ import annotations
 
 import re
+
+# -- items ---------------------------------------------------------------------------------------
+
+# A line that starts an item of its own (①, ※, ・, ◇ …, ``1 `` / ``1.`` but not ``1.2``): the PDF
+# layout starts a paragraph there, and a cell's normalised text keeps its line break there only, so
+# a .docx and its PDF give one text however the lines fell.
+ITEM_START = re.compile(r"^[①-⑳※・◇◆■□○●]|^\d{1,2}(?:[\s　)）]|[.．](?!\d))")
 
 # -- marks -------------------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ A Part is canonical text with ``marked`` (a changed passage, styled as the docum
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -54,7 +55,21 @@ class Cell:
 
     @property
     def text(self) -> str:
-        return "\n".join("".join(p.text for p in para) for para in self.paras if para)
+        """The cell's text in the contract's terms: its lines joined, a line break kept only after a
+        sentence or a numbered heading and before a line that starts an item (where a narrow cell's lines end is the layout's, not the text's)."""
+        out, last = "", ""
+        for para in self.paras:
+            line = "".join(p.text for p in para).strip()
+            if not line:
+                continue
+            if out and (ITEM_START.match(line) or last.endswith("。")
+                        or (ITEM_START.match(last) and len(last) <= 20 and "、" not in last)):
+                out += "\n"
+            elif out and out[-1:].isascii() and out[-1:].isalnum() and line[:1].isascii() and line[:1].isalnum():
+                out += " "
+            out += line
+            last = line
+        return out
 
 
 @dataclass
@@ -75,6 +90,10 @@ def cell(*paras, **kw) -> Cell:
 
 
 GLYPHS = "○◯〇●－×✓☑☐△・"
+
+
+# a line that starts an item of its own (①, ※, ・, ◇ …, ``1 `` / ``1.`` but not ``1.2``)
+ITEM_START = re.compile(r"^[①-⑳※・◇◆■□○●]|^\d{1,2}(?:[\s　)）]|[.．](?!\d))")
 
 
 def marked_runs(ps: tuple[Part, ...]) -> list[str]:
@@ -828,9 +847,12 @@ def _block_marked(block) -> list[str]:
     out = []
     for row in block.grid:
         for c in row:
-            if c is not None:
-                for para in c.paras:
-                    out.extend(marked_runs(para))
+            if c is not None:  # a passage marked across a cell's line break is one passage
+                seam = Part("\n", marked=True)
+                joined = tuple(x for i, para in enumerate(c.paras) if para
+                               for x in ((seam,) if i and para[:1] and para[0].marked and c.paras[i - 1][-1:]
+                                         and c.paras[i - 1][-1].marked else (Part("\n"),) if i else ()) + tuple(para))
+                out.extend(marked_runs(joined))
     return out
 
 

@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ..fonts import font_family_of
+from ..char_classes import ITEM_START
 from ..ir import Paragraph, Run
 
 
 _BOLD_NAME = re.compile(r"bold|heavy|black|semibold|demibold|extrabold|ultrabold|,b$|-b$|[-_ ]?w[6-9]$|[-_]w[6-9][-_]",
                         re.I)
-PARAGRAPH_START = re.compile(r"^[①-⑳※・◇◆■□○●]|^\d{1,2}(?:[\s　)）]|[.．](?!\d))")  # 1. starts an item, 1.2 does not
+PARAGRAPH_START = ITEM_START  # 1. starts an item, 1.2 does not
 
 
 def _is_latin(ch: str) -> bool:
@@ -197,7 +198,9 @@ def _seam_space(prev: Line, line: Line) -> float:
     b = next((c for c in line.chars if not c["text"].isspace()), None)
     if a is None or b is None or _is_word_char(a["text"]) == _is_word_char(b["text"]):
         return 0.0
-    gaps = [y["x0"] - x["x1"] for x, y in zip(prev.chars, prev.chars[1:])
+    # either line may show the renderer's gap where the script changes (``LGWANを`` starts the
+    # next line with one)
+    gaps = [y["x0"] - x["x1"] for chars in (prev.chars, line.chars) for x, y in zip(chars, chars[1:])
             if not x["text"].isspace() and not y["text"].isspace()
             and _is_word_char(x["text"]) != _is_word_char(y["text"])]
     return max([g for g in gaps if 0 < g < 0.35 * prev.size], default=0.0)
@@ -207,6 +210,37 @@ def _seam_space(prev: Line, line: Line) -> float:
 # Both producers lay text out to the point (LibreOffice fits a piece with 0.2 pt to spare, Chromium
 # wraps one that lacks 0.16 pt, and one that lacks 0.001 pt), so any tolerance reads a wrap as a break.
 FIT_SLACK = 0.0
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _inline_enumeration_goes_on(prev: Line, line: Line) -> bool:
+    """``line`` starts with the next circled number of an enumeration that ``prev`` runs inline
+    (``※①…もの　②…もの`` then ``③…``): the list wrapped, it was not set one item a line."""
+    head = line.text.lstrip()[:1]
+    if head not in _CIRCLED:
+        return False
+    n = _CIRCLED.index(head)
+    inline = prev.text.lstrip()[1:]
+    return n > 0 and _CIRCLED[n - 1] in inline
+
+
+def _enumeration_separator(line: Line) -> str:
+    """The space set before the circled numbers of ``line``'s inline enumeration ("" when none)."""
+    texts = [t for t, _ in _line_texts(line)]
+    for a, b in zip(texts, texts[1:]):
+        if b[:1] in _CIRCLED and a.isspace():
+            return a
+    return ""
+
+
+def _labelled(line: Line) -> bool:
+    """The line opens with a ``見出し：`` label of at most 20 characters and goes on after it."""
+    for i, c in enumerate(line.chars[:21]):
+        if c["text"] in "：:":
+            return i > 0 and any(not d["text"].isspace() for d in line.chars[i + 1:])
+    return False
 
 
 def _closes(line: Line) -> bool:
@@ -265,11 +299,17 @@ def lines_to_paragraph_groups(lines: list[Line], right_limit: float,
             gap = line.top - prev.bottom
             # the next line's first piece would have fitted after this one: a break, not a wrap
             would_fit = right_limit - (prev.x1 + _seam_space(prev, line) + leading_unit_width(line)) >= FIT_SLACK
-            new_item = bool(PARAGRAPH_START.match(line.text.lstrip()))
+            new_item = bool(PARAGRAPH_START.match(line.text.lstrip())) and not (
+                not would_fit and _inline_enumeration_goes_on(prev, line))
+            # a full ``見出し：値`` line whose value goes on further in than a paragraph's first-line
+            # indent of one character: a hanging indent, as Word sets ``見出し：`` lists
+            hanging = (not would_fit and not new_item and line.x0 - prev.x0 > 1.5 * size
+                       and _labelled(prev))
             # a right-aligned paragraph wrapped: a full line, then the rest ending at the right margin
             right_wrap = (prev.x1 >= right_limit - 1.5 * size and set_apart(line)
                           and line.x1 >= right_limit - 1.5 * line.size)
-            indented = line.x0 - left >= 0.8 * size and line.x0 - prev.x0 >= 0.8 * size and not right_wrap
+            indented = (line.x0 - left >= 0.8 * size and line.x0 - prev.x0 >= 0.8 * size and not right_wrap
+                        and not hanging)
             spaced = gap > (wrap_gap + tolerance * size if wrap_gap is not None else 0.6 * size)
             # a line set apart is a paragraph of its own, unless it wrapped: the next line starts
             # where it started (an indented block), or ends at the margin too (right-aligned)
@@ -279,7 +319,8 @@ def lines_to_paragraph_groups(lines: list[Line], right_limit: float,
             # heading after a title that happens to fill the line): a break, not a wrap
             reweighted = not would_fit and _closes(prev) and _weight(prev) != _weight(line) and None not in (
                 _weight(prev), _weight(line))
-            if would_fit or new_item or indented or spaced or reweighted or (set_apart(prev) and not same_block):
+            if would_fit or new_item or indented or spaced or reweighted or (
+                    set_apart(prev) and not same_block and not hanging):
                 groups.append([line])
             else:
                 groups[-1].append(line)
@@ -356,6 +397,10 @@ def paragraph_of_lines(group: list[Line], styler: Styler, page_number: int) -> P
             # wrapped lines: Japanese joins with nothing, Latin words with a space
             if _is_latin(texts[-1][0][-1:]) and _is_latin(line_texts[0][0][:1]):
                 texts.append((" ", line_texts[0][1]))
+            elif _inline_enumeration_goes_on(group[i - 1], line):
+                sep = _enumeration_separator(group[i - 1])
+                if sep:
+                    texts.append((sep, line_texts[0][1]))
         texts.extend(line_texts)
     runs = _runs(texts, styler, page_number)
     bbox = (round(min(l.x0 for l in group), 2), round(group[0].top, 2),

@@ -310,7 +310,7 @@ class PdfReader:
                     c = dict(c, text=glyph)
             (chars if c.get("upright", True) else vertical).append(c)
         chars = _clean_chars(chars)
-        v_edges, h_edges = ruling_edges(page)
+        v_edges, h_edges = ruling_edges(page, chars)
         h_edges = h_edges + open_grid_closers(page)
         tables = []
         if len(v_edges) >= 2 and len(h_edges) >= 2:  # pdfplumber's explicit strategy needs two each

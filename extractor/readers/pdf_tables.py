@@ -40,19 +40,36 @@ def _index(reps: list[float], v: float) -> int:
     return min(range(len(reps)), key=lambda i: abs(reps[i] - v))
 
 
-def ruling_edges(page) -> tuple[list[dict], list[dict]]:
+def ruling_edges(page, chars: list[dict]) -> tuple[list[dict], list[dict]]:
     """(vertical, horizontal) edges that can rule a table: lines, stroked rectangles and filled
     rectangles thin enough to be a line. A filled box is a background (a shaded header, a white
     panel behind text), not a border: taken as edges, it boxes whole paragraphs into a "table".
     The short ends of a thin rectangle are no rule either (pdfplumber drops them from page.edges
-    before it merges; explicit edges get no such prefilter)."""
+    before it merges; explicit edges get no such prefilter). An underline of ``chars`` is no rule."""
     from pdfplumber.utils import obj_to_edges
 
     objects = list(page.lines) + [r for r in page.rects if r.get("stroke") or min(r["width"], r["height"]) < 2]
     edges = [e for obj in objects for e in obj_to_edges(obj)]
     vertical = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] >= 1]
     horizontal = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= 1]
+    if horizontal and chars:
+        horizontal = [e for e in horizontal if not _underlines_text(e, vertical, chars)]
     return vertical, horizontal
+
+
+def _underlines_text(edge: dict, vertical: list[dict], chars: list[dict]) -> bool:
+    """A horizontal stroke that starts and ends with the characters just above it and meets no
+    vertical rule is an underline, not a rule: taken as an edge, the table finder snaps the row's
+    rule to it, and the row's rule then underlines the whole cell."""
+    y, x0, x1 = edge["top"], edge["x0"], edge["x1"]
+    if any(v["x0"] - 1 <= end <= v["x0"] + 1 and v["top"] - 1 <= y <= v["bottom"] + 1
+           for v in vertical for end in (x0, x1)):
+        return False
+    above = [c for c in chars if c["bottom"] - 0.25 * c["size"] <= y <= c["bottom"] + 0.4 * c["size"]
+             and x0 - 1 <= (c["x0"] + c["x1"]) / 2 <= x1 + 1 and not c["text"].isspace()]
+    if not above:
+        return False
+    return abs(min(c["x0"] for c in above) - x0) <= 1.5 and abs(max(c["x1"] for c in above) - x1) <= 1.5
 
 
 def open_grid_closers(page) -> list[float]:

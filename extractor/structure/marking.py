@@ -102,16 +102,21 @@ def marked_spans(runs: tuple[Run, ...], marking: Marking) -> list[tuple[str, tup
     """Adjacent marked runs merged: [(raw text, styles)], in order; a mark glyph or bullet alone is no passage."""
     spans: list[tuple[str, list[str]]] = []
     prev_marked = False
+    seam = ""  # a line break without styles between two marked runs belongs to their passage
     for run in runs:
         if run.deleted:
+            continue
+        if run.text == "\n" and run.bold is None and run.underline is None and run.font_family is None:
+            seam = seam + run.text if prev_marked else ""
             continue
         styles = marking.run_styles(run) if marking.is_marked(run) else ()
         if styles:
             if prev_marked:
                 text, acc = spans[-1]
-                spans[-1] = (text + run.text, acc + [s for s in styles if s not in acc])
+                spans[-1] = (text + seam + run.text, acc + [s for s in styles if s not in acc])
             else:
                 spans.append((run.text, list(styles)))
         prev_marked = bool(styles)
+        seam = ""
     order = ("bold", "underline", "gothic", "inserted")
     return [(t, tuple(s for s in order if s in acc)) for t, acc in spans if t.strip() and not is_glyph_only(t)]

@@ -17,6 +17,7 @@ from ..vocabulary import procedure_column_role
 _CIRCLED = re.compile(r"[①-⑳]")
 _DEFINITION = re.compile(r"(?:^|(?<=[、，\s※]))([①-⑳])\s*([^①-⑳]+)")
 _NOT_A_DEFINITION_START = tuple("のをにがはでとも")
+_LEGEND_LABEL = re.compile(r"^[^①-⑳、。\s]{1,10}[\s　：:]+(?=[①-⑳])")
 
 
 def column_roles(header: list[str]) -> dict[str, int] | None:
@@ -41,6 +42,8 @@ def ground_definitions(lines: list[str]) -> dict[int, str]:
     ordered = sorted(lines, key=lambda line: not line.startswith("※"))
     for line in ordered:
         body = line.lstrip("※ ")
+        if line.startswith("※"):  # a legend may name what it explains first: ``※付議内容 ①…``
+            body = _LEGEND_LABEL.sub("", body, count=1)
         if not _CIRCLED.match(body):
             continue
         for m in _DEFINITION.finditer(body):

@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .. import schema as S
+from ..char_classes import ITEM_START
 from ..ir import Cell, Document, Paragraph, Run, Table, iter_paragraphs
 from ..normalize import find_dates, normalize
 from ..vocabulary import is_department_key, is_item_list_key, without_gloss
 from .agenda import agenda_of, meeting_of
 from .checklist import checklist_of
+from .continuation import join_document_continuations
 from .marking import Marking, detect_marking, is_glyph_only, marked_spans
 from .procedures import column_roles, procedures_of
 
@@ -63,7 +65,7 @@ def labelled_line(raw: str) -> tuple[str, str] | None:
     if len(raw) > 2 and raw[0] in "(（" and raw[-1] in ")）":
         inner = raw[1:-1]
     m = re.match(r"^(?P<key>[^：:。、\s()（）]{1,20})[：:](?P<value>.+)$", inner, re.S)
-    if m:
+    if m and not is_glyph_only(m.group("key")):  # ``◯：実施する対策`` is a legend, not a field
         return m.group("key"), m.group("value").strip()
     return None
 
@@ -92,7 +94,33 @@ def _cell_raw(cell: Cell) -> str:
 
 
 def _cell_text(cell: Cell) -> str:
-    return "\n".join(t for t in (normalize(p.text) for p in cell.paragraphs) if t)
+    """A cell's normalised text: its lines joined as one text, a line break kept only after a
+    sentence or a numbered heading and before a line that starts an item (``char_classes.ITEM_START``,
+    where the PDF layout starts a paragraph). Where a narrow cell's lines end is the layout's (a PDF
+    wraps where a .docx writer may have typed a break, and no PDF says which), so it is no part of
+    the text; the printed lines stay in ``raw``."""
+    out, last = "", ""
+    for t in (normalize(p.text) for p in cell.paragraphs):
+        for line in (t or "").split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            if not out:
+                out = last = line
+                continue
+            if ITEM_START.match(line) or _ends_a_line(last):
+                out += "\n" + line
+            else:
+                latin = out[-1:].isascii() and out[-1:].isalnum() and line[:1].isascii() and line[:1].isalnum()
+                out += (" " if latin else "") + line
+            last = line
+    return out
+
+
+def _ends_a_line(line: str) -> bool:
+    """A line after which a break is the text's own: a sentence's end, or a numbered heading
+    (``1 概要``: an item start, short, no sentence)."""
+    return line.endswith("。") or (bool(ITEM_START.match(line)) and len(line) <= 20 and "、" not in line)
 
 
 # -- the walk ------------------------------------------------------------------------------------
@@ -179,8 +207,7 @@ class _Walk:
         for r, row in enumerate(t.rows[header_rows:]):
             out_row = []
             for cell in row:
-                spans = [] if (kv and cell.col == 0) else [
-                    s for p in cell.paragraphs for s in marked_spans(p.runs, self.marking)]
+                spans = [] if (kv and cell.col == 0) else marked_spans(_cell_runs(cell), self.marking)
                 cell_marked = bool(spans) or (not (kv and cell.col == 0) and _glyph_emphasised(cell, self.marking))
                 out_row.append(S.Cell(text=_cell_text(cell), raw=_cell_raw(cell),
                                       marked=(cell_marked if self.marking.known else None),
@@ -198,8 +225,20 @@ class _Walk:
             for row in t.rows:
                 key_cell, value_cell = row[0], row[1]
                 key = _join_lines(_cell_text(key_cell))
-                runs = tuple(r for p in value_cell.paragraphs for r in p.runs)
+                runs = _cell_runs(value_cell)
                 self.add_field(key, _cell_raw(value_cell), caption, runs, page)
+
+
+def _cell_runs(cell: Cell) -> tuple[Run, ...]:
+    """The runs of a cell's paragraphs with a line break between them that takes no style of its
+    own: a passage marked across the break is one passage, whether the source broke the line
+    inside a paragraph (a .docx line break) or between two (every line a PDF does not wrap)."""
+    runs: list[Run] = []
+    for p in cell.paragraphs:
+        if runs and p.runs:
+            runs.append(Run("\n"))
+        runs.extend(p.runs)
+    return tuple(runs)
 
 
 def _glyph_emphasised(cell: Cell, marking: Marking) -> bool:
@@ -324,6 +363,7 @@ def classify_item_lists(found_procedures, fields: list[S.Field]):
 
 def build_submission(doc: Document, source: S.Source, generator: S.Generator) -> S.Submission:
     """The contract's Submission for one read document."""
+    doc = join_document_continuations(doc)
     paragraphs = list(iter_paragraphs(doc.blocks))
     body_runs = [r for p in paragraphs for r in p.runs]
     marking = detect_marking([p.text for p in paragraphs], body_runs)

@@ -1,0 +1,212 @@
+"""Issue 20: classes of documents written by another hand, each fixed at its mechanism.
+
+Each test states one class in a document made here (IR paragraphs, characters on a line, a PDF of
+raw operators); corpus v1 itself is read from ``../shared/corpus-v1/`` where it is present.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from extractor import schema as S
+from extractor.ir import Cell, Document, Page, Paragraph, Run, Table
+from extractor.readers.layout import lines_to_paragraph_groups, chars_to_lines, paragraph_of_lines, Styler
+from extractor.structure import build_submission
+from extractor.structure.procedures import ground_definitions
+from extractor.structure.submission import _cell_text
+from tests.conftest import ROOT, SHARED
+from tests.pdf_builder import grid, line, make_pdf, text
+
+SOURCE = S.Source(filename="t.docx", format="docx", sha256="0" * 64, pages=None)
+GENERATOR = S.Generator(tool="council-extractor", version="test", taxonomy_version=None, models={})
+
+
+def submission(*blocks) -> S.Submission:
+    return build_submission(Document(format="docx", pages=(Page(number=None, blocks=tuple(blocks)),)),
+                            SOURCE, GENERATOR)
+
+
+def para(*texts: str) -> Paragraph:
+    return Paragraph(runs=tuple(Run(t) for t in texts))
+
+
+# -- a bracketed statement broken over two lines ---------------------------------------------
+
+
+def test_a_department_line_broken_inside_its_brackets_is_one_field_with_every_prefix():
+    # a PDF shows the short second line as a paragraph of its own (it was no wrap); a .docx keeps a
+    # line break inside one paragraph: both give the same field and the departments with their 部
+    broken = submission(para("要綱の根拠"), para("◇第3条第1項第2号（目的外利用）"),
+                        para("（担当部課：市民文化局市民生活部多文化共生推進課、"),
+                        para("市民文化局区政推進部住民記録・証明担当）"), para("事業の概要"))
+    one = submission(para("要綱の根拠"), para("◇第3条第1項第2号（目的外利用）"),
+                     para("（担当部課：市民文化局市民生活部多文化共生推進課、\n市民文化局区政推進部住民記録・証明担当）"),
+                     para("事業の概要"))
+    assert broken.agenda.departments == ["市民文化局市民生活部多文化共生推進課", "市民文化局区政推進部住民記録・証明担当"]
+    assert broken.agenda.departments == one.agenda.departments
+    assert [s.heading for s in broken.sections] == [s.heading for s in one.sections] == ["要綱の根拠", "事業の概要"]
+    assert [(f.key, f.value) for f in broken.fields] == [(f.key, f.value) for f in one.fields]
+
+
+def test_a_legend_of_marks_is_no_field():
+    sub = submission(para("チェックリスト"), para("◯：実施する対策"), para("×：実施しない対策"), para("担当課：情報政策課"))
+    assert [f.key for f in sub.fields] == ["担当課"]
+
+
+def test_a_legend_may_name_what_it_explains_before_its_numbers():
+    found = ground_definitions(["※付議内容 ①単年度の手続件数が1,000件を超える見込みのもの ③マイナンバーカードによる電子署名を利用するもの",
+                                "①約12,000件"])
+    assert found == {1: "単年度の手続件数が1,000件を超える見込みのもの", 3: "マイナンバーカードによる電子署名を利用するもの"}
+
+
+# -- a cell's lines ---------------------------------------------------------------------------
+
+
+def cell(*paragraphs: Paragraph) -> Cell:
+    return Cell(row=0, col=0, blocks=paragraphs)
+
+
+def test_a_cells_text_is_the_same_however_its_lines_fell():
+    typed_breaks = cell(para("委託先に行わせる\n情報保護対策\n【運用上の対策】"))
+    wrapped = cell(para("委託先に行わせる情報保護対策"), para("【運用上の対策】"))
+    all_wrapped = cell(para("委託先に行わせる情報保護対策【運用上の対策】"))
+    assert _cell_text(typed_breaks) == _cell_text(wrapped) == _cell_text(all_wrapped) == "委託先に行わせる情報保護対策【運用上の対策】"
+    # a line that starts an item keeps its break, and Latin words keep their space
+    assert _cell_text(cell(para("①約4,000件"), para("②オンライン決済"))) == "①約4,000件\n②オンライン決済"
+    assert _cell_text(cell(para("LGWAN"), para("ASP"))) == "LGWAN ASP"
+
+
+def test_a_passage_marked_across_a_cells_line_break_is_one_passage():
+    marked = dict(bold=True, underline=True, font_family="gothic")
+    statement = para("※太字・下線部分が、令和6年度第2回青葉区個人情報保護管理運営会議承認済の内容からの変更箇所です。")
+    one = Paragraph(runs=(Run("①約4,000件\n②オンライン決済", **marked),))
+    two = (Paragraph(runs=(Run("①約4,000件", **marked),)), Paragraph(runs=(Run("②オンライン決済", **marked),)))
+    header = (Cell(0, 0, (para("手続名"),)), Cell(0, 1, (para("付議内容"),)))
+    for blocks in ((one,), two):
+        table = Table(rows=(header, (Cell(1, 0, (para("転出届"),)), Cell(1, 1, blocks))), n_cols=2)
+        sub = submission(statement, table)
+        assert [m.text for m in sub.marked_changes] == ["①約4,000件\n②オンライン決済"]
+
+
+# -- PDF lines --------------------------------------------------------------------------------
+
+
+def chars(x0: float, top: float, s: str, size: float = 10.5, gaps: dict[int, float] | None = None) -> list[dict]:
+    """Full-width characters of one line (Latin letters half as wide), ``gaps`` after some of them."""
+    out, x = [], x0
+    for i, ch in enumerate(s):
+        w = size / 2 if ch.isascii() else size
+        out.append({"text": ch, "x0": x, "x1": x + w, "top": top, "bottom": top + size, "size": size,
+                    "fontname": "IPAexMincho", "upright": True, "matrix": (1, 0, 0, 1, x, top)})
+        x += w + (gaps or {}).get(i, 0.0)
+    return out
+
+
+def groups(lines_chars: list[list[dict]], right: float) -> list[str]:
+    lines = chars_to_lines([c for cs in lines_chars for c in cs])
+    styler = Styler([], [])
+    return [paragraph_of_lines(g, styler, 1).text for g in lines_to_paragraph_groups(lines, right)]
+
+
+def test_a_labelled_line_wrapped_under_a_hanging_indent_goes_on():
+    # Word's 見出し：値 list (ind left=1134 hanging=1134): the value wraps 5.4 em further in
+    first = chars(56.8, 198.5, "目的：経済的理由により就学が困難な児童及び生徒の保護者に対し、学用品費、給食費等を援助し、")
+    right = first[-1]["x1"]
+    lines = [first, chars(113.5, 209.0, "義務教育の円滑な実施を図る。"),
+             chars(56.8, 223.5, "対象者：市内に住所を有する者")]
+    assert groups(lines, right) == ["目的：経済的理由により就学が困難な児童及び生徒の保護者に対し、学用品費、給食費等を援助し、義務教育の円滑な実施を図る。",
+                                    "対象者：市内に住所を有する者"]
+
+
+def test_a_full_line_indented_after_a_sentence_still_starts_a_paragraph():
+    first = chars(56.8, 100, "区では令和6年度から電子申請サービスを導入しオンライン受付を行っている。")
+    right = first[-1]["x1"]
+    assert len(groups([first, chars(67.3, 110.5, "当該サービスの利用に当たっては、手続を追加する。")], right)) == 2
+
+
+def test_an_inline_enumeration_wrapped_before_its_next_number_is_one_paragraph():
+    first = chars(56.8, 473.5, "※①単年度の手続件数が1,000件を超えると見込まれるもの　②オンライン決済機能を利用するもの")
+    right = first[-1]["x1"]
+    lines = [first, chars(56.8, 484.0, "③マイナンバーカードを活用した電子認証機能を利用するもの")]
+    assert groups(lines, right) == ["※①単年度の手続件数が1,000件を超えると見込まれるもの　②オンライン決済機能を利用するもの　③マイナンバーカードを活用した電子認証機能を利用するもの"]
+    # a list set one item a line is not: its first line holds no number of its own
+    listed = [chars(56.8, 100, "①単年度の手続件数が1,000件を超えると見込まれるもので、数が多いものを含む"),
+              chars(56.8, 110.5, "②オンライン決済機能を利用するもの")]
+    assert len(groups(listed, listed[0][-1]["x1"])) == 2
+
+
+def test_the_gap_a_renderer_sets_before_latin_text_on_the_next_line_counts_against_the_fit():
+    # LibreOffice sets about 2 pt between Japanese and Latin text (autospace): ``LGWANを`` shows it,
+    # and ``LGWAN`` after ``又は`` would not have fitted with it
+    first = chars(243.8, 224.5, "データの受渡しは、職員が直接手渡しする方法又は")
+    right = first[-1]["x1"] + 26.25 + 1.0  # room for LGWAN (5 × 5.25 pt) without the gap, not with it
+    second = chars(243.8, 235.0, "LGWANを利用したファイル交換により行う。", gaps={4: 2.1})
+    assert groups([first, second], right) == ["データの受渡しは、職員が直接手渡しする方法又はLGWANを利用したファイル交換により行う。"]
+
+
+def test_an_underline_just_above_a_cells_rule_underlines_its_own_words_only(tmp_path):
+    from extractor.readers import read_document
+    # the underline and the row's bottom rule lie 1.75 pt apart: the table finder must not snap the
+    # rule onto the underline (then the rule, no longer at the cell's edge, underlines every word)
+    body = grid(72, 700, [100, 300], [14, 20]) + text(176, 690, "Plain words and") + text(265, 690, "Marked")
+    body += line(265, 688.25, 305.0, 688.25)
+    path = tmp_path / "t.pdf"
+    path.write_bytes(make_pdf([body]))
+    doc = read_document(path)
+    table = next(b for b in doc.blocks if isinstance(b, Table))
+    runs = [(r.text.strip(), r.underline) for p in table.rows[0][1].paragraphs for r in p.runs if r.text.strip()]
+    assert runs == [("Plain words and", False), ("Marked", True)]
+
+
+# -- corpus v1 (../shared) ---------------------------------------------------------------------
+
+CORPUS_V1 = SHARED / "corpus-v1"
+needs_v1 = pytest.mark.skipif(not CORPUS_V1.is_dir(), reason="needs ../shared/corpus-v1 (corpus by another hand)")
+
+
+def council(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "extractor.cli", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd or ROOT)
+
+
+@needs_v1
+@pytest.mark.parametrize("stem", ["e12_mokutekigai_gaikokujin", "e07_itaku_callcenter", "e14_shushu_shugakuenjo"])
+def test_corpus_v1_pdf_gives_the_submission_of_its_docx(tmp_path, stem):
+    drop = {"source", "page", "bbox", "warnings", "raw", "raw_title", "raw_value", "raw_measure", "generator"}
+
+    def strip(x):
+        if isinstance(x, dict):
+            return {k: strip(v) for k, v in x.items() if k not in drop}
+        return [strip(v) for v in x] if isinstance(x, list) else x
+
+    out = {}
+    for fmt in ("docx", "lo.pdf"):
+        r = council("extract", CORPUS_V1 / f"{stem}.{fmt}", "-o", tmp_path / f"{fmt}.json")
+        assert r.returncode == 0, r.stderr
+        out[fmt] = strip(json.loads((tmp_path / f"{fmt}.json").read_text(encoding="utf-8")))
+    assert out["lo.pdf"] == out["docx"]
+
+
+@needs_v1
+def test_corpus_v1_approved_versions_are_found_by_evidence_relative_to_the_archive(tmp_path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    names = ["e02_pittari_kokuho", "e13_logo_kosodate", "e01_logo_tsuika", "e14_shushu_shugakuenjo"]
+    files = [f"{n}{v}.docx" for n in names for v in ("", ".prev") if (CORPUS_V1 / f"{n}{v}.docx").exists()]
+    files += ["e14_shushu_shugakuenjo.txt"]
+    r = council("extract", "--out-dir", archive, *[CORPUS_V1 / f for f in files])
+    assert r.returncode == 0, r.stderr
+    found = council("diff", CORPUS_V1 / "e02_pittari_kokuho.lo.pdf", "--archive", archive, "--format", "json",
+                    "-o", tmp_path / "d.json")
+    assert found.returncode == 1, found.stderr  # differences found, against the approved version
+    assert "e02_pittari_kokuho.prev.docx" in found.stdout + found.stderr
+    # 杉並区's LoGo submission has no approved version here: 中野区's shares its title, not its council
+    none = council("diff", CORPUS_V1 / "e13_logo_kosodate.docx", "--archive", archive)
+    assert none.returncode == 2 and "another council" in none.stderr
+    # a text export of a submission that names no approval is not its own approved version
+    itself = council("diff", CORPUS_V1 / "e14_shushu_shugakuenjo.docx", "--archive", archive)
+    assert itself.returncode == 2, itself.stdout
