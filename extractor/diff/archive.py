@@ -4,7 +4,8 @@ A revised submission says what it revises: its change-marking reference names th
 approved the old version (``令和6年度第7回新宿区個人情報保護管理運営会議承認済``), its 別紙 carries
 the approved item's 件名 (``agenda.parent_title``), and it keeps its title, 資料 number and
 departments. Every submission in DIR (documents, converted JSON, packets opened) is scored on that
-evidence; the best is chosen when it is convincing, and the close runners-up are named.
+evidence; the one that can be the approved version, or whose evidence stands out from every other
+that can, is chosen, and none when two fit equally well or none shares the title at the same council.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from ..char_classes import era_year
 from ..errors import CouncilError, NoApprovedVersion
 from ..link import title_similarity
 
-CONVINCING = 0.5  # the score a candidate needs to be taken
-CLOSE = 0.1  # a runner-up within this of the best is named beside it
+CLOSE = 0.1  # a runner-up within this of the best is as good: no choice is made between them
+SHARED_TITLE = 0.6  # the title (or the parent title) similarity that says two submissions are about one thing
 _REFERENCE = re.compile(r"(?P<era>令和|平成)(?P<y>\d+|元)年度\s*第(?P<n>\d+)回")
+# the municipality a council belongs to, as its name or a reference writes it (川崎市, 杉並区, 柏市)
+_MUNICIPALITY = re.compile(r"(?:^|回|\s)(?P<m>[^\s回第年度]{1,6}?(?:都|道|府|県|市|区|町|村|広域連合))(?=[^\s]*(?:会議|審議会|審査会|委員会))")
 
 
 @dataclass
@@ -41,22 +44,64 @@ def _meeting_of_reference(reference: str | None) -> tuple[int, int] | None:
     return era_year(m.group("era"), year), int(m.group("n"))
 
 
+def municipalities(text: str | None) -> set[str]:
+    """The municipalities a council name or a reference names (``令和6年度第4回川崎市個人情報保護審議会承認済``
+    → {川崎市}); empty when it names none (``個人情報保護管理運営会議``)."""
+    return {m.group("m") for m in _MUNICIPALITY.finditer(text or "")}
+
+
+def _council_of(sub: S.Submission) -> set[str]:
+    """Where a submission was laid: its meeting's council and the council its own reference names."""
+    reference = sub.change_marking.reference if sub.change_marking else None
+    return municipalities(sub.meeting.body) | municipalities(reference)
+
+
+def ineligible(new: S.Submission, old: S.Submission) -> str | None:
+    """Why ``old`` cannot be the version ``new`` revises, or None: another council approved it, it
+    is about something else, or it was itself approved at or after the meeting ``new`` names."""
+    reference = new.change_marking.reference if new.change_marking else None
+    approving = municipalities(reference) or municipalities(new.meeting.body)
+    theirs = _council_of(old)
+    if approving and theirs and not approving & theirs:
+        return f"another council ({'、'.join(sorted(theirs))})"
+    sim = max(title_similarity(new.title, old.title), title_similarity(new.agenda.parent_title, old.title),
+              title_similarity(new.agenda.parent_title, old.agenda.parent_title))
+    if sim < SHARED_TITLE:
+        return "another subject"
+    approved_at = _meeting_of_reference(reference)
+    own = _meeting_of_reference(old.change_marking.reference if old.change_marking else None)
+    if approved_at and own and own >= approved_at:
+        return "its own approval is not earlier"
+    return None
+
+
 def score_candidate(new: S.Submission, old: S.Submission) -> tuple[float, list[str]]:
-    """How well ``old`` fits what ``new`` says of its approved version, and why."""
+    """How well ``old`` fits what ``new`` says of its approved version, and why (0 when it cannot
+    be that version at all)."""
+    why_not = ineligible(new, old)
+    if why_not:
+        return 0.0, [why_not]
     total, why = 0.0, []
     reference = new.change_marking.reference if new.change_marking else None
     meeting = _meeting_of_reference(reference)
     if meeting and (old.meeting.fiscal_year, old.meeting.session) == meeting:
         total += 0.4
         why.append(f"approved at FY{meeting[0]} #{meeting[1]} (the reference)")
+    own = _meeting_of_reference(old.change_marking.reference if old.change_marking else None)
+    if meeting and own and own < meeting:
+        total += 0.1
+        why.append(f"its own approval FY{own[0]} #{own[1]} is earlier")
+    if _council_of(old) & (municipalities(reference) or municipalities(new.meeting.body)):
+        total += 0.05
+        why.append("same council")
     parent = new.agenda.parent_title
     if parent:
         sim = max(title_similarity(parent, old.agenda.parent_title), title_similarity(parent, old.title))
-        if sim >= 0.6:
+        if sim >= SHARED_TITLE:
             total += 0.3 * sim
             why.append(f"parent title {sim:.2f}")
     sim = title_similarity(new.title, old.title)
-    if sim >= 0.6:
+    if sim >= SHARED_TITLE:
         total += 0.25 * sim
         why.append(f"title {sim:.2f}")
     new_depts, old_depts = set(new.agenda.departments), set(old.agenda.departments)
@@ -116,18 +161,22 @@ def candidates_in(archive: Path, new: S.Submission | None = None) -> list[Candid
 
 
 def identity(sub: S.Submission) -> tuple:
-    """What makes two files the same submission: its title at its meeting under its 資料 number."""
+    """What makes two files the same submission: its title at its meeting under its 資料 number,
+    revising what its reference names (a revision and the version it revises may share the rest
+    when neither prints its meeting)."""
     m = sub.meeting
-    return sub.title, m.document_number, m.fiscal_year, m.session, m.date
+    reference = sub.change_marking.reference if sub.change_marking else None
+    return sub.title, m.document_number, m.fiscal_year, m.session, m.date, reference
 
 
 def _is_new_itself(new: S.Submission, old: S.Submission) -> bool:
     """Another rendering of NEW (its PDF beside its .docx): the same 資料 number at the same meeting,
-    or, where the document has no number, nothing to tell them apart."""
+    the same title, meeting and reference where neither names a previous approval, or, where the
+    document has neither, nothing to tell them apart."""
     if identity(old) != identity(new):
         return False
-    if new.meeting.document_number:
-        return True
+    if new.meeting.document_number or not (new.change_marking and new.change_marking.reference):
+        return True  # nothing (資料 number aside) tells a revision from a rendering: the same submission
     from . import diff
 
     return not diff(old, new).changes
@@ -162,9 +211,16 @@ def find_approved(new: S.Submission, archive: Path, pool: list[Candidate] | None
             best.evidence = best.evidence + [f"also as {', '.join(others)}"]
         ranked.append(best)
     ranked.sort(key=lambda c: (-c.score, c.path))
-    if not ranked or ranked[0].score < CONVINCING:
-        named = "; ".join(f"{c.path} ({c.score:.2f})" for c in ranked[:3]) or "no submissions there"
-        raise NoApprovedVersion(str(archive), f"no convincing approved version (best: {named})")
-    best = ranked[0]
-    close = [c for c in ranked[1:] if best.score - c.score < CLOSE]
+    # the choice is relative to the archive: the one submission that can be the approved version,
+    # or the one whose evidence stands out from every other that can
+    eligible = [c for c in ranked if c.score > 0]
+    if not eligible:
+        named = "; ".join(f"{c.path} ({c.evidence[0] if c.evidence else 'no evidence'})" for c in ranked[:3])
+        raise NoApprovedVersion(str(archive), "no submission there shares the title's meaning at the same "
+                                f"council (nearest: {named or 'no submissions there'})")
+    best = eligible[0]
+    close = [c for c in eligible[1:] if best.score - c.score < CLOSE]
+    if close:
+        named = "; ".join(f"{c.path} ({c.score:.2f})" for c in [best] + close[:2])
+        raise NoApprovedVersion(str(archive), f"two or more submissions fit equally well ({named})")
     return best, close
