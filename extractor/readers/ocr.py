@@ -8,7 +8,9 @@ is read from a scan without Tesseract: the ``no_text_layer`` warning then says h
 
 from __future__ import annotations
 
+import math
 import shutil
+from contextvars import ContextVar
 from functools import lru_cache
 
 DPI = 300
@@ -50,8 +52,24 @@ def image_chars(image, points_per_pixel: float) -> tuple[list[dict], float | Non
     return chars, (sum(confidences) / len(confidences) if confidences else None)
 
 
+# The file being read and its limits, set by the PDF guard before any page is laid out: a page is
+# never rendered past ``--max-pixels``, whatever the guard foresaw of it.
+READING: ContextVar[tuple[str, object] | None] = ContextVar("council_ocr_reading", default=None)
+
+
+def render_size(width_pt: float, height_pt: float, dpi: float = DPI) -> tuple[int, int]:
+    return math.ceil(float(width_pt) * dpi / 72), math.ceil(float(height_pt) * dpi / 72)
+
+
 def page_chars(page) -> tuple[list[dict], float | None]:
-    """A pdfplumber page rendered at 300 dpi and read by Tesseract."""
+    """A pdfplumber page rendered at 300 dpi and read by Tesseract, within ``--max-pixels``."""
+    from ..limits import DEFAULT, refusal
+
+    name, limits = READING.get() or ("the PDF", DEFAULT)
+    wide, high = render_size(page.width, page.height)
+    if wide * high > limits.pixels:
+        raise refusal(name, f"page {page.page_number} holds only images and would be rendered for OCR at "
+                      f"{wide:,} × {high:,} = {wide * high:,} pixels", "pixels", limits)
     image = page.to_image(resolution=DPI).original
     return image_chars(image, 72 / DPI)
 
