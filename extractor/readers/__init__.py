@@ -72,7 +72,7 @@ def read_document(path: str | Path, *, password: str | None = None, limits: Limi
     if fmt == "image":
         from .ocr import read_image
 
-        return read_image(path)
+        return read_image(path, limits)
     if fmt == "doc":
         from .legacy import read_doc
 
