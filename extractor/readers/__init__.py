@@ -81,7 +81,7 @@ def read_document(path: str | Path, *, password: str | None = None, limits: Limi
         from .xlsx import read_xlsx
 
         check_zip(path, limits)
-        return read_xlsx(path)
+        return read_xlsx(path, limits)
     if fmt == "pdf":
         from .pdf import read_pdf
 
