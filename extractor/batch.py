@@ -151,8 +151,9 @@ def convert_one(root: str, relative: str, out_dir: str, options: ReadOptions = R
     except MemoryError:
         pass  # answered below the handlers, once the traceback has let go of the file's memory
     except FileTimeout:
-        message = (f"{relative}: took longer than {options.timeout:g} s and was given up [timeout] — "
-                   "run council extract on it alone, or raise --timeout")
+        message = (f"{relative}: took longer than the per-file timeout of {options.timeout:g} s "
+                   f"(--timeout {options.timeout:g}) and was given up [timeout] — run council extract on it alone, "
+                   "or raise --timeout")
         return Outcome(relative, digest(), "failed", time.perf_counter() - start, "timeout", message,
                        record=record(relative, status="failed", code="timeout"))
     except CouncilError as exc:
