@@ -42,12 +42,15 @@ def check_pdf(path: Path, *, password: str | None, limits: Limits) -> None:
 
     name = path.name
     READING.set((name, limits))  # the bound of a page rendered for OCR, whatever is foreseen here
-    _check_reference_chains(name, path.read_bytes())
     try:
         pdf = pikepdf.open(path, password=password or "")
     except Exception:  # noqa: BLE001 - encrypted or damaged: the reader says which, as before
         return
     with pdf:
+        # as the reader decides: a file qpdf finds damaged (or encrypted) is read from qpdf's rebuilt
+        # copy, which holds no chain of bare references; any other is given to pdfminer as it is
+        if not (pdf.is_encrypted or pdf.get_warnings()):
+            _check_reference_chains(name, path.read_bytes())
         for number, page in enumerate(pdf.pages, start=1):
             _check_page(name, number, page, limits)
         _check_cmaps(name, pdf)
