@@ -19,7 +19,7 @@ import re
 import zlib
 from pathlib import Path
 
-from ..errors import CorruptDocument
+from ..errors import CorruptDocument, CouncilError
 from ..limits import Limits, refusal
 
 OCR_DPI = 300  # as extractor.readers.ocr renders a page
@@ -47,13 +47,26 @@ def check_pdf(path: Path, *, password: str | None, limits: Limits) -> None:
     except Exception:  # noqa: BLE001 - encrypted or damaged: the reader says which, as before
         return
     with pdf:
-        # as the reader decides: a file qpdf finds damaged (or encrypted) is read from qpdf's rebuilt
-        # copy, which holds no chain of bare references; any other is given to pdfminer as it is
-        if not (pdf.is_encrypted or pdf.get_warnings()):
-            _check_reference_chains(name, path.read_bytes())
-        for number, page in enumerate(pdf.pages, start=1):
-            _check_page(name, number, page, limits)
-        _check_cmaps(name, pdf)
+        try:
+            # as the reader decides: a file qpdf finds damaged (or encrypted) is read from qpdf's
+            # rebuilt copy, which holds no chain of bare references; any other is given to pdfminer
+            if not (pdf.is_encrypted or pdf.get_warnings()):
+                _check_reference_chains(name, path.read_bytes())
+            for number, page in enumerate(pdf.pages, start=1):
+                _check_page(name, number, page, limits)
+            _check_cmaps(name, pdf)
+        except CouncilError:
+            raise
+        except Exception:  # noqa: BLE001 - what the checks cannot make out is left to the reader, as before
+            return
+
+
+def _name(value) -> str:
+    """A PDF name as text: a font's own name may be Shift_JIS bytes, which ``str()`` refuses."""
+    try:
+        return str(value).lstrip("/")
+    except UnicodeDecodeError:
+        return value.unparse().decode("latin-1").lstrip("/")
 
 
 def _check_reference_chains(name: str, data: bytes) -> None:
@@ -117,7 +130,7 @@ def _images_without_text(page) -> bool:
             if operator == "BI" or operator == "INLINE IMAGE":
                 images = True
             elif operator == "Do" and operands:
-                xobject = xobjects.get(str(operands[0])) if xobjects else None
+                xobject = xobjects.get(operands[0]) if xobjects else None
                 if xobject is None:
                     continue
                 subtype = xobject.get("/Subtype")
@@ -192,7 +205,7 @@ def _check_cmaps(name: str, pdf) -> None:
             cmap = obj.get(key)
             if not isinstance(cmap, pikepdf.Stream):
                 continue
-            font = str(obj.get("/BaseFont", "?")).lstrip("/")
+            font = _name(obj.get("/BaseFont", pikepdf.Name("/?")))
             data = _stream_bytes(cmap)
             if data is None:
                 raise CorruptDocument(name, f"font {font}: its {key[1:]} map inflates past "
