@@ -56,7 +56,8 @@ def _extract_with(path: Path, options: ReadOptions):
     from .errors import Encrypted
 
     def expired(signum, frame):
-        raise FileTimeout(None, f"took longer than {options.timeout:g} s and was given up")
+        raise FileTimeout(None, f"took longer than the per-file timeout of {options.timeout:g} s "
+                                f"(--timeout {options.timeout:g}) and was given up")
 
     if options.timeout:
         previous = signal.signal(signal.SIGALRM, expired)

@@ -32,7 +32,7 @@ class InputNotFound(CouncilError):
 
 class UnsupportedFormat(CouncilError):
     code = "unsupported_format"
-    hint = "give a .docx, a PDF or a UTF-8/Shift_JIS text export"
+    hint = "give a PDF, a .docx or .xlsx, a scanned page (PNG, JPEG, TIFF) or a text export"
 
 
 class CorruptDocument(CouncilError):
@@ -42,7 +42,7 @@ class CorruptDocument(CouncilError):
 
 class TextDecodeError(CouncilError):
     code = "text_decode"
-    hint = "save the text export as UTF-8 (or Shift_JIS) and try again"
+    hint = "save the text export as UTF-8 and try again"
 
 
 class EmptyDocument(CouncilError):

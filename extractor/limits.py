@@ -24,6 +24,9 @@ class Limits:
     chars_per_page: int = 200_000  # characters on one PDF page
     table_rows: int = 50_000  # rows of one table
     line_kb: int = 1024  # one line of a text export
+    pixels: int = 100_000_000  # one page image: a scan, or a PDF page rendered for OCR at 300 dpi
+    sheet_cells: int = 1_000_000  # the used range of one .xlsx sheet (rows × columns, merges included)
+    cell_chars: int = 32_767  # characters in one .xlsx cell (Excel's own maximum)
 
     def updated(self, **changes) -> "Limits":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -35,12 +38,13 @@ class Limits:
 
 
 DEFAULT = Limits()
-UNITS = {"unzipped_mb": " MB", "part_mb": " MB", "ratio": " times", "line_kb": " KB"}
+UNITS = {"unzipped_mb": " MB", "part_mb": " MB", "ratio": " times", "line_kb": " KB", "pixels": " pixels",
+         "sheet_cells": " cells", "cell_chars": " characters"}
 
 
 def refusal(file: str, what: str, name: str, limits: Limits) -> TooLarge:
     """The one-line refusal of a file over limit ``name``: what it holds, the limit, the option."""
-    return TooLarge(file, f"{what}, over the limit of {getattr(limits, name)}{UNITS.get(name, '')}",
+    return TooLarge(file, f"{what}, over the limit of {getattr(limits, name):,}{UNITS.get(name, '')}",
                     hint=f"if the file is trusted, raise the limit ({Limits.option(name)}) or split the file")
 
 

@@ -14,6 +14,33 @@ from ..limits import DEFAULT as DEFAULT_LIMITS, Limits, check_zip
 Format = Literal["pdf", "docx", "doc", "xlsx", "image", "text"]
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_PNG, _JPEG, _TIFF = (b"\x89PNG\r\n\x1a\n",), (b"\xff\xd8\xff",), (b"II*\x00", b"MM\x00*")
+# what a file named so must begin with: (what it is, its signatures)
+_SIGNATURES = {
+    ".pdf": ("a PDF", (b"%PDF-",)),
+    **{s: ("a zip package", (b"PK\x03\x04",)) for s in (".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".pptx")},
+    **{s: ("a legacy Office file", (_OLE_MAGIC,)) for s in (".doc", ".xls", ".ppt")},
+    ".png": ("a PNG image", _PNG),
+    ".jpg": ("a JPEG image", _JPEG), ".jpeg": ("a JPEG image", _JPEG),
+    ".tif": ("a TIFF image", _TIFF), ".tiff": ("a TIFF image", _TIFF),
+}
+# other formats recognised by their bytes, whatever their name, and refused
+_OTHER = (
+    (b"PK\x05\x06", "an empty zip archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
+def _what_bytes_are(data: bytes) -> str:
+    """A few words on what bytes of no known format look like, for a refusal."""
+    if len(data) <= 8:
+        return f"{len(data)} byte{'s' if len(data) > 1 else ''} ({data.hex(' ')})"
+    printable = sum(1 for b in data[:4096] if b >= 0x20 or b in b"\t\r\n")
+    return "they look like text" if printable > 0.95 * min(len(data), 4096) else "binary data of no known format"
 
 
 def detect_format(path: Path, data: bytes) -> Format:
@@ -28,7 +55,7 @@ def detect_format(path: Path, data: bytes) -> Format:
         raise EmptyDocument(name, "the file is empty (0 bytes)")
     if b"%PDF-" in data[:1024]:
         return "pdf"
-    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+    if data.startswith(_PNG + _JPEG + _TIFF):
         return "image"  # a scanned page: PNG, JPEG, TIFF
     if data.startswith(b"PK\x03\x04"):
         try:
@@ -51,8 +78,23 @@ def detect_format(path: Path, data: bytes) -> Format:
             return "doc"
         raise UnsupportedFormat(name, "a legacy Office file (.xls/.ppt)",
                                 hint="save it from its application as .xlsx or .docx, then extract that")
-    if path.suffix.lower() in NAMED_FORMAT_SUFFIXES:
-        raise CorruptDocument(name, f"named {path.suffix} but its bytes are not a {path.suffix[1:].upper()} file")
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        raise UnsupportedFormat(name, "a WebP image", hint="save the scan as PNG or TIFF and extract that")
+    for signature, what in _OTHER:
+        if data.startswith(signature):
+            raise UnsupportedFormat(name, what + ", not a document this tool reads")
+    suffix = path.suffix.lower()
+    if suffix in _SIGNATURES:
+        what, signatures = _SIGNATURES[suffix]
+        if any(len(data) < len(sig) and sig.startswith(data) for sig in signatures):
+            said = "its only byte is" if len(data) == 1 else f"its {len(data)} bytes are only"
+            raise CorruptDocument(name, f"a truncated file: {said} the start of {what}")
+        if suffix in (".docx", ".pdf", ".xlsx", ".xlsm"):
+            raise CorruptDocument(name, f"named {path.suffix} but its bytes are not a {path.suffix[1:].upper()} file "
+                                  f"({_what_bytes_are(data)})")
+        raise UnsupportedFormat(name, f"named {path.suffix} but its bytes are not {what}, nor a PDF, Word or Excel "
+                                f"file ({_what_bytes_are(data)})",
+                                hint="check the file; a text export named so can be renamed .txt")
     return "text"
 
 
@@ -73,7 +115,7 @@ def read_document(path: str | Path, *, password: str | None = None, limits: Limi
     if fmt == "image":
         from .ocr import read_image
 
-        return read_image(path)
+        return read_image(path, limits)
     if fmt == "doc":
         from .legacy import read_doc
 
@@ -82,7 +124,7 @@ def read_document(path: str | Path, *, password: str | None = None, limits: Limi
         from .xlsx import read_xlsx
 
         check_zip(path, limits)
-        return read_xlsx(path)
+        return read_xlsx(path, limits)
     if fmt == "pdf":
         from .pdf import read_pdf
 

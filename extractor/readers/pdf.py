@@ -375,4 +375,7 @@ def _first_line(exc) -> str:
 
 
 def read_pdf(path: Path, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+    from .pdf_guard import check_pdf  # what would make pdfminer loop or run out of memory, found first
+
+    check_pdf(path, password=password, limits=limits)
     return PdfReader(path, password=password, limits=limits).read()

@@ -26,21 +26,73 @@ _ITEM_START = re.compile(r"(?=[①-⑳])|(?<=\s)(?=・)")
 _SEPARATOR_CELL = re.compile(r"^\s*[-=ー―]{3,}\s*$")
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """Bytes of a text export → str: UTF-8 (with or without BOM), UTF-16 with BOM, or Shift_JIS."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise TextDecodeError(name, f"UTF-16 text that does not decode ({exc.reason} at byte {exc.start})")
+_BOMS = (  # longest first: a UTF-32 LE BOM begins with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32 LE (with BOM)"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32 BE (with BOM)"),
+    (b"\xef\xbb\xbf", "utf-8", "UTF-8 (with BOM)"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16 LE (with BOM)"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16 BE (with BOM)"),
+)
+_ISO_2022_JP_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b(J", b"\x1b(I", b"\x1b$(D", b"\x1b$(Q", b"\x1b$(O")
+UTF8 = "UTF-8"
+
+
+def _plausible(text: str) -> float:
+    """The share of a decoded text that Japanese prose is made of (kana, kanji, ASCII, CJK punctuation);
+    EUC-JP misread as CP932 turns into half-width katakana and rare symbols, which score nothing."""
+    good = 0
+    for ch in text:
+        cp = ord(ch)
+        if (0x20 <= cp < 0x7F or ch in "\t\r\n" or 0x3000 <= cp <= 0x30FF or 0x4E00 <= cp <= 0x9FFF
+                or 0xFF01 <= cp <= 0xFF5E or 0x2460 <= cp <= 0x24FF or 0x25A0 <= cp <= 0x26FF):
+            good += 1
+    return good / max(1, len(text))
+
+
+def detect_encoding(data: bytes, name: str) -> tuple[str, str]:
+    """Bytes of a text export → (str, the encoding's name), decided from the bytes in a strict order:
+    a BOM (UTF-8, UTF-16, UTF-32), ISO-2022-JP by its escape sequences (7-bit bytes only), strict
+    UTF-8, then CP932 (Shift_JIS) and EUC-JP, the one whose text is the more plausible Japanese if
+    both decode."""
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), label
+            except UnicodeDecodeError as exc:
+                raise TextDecodeError(name, f"{label} text that does not decode ({exc.reason} at byte "
+                                      f"{exc.start + len(bom)})")
     if b"\x00" in data[:8192]:
         raise UnsupportedFormat(name, "binary file, not a text export, .docx or PDF")
-    for encoding in ("utf-8-sig", "cp932"):
+    if b"\x1b" in data and max(data) < 0x80 and any(e in data for e in _ISO_2022_JP_ESCAPES):
+        for codec in ("iso2022_jp", "iso2022_jp_ext", "iso2022_jp_2004", "iso2022_jp_2"):
+            try:
+                return data.decode(codec), "ISO-2022-JP"
+            except UnicodeDecodeError:
+                continue
+        raise TextDecodeError(name, "ISO-2022-JP text (by its escape sequences) that does not decode")
+    try:
+        return data.decode("utf-8"), UTF8
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for codec, label in (("cp932", "Shift_JIS (CP932)"), ("euc_jp", "EUC-JP"), ("euc_jis_2004", "EUC-JIS-2004")):
         try:
-            return data.decode(encoding)
+            text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-    raise TextDecodeError(name, "text that is neither UTF-8 nor Shift_JIS")
+        if label.startswith("EUC") and any(c[1].startswith("EUC") for c in candidates):
+            continue
+        candidates.append((_plausible(text), label, text))
+    if not candidates:
+        raise TextDecodeError(name, "text in none of UTF-8, UTF-16/32 (with BOM), Shift_JIS (CP932), EUC-JP "
+                              "or ISO-2022-JP")
+    score, label, text = max(candidates, key=lambda c: c[0])  # a tie keeps the first: CP932
+    return text, label
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Bytes of a text export → str (see :func:`detect_encoding`)."""
+    return detect_encoding(data, name)[0]
 
 
 class _FragmentParser(HTMLParser):
@@ -216,14 +268,17 @@ def read_text(path: Path, data: bytes | None = None, *, limits: Limits = DEFAULT
     longest = max((len(line) for line in data.splitlines()), default=0)
     if longest > limits.line_kb * 1024:
         raise refusal(path.name, f"a line of {longest // 1024} KB (not a text export?)", "line_kb", limits)
-    text = decode_text(data, path.name)
+    text, encoding = detect_encoding(data, path.name)
     blocks = text_to_blocks(text)
     if not blocks:
         raise EmptyDocument(path.name, "the text export holds no text")
     warnings = ()
+    if encoding != UTF8:  # plain UTF-8 is what an export is expected to be, and goes unsaid
+        warnings += (Warning("encoding", f"a text export in {encoding}, detected from its bytes and read as such",
+                             None),)
     ignored = sorted({m.group(1).lower() for m in _STRUCTURE_TAGS.finditer(text)})
     if ignored:
-        warnings = (Warning("html_structure_ignored", "HTML elements " + ", ".join(f"<{t}>" for t in ignored)
+        warnings += (Warning("html_structure_ignored", "HTML elements " + ", ".join(f"<{t}>" for t in ignored)
                             + " are read as plain paragraphs: their text is kept, their table or heading "
                             "structure is not", None),)
     return Document(format="text", pages=(Page(number=None, blocks=blocks),), page_count=None, warnings=warnings)

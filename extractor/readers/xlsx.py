@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..errors import CorruptDocument
+from ..errors import CorruptDocument, CouncilError
 from ..fonts import font_family_of
 from ..ir import Cell, Document, Page, Paragraph, Run, Table, Warning
+from ..limits import DEFAULT as DEFAULT_LIMITS, Limits, refusal
 
 
 def _text(value) -> str:
@@ -45,9 +46,148 @@ def _paragraphs(cell) -> tuple[Paragraph, ...]:
     return tuple(out)
 
 
-def read_xlsx(path: Path) -> Document:
+def _column_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+def _column_letters(n: int) -> str:
+    out = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def _split_ref(ref: str) -> tuple[int, int] | None:
+    """``XFD1048576`` → (1048576, 16384)."""
+    letters = ref.rstrip("0123456789").lstrip("$").upper()
+    digits = ref[len(ref.rstrip("0123456789")):]
+    if not letters.isalpha() or not letters.isascii() or not digits:
+        return None
+    return int(digits), _column_number(letters)
+
+
+def _sheet_names(zf) -> dict[str, str]:
+    """Part name of each worksheet → its sheet name, from the workbook and its relationships."""
+    import re
+
+    try:
+        workbook = zf.read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    except KeyError:
+        return {}
+    targets = {}
+    for rel in re.finditer(r"<Relationship\b[^>]*>", rels):
+        tag = rel.group(0)
+        rid, target = re.search(r'Id="([^"]*)"', tag), re.search(r'Target="([^"]*)"', tag)
+        if rid and target:
+            t = target.group(1)
+            targets[rid.group(1)] = t.lstrip("/") if t.startswith("/") else "xl/" + t
+    names = {}
+    for sheet in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", workbook):
+        tag = sheet.group(0)
+        name, rid = re.search(r'name="([^"]*)"', tag), re.search(r'(?:\w+:)?id="([^"]*)"', tag)
+        if name and rid and rid.group(1) in targets:
+            names[targets[rid.group(1)]] = name.group(1)
+    return names
+
+
+def survey(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse a workbook openpyxl must not load, from its XML streamed once (nothing kept but counts):
+    a sheet whose used range (its cells and merges, as openpyxl will lay them out) spans more than
+    ``--max-sheet-cells`` cells or more than ``--max-table-rows`` rows, or a cell or shared string of
+    more than ``--max-cell-chars`` characters. Stops at the first excess, so a million rows are
+    refused in the time of fifty thousand."""
+    import zipfile
+    from xml.parsers import expat
+
+    name = path.name
+    with zipfile.ZipFile(path) as zf:
+        sheet_names = _sheet_names(zf)
+        parts = [n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        if "xl/sharedStrings.xml" in zf.namelist():
+            parts.append("xl/sharedStrings.xml")
+        for part in parts:
+            label = (f"sheet {sheet_names[part]!r}" if part in sheet_names else
+                     "its shared strings" if part.endswith("sharedStrings.xml") else f"part {part}")
+            state = {"row": 0, "col": 0, "min_r": None, "max_r": 0, "min_c": None, "max_c": 0,
+                     "text": 0, "in_text": False, "cell": None}
+
+            def extend(r: int, c: int, r2: int | None = None, c2: int | None = None):
+                r2, c2 = r2 or r, c2 or c
+                state["min_r"] = r if state["min_r"] is None else min(state["min_r"], r)
+                state["min_c"] = c if state["min_c"] is None else min(state["min_c"], c)
+                state["max_r"], state["max_c"] = max(state["max_r"], r2), max(state["max_c"], c2)
+                rows = state["max_r"] - state["min_r"] + 1
+                cols = state["max_c"] - state["min_c"] + 1
+                used = (f"{_column_letters(state['min_c'])}{state['min_r']}:"
+                        f"{_column_letters(state['max_c'])}{state['max_r']}")
+                if rows * cols > limits.sheet_cells:
+                    raise refusal(name, f"{label}: its used range reaches {used} ({rows * cols:,} cells)", "sheet_cells",
+                                  limits)
+                if rows > limits.table_rows:
+                    raise refusal(name, f"{label}: its used range reaches {used} ({rows:,} rows)", "table_rows",
+                                  limits)
+
+            def start(tag, attrs):
+                tag = tag.rsplit(":", 1)[-1]
+                if tag == "row":
+                    r = attrs.get("r")
+                    state["row"] = int(r) if r and r.isdigit() else state["row"] + 1
+                    state["col"] = 0
+                elif tag == "c":
+                    where = _split_ref(attrs.get("r", "")) if attrs.get("r") else None
+                    r, c = where if where else (state["row"] or 1, state["col"] + 1)
+                    state["row"], state["col"] = r, c
+                    state["cell"] = f"{_column_letters(c)}{r}"
+                    extend(r, c)
+                elif tag == "mergeCell":
+                    corners = [_split_ref(x) for x in attrs.get("ref", "").split(":")]
+                    if len(corners) == 2 and None not in corners:
+                        (r1, c1), (r2, c2) = corners
+                        extend(min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2))
+                elif tag in ("v", "t"):
+                    state["in_text"] = True
+                elif tag == "si":
+                    state["text"] = 0
+                    state["cell"] = None
+
+            def end(tag):
+                tag = tag.rsplit(":", 1)[-1]
+                if tag in ("v", "t"):
+                    state["in_text"] = False
+                elif tag in ("c", "si"):
+                    if state["text"] > limits.cell_chars:  # counted to the cell's end, nothing of it kept
+                        what = f"cell {state['cell']}" if state["cell"] else "a shared string"
+                        raise refusal(name, f"{label}: {what} holds {state['text']:,} characters", "cell_chars",
+                                      limits)
+                    state["text"] = 0
+
+            def data(text):
+                if state["in_text"]:
+                    state["text"] += len(text)
+
+            parser = expat.ParserCreate()
+            parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, data
+            parser.buffer_text = True
+            try:
+                with zf.open(part) as fh:
+                    while chunk := fh.read(1 << 20):
+                        parser.Parse(chunk, False)
+                    parser.Parse(b"", True)
+            except CouncilError:
+                raise
+            except (expat.ExpatError, ValueError, OverflowError, zipfile.BadZipFile, EOFError) as exc:
+                raise CorruptDocument(name, f"not a readable Excel workbook ({label}: {str(exc)[:120]})")
+
+
+def read_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     import openpyxl
 
+    survey(path, limits)
     try:
         workbook = openpyxl.load_workbook(path, data_only=True, keep_links=False, keep_vba=False)
     except Exception as exc:  # openpyxl raises KeyError, InvalidFileException, zip and XML errors
