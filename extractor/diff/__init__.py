@@ -332,8 +332,7 @@ def _free_text(sub: S.Submission) -> dict[tuple[str | None, int], list[str]]:
     for section in sub.sections:
         seen[section.heading] += 1
         sentences = []
-        for line in section.text.split("\n"):
-            line = line.strip()
+        for line in _statements(section.text):
             labelled = labelled_line(line)
             if (not line or line == statement or _HEADER_LINE.search(line)
                     or (labelled and (section.heading, labelled[0]) in fields)):
@@ -341,6 +340,21 @@ def _free_text(sub: S.Submission) -> dict[tuple[str | None, int], list[str]]:
             sentences += [s for s in re.split(r"(?<=。)", line) if s.strip()]
         if sentences:
             out[(section.heading, seen[section.heading])] = sentences
+    return out
+
+
+def _statements(text: str) -> list[str]:
+    """A section's lines, a bracketed statement broken over lines (``（担当部課：…、`` / ``…課）``) one line
+    again, with its break, as the field it is."""
+    from ..structure.continuation import open_brackets
+
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if out and open_brackets(out[-1]) and line:
+            out[-1] = out[-1] + "\n" + line
+        else:
+            out.append(line)
     return out
 
 
