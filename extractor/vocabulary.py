@@ -132,6 +132,11 @@ def is_department_key(key: str) -> bool:
     return head_ends_with(key, vocabulary()["department_heads"]["heads"]) is not None
 
 
+def is_department_declaration(key: str) -> bool:
+    """``担当部課``: the field that declares the submission's departments."""
+    return is_department_key(key) and head_ends_with(key, vocabulary()["department_declaration"]["heads"]) is not None
+
+
 def procedure_column_role(header: str) -> str | None:
     """A procedures table header → items / name / no / department / grounds, or None."""
     v = vocabulary()["procedure_columns"]

@@ -172,6 +172,9 @@ def test_basis_and_departments():
         return Field(key=key, value=value, raw_value=value, section=None, marked=None, marked_text=[], dates=[],
                      refers_to=None)
 
+    # a （担当部課：…） declaration is the list; the 担当課 entry only spells it out (or names others)
     assert departments_of([field("担当課", "区政情報課、情報システム課"),
                            field("担当部課", "総合政策部区政情報課、健康部健康づくり課")]) == [
-        "総合政策部区政情報課", "情報システム課", "健康部健康づくり課"]
+        "総合政策部区政情報課", "健康部健康づくり課"]
+    assert departments_of([field("担当課", "区政情報課、情報システム課"), field("保有課", "総合政策部区政情報課")]) == [
+        "総合政策部区政情報課", "情報システム課"]

@@ -10,7 +10,7 @@ import re
 from .. import schema as S
 from ..char_classes import era_year
 from ..normalize import find_dates, kanji_number_to_int
-from ..vocabulary import body_pattern, is_department_key, vocabulary
+from ..vocabulary import body_pattern, is_department_declaration, is_department_key, vocabulary
 
 _BASIS = re.compile(r"(第\d+条(?:第\d+項)?(?:第\d+号)?(?:[（(][^）)]+[）)])?)")
 
@@ -50,9 +50,12 @@ def agenda_type_of(basis: str | None, title: str | None) -> str:
 
 def departments_of(fields: list[S.Field]) -> list[str]:
     """Departments from 担当部課/担当課/保有課 values, each once: a name already seen with its 部 prefix
-    (``総合政策部区政情報課``) is the same department as the bare ``区政情報課``."""
+    (``総合政策部区政情報課``) is the same department as the bare ``区政情報課``. Where the document
+    declares its departments (``（担当部課：…）``) that declaration is the list: a 保有課 or 利用する課
+    entry may name the holders and users of the data besides."""
     names: list[str] = []
-    for f in fields:
+    declared = [f for f in fields if is_department_declaration(f.key)]
+    for f in declared or fields:  # a （担当部課：…） declaration is the list where the document makes one
         if not is_department_key(f.key):
             continue
         for name in re.split(r"[、，,\s]+", f.value.replace("\n", "")):
