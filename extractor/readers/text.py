@@ -253,10 +253,16 @@ def text_to_blocks(text: str):
             flush_paragraph()
         else:
             flush_table()
+            if para_lines and _LABEL_START.match(line.strip()):
+                flush_paragraph()  # ``目的：…`` under ``事業名：…``: a 見出し：値 line of its own, no wrap
             para_lines.append(line.strip())
     flush_table()
     flush_paragraph()
     return tuple(blocks)
+
+
+# a line that opens with a short ``見出し：`` label (a wrapped line starts mid-sentence)
+_LABEL_START = re.compile(r"^[^：:。、，\s()（）「」]{1,12}[：:]\S")
 
 
 # HTML whose structure a text export does not carry over: their text is kept, their shape is not.
