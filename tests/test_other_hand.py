@@ -210,3 +210,31 @@ def test_corpus_v1_approved_versions_are_found_by_evidence_relative_to_the_archi
     # a text export of a submission that names no approval is not its own approved version
     itself = council("diff", CORPUS_V1 / "e14_shushu_shugakuenjo.docx", "--archive", archive)
     assert itself.returncode == 2, itself.stdout
+
+
+# -- departments, text exports, the diff of a broken statement -------------------------------
+
+
+def test_a_department_declaration_is_the_list_where_the_document_makes_one():
+    kv = Table(rows=((Cell(0, 0, (para("保有課（担当課）"),)), Cell(0, 1, (para("市民窓口センター、介護保険課"),))),
+                     (Cell(1, 0, (para("利用する課"),)), Cell(1, 1, (para("危機管理課、福祉総務課"),)))), n_cols=2)
+    declared = submission(para("要綱の根拠"), para("（担当部課：防災安全部危機管理課、福祉健康部福祉総務課）"), kv)
+    assert declared.agenda.departments == ["防災安全部危機管理課", "福祉健康部福祉総務課"]
+    undeclared = submission(para("要綱の根拠"), kv)
+    assert undeclared.agenda.departments == ["市民窓口センター", "介護保険課", "危機管理課", "福祉総務課"]
+
+
+def test_labelled_lines_of_a_text_export_are_lines_of_their_own():
+    from extractor.readers.text import text_to_blocks
+
+    blocks = text_to_blocks("事業名：就学援助事業\n目的：経済的理由により就学が困難な児童の保護者に対し、\n学用品費を援助する。\n対象者：市内の保護者")
+    assert [b.text for b in blocks] == ["事業名：就学援助事業", "目的：経済的理由により就学が困難な児童の保護者に対し、学用品費を援助する。",
+                                        "対象者：市内の保護者"]
+
+
+def test_a_changed_department_declaration_broken_over_lines_is_one_field_change_not_section_sentences():
+    from extractor.diff import diff
+
+    old = submission(para("要綱の根拠"), para("（担当部課：企画部情報政策課、健康福祉部"), para("介護保険課）"))
+    new = submission(para("要綱の根拠"), para("（担当部課：企画部情報政策課、健康福祉部"), para("介護保険課、区民部戸籍住民課）"))
+    assert [c.path for c in diff(old, new).changes] == ["fields/担当部課"]
