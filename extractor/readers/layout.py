@@ -344,6 +344,11 @@ def right_margin(lines: list[Line]) -> float:
     return max(end(l) for l in lines)
 
 
+def under_baseline(c: dict, y: float) -> bool:
+    """A stroke at ``y`` lies where an underline of character ``c`` is drawn: just under its baseline."""
+    return c["bottom"] - 0.25 * c["size"] <= y <= c["bottom"] + 0.4 * c["size"]
+
+
 class Styler:
     """Per-character styles of one page: bold, underline, font family."""
 
@@ -356,9 +361,8 @@ class Styler:
 
     def underlined(self, c: dict) -> bool:
         cx = (c["x0"] + c["x1"]) / 2
-        size = c["size"]
         for s in self.segments:
-            if s.x0 - 1 <= cx <= s.x1 + 1 and c["bottom"] - 0.25 * size <= s.y <= c["bottom"] + 0.4 * size:
+            if s.x0 - 1 <= cx <= s.x1 + 1 and under_baseline(c, s.y):
                 return True
         return False
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..char_classes import CHECKED_BOX, EMPTY_BOX, is_mark
 from ..ir import Cell, Paragraph, Table, Warning
 from .layout import (FIT_SLACK, PARAGRAPH_START, Styler, chars_to_lines, leading_unit_width,
-                     lines_to_paragraph_groups, paragraph_of_lines)
+                     lines_to_paragraph_groups, paragraph_of_lines, under_baseline)
 
 TABLE_SETTINGS = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit", "snap_tolerance": 2,
                   "join_tolerance": 2, "intersection_tolerance": 2}
@@ -53,19 +53,25 @@ def ruling_edges(page, chars: list[dict]) -> tuple[list[dict], list[dict]]:
     vertical = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] >= 1]
     horizontal = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= 1]
     if horizontal and chars:
-        horizontal = [e for e in horizontal if not _underlines_text(e, vertical, chars)]
+        by_bottom = sorted(chars, key=lambda c: c["bottom"])
+        bottoms = [c["bottom"] for c in by_bottom]
+        most = max(c["size"] for c in chars)
+        horizontal = [e for e in horizontal if not _underlines_text(e, vertical, by_bottom, bottoms, most)]
     return vertical, horizontal
 
 
-def _underlines_text(edge: dict, vertical: list[dict], chars: list[dict]) -> bool:
+def _underlines_text(edge: dict, vertical: list[dict], by_bottom: list[dict], bottoms: list[float],
+                     most: float) -> bool:
     """A horizontal stroke that starts and ends with the characters just above it and meets no
     vertical rule is an underline, not a rule: taken as an edge, the table finder snaps the row's
-    rule to it, and the row's rule then underlines the whole cell."""
+    rule to it, and the row's rule then underlines the whole cell. ``by_bottom``: the page's
+    characters by their bottom (``bottoms``), ``most`` their largest size."""
     y, x0, x1 = edge["top"], edge["x0"], edge["x1"]
     if any(v["x0"] - 1 <= end <= v["x0"] + 1 and v["top"] - 1 <= y <= v["bottom"] + 1
            for v in vertical for end in (x0, x1)):
         return False
-    above = [c for c in chars if c["bottom"] - 0.25 * c["size"] <= y <= c["bottom"] + 0.4 * c["size"]
+    near = by_bottom[bisect.bisect_left(bottoms, y - 0.4 * most):bisect.bisect_right(bottoms, y + 0.25 * most)]
+    above = [c for c in near if under_baseline(c, y)
              and x0 - 1 <= (c["x0"] + c["x1"]) / 2 <= x1 + 1 and not c["text"].isspace()]
     if not above:
         return False
