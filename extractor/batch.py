@@ -167,7 +167,7 @@ def diff_against_archive(out_dir: Path, report=None) -> tuple[int, int]:
         if new.change_marking is None or "#" in c.path:
             continue
         try:
-            chosen, _ = find_approved(new, out_dir, pool)
+            chosen = find_approved(new, out_dir, pool)
         except NoApprovedVersion:
             missing += 1
             if report is not None:

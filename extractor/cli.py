@@ -180,13 +180,10 @@ def cmd_diff(args) -> int:
                 print(f"council: error: {archive}: not a folder — give the folder of earlier versions "
                       "(documents or council JSON)", file=sys.stderr)
                 return EXIT_USAGE
-            chosen, close = find_approved(new, archive)
+            chosen = find_approved(new, archive)
             old, old_name = chosen.submission, str(archive / chosen.path)
             print(f"council diff: approved version {old_name} (score {chosen.score:.2f}: "
                   f"{'; '.join(chosen.evidence)})", file=sys.stderr)
-            for c in close:
-                print(f"council diff: also close: {archive / c.path} (score {c.score:.2f}: {'; '.join(c.evidence)})",
-                      file=sys.stderr)
         else:
             old_name = args.paths[0]
             old = load_submission(Path(old_name), password=args.password, limits=limits_from(args))

@@ -43,13 +43,14 @@ def stream(data: bytes, extra: bytes = b"") -> bytes:
 
 
 def one_page_pdf(content: bytes, *, media_box: bytes = b"[0 0 595 842]", resources: bytes | None = None,
-                 extra_objects: dict[int, bytes] | None = None) -> bytes:
-    """Catalog 1, Pages 2, Page 3, contents 4, Helvetica 5; ``extra_objects`` from 6 on."""
+                 contents: bytes = b"4 0 R", extra_objects: dict[int, bytes] | None = None) -> bytes:
+    """Catalog 1, Pages 2, Page 3, contents 4 (the page's /Contents ``contents``), Helvetica 5;
+    ``extra_objects`` from 6 on, or in place of one of these."""
     objects = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
         2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         3: b"<< /Type /Page /Parent 2 0 R /MediaBox " + media_box + b" /Resources "
-           + (resources or b"<< /Font << /F1 5 0 R >> >>") + b" /Contents 4 0 R >>",
+           + (resources or b"<< /Font << /F1 5 0 R >> >>") + b" /Contents " + contents + b" >>",
         4: stream(content),
         5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     }
@@ -111,30 +112,12 @@ def pdf_self_reference() -> bytes:
 
 def pdf_reference_loop() -> bytes:
     """Objects 6 → 7 → 6: the page's Contents is a chain of references that never ends."""
-    objects = {
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
-           b"/Contents 6 0 R >>",
-        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        6: b"7 0 R",
-        7: b"6 0 R",
-    }
-    return raw_pdf(objects)
+    return one_page_pdf(HELLO, contents=b"6 0 R", extra_objects={6: b"7 0 R", 7: b"6 0 R"})
 
 
 def pdf_self_length() -> bytes:
     """A content stream whose /Length is a reference to itself."""
-    objects = {
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
-           b"/Contents 4 0 R >>",
-        4: b"<< /Length 6 0 R >>\nstream\n" + HELLO + b"\nendstream",
-        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        6: b"6 0 R",
-    }
-    return raw_pdf(objects)
+    return one_page_pdf(HELLO, extra_objects={4: b"<< /Length 6 0 R >>\nstream\n" + HELLO + b"\nendstream", 6: b"6 0 R"})
 
 
 def pdf_self_drawing_form() -> bytes:

@@ -50,6 +50,13 @@ def municipalities(text: str | None) -> set[str]:
     return {m.group("m") for m in _MUNICIPALITY.finditer(text or "")}
 
 
+def _approving_council(new: S.Submission) -> set[str]:
+    """The municipality of the council that approved what ``new`` revises: the one its reference
+    names, else its own council's."""
+    reference = new.change_marking.reference if new.change_marking else None
+    return municipalities(reference) or municipalities(new.meeting.body)
+
+
 def _council_of(sub: S.Submission) -> set[str]:
     """Where a submission was laid: its meeting's council and the council its own reference names."""
     reference = sub.change_marking.reference if sub.change_marking else None
@@ -60,7 +67,7 @@ def ineligible(new: S.Submission, old: S.Submission) -> str | None:
     """Why ``old`` cannot be the version ``new`` revises, or None: another council approved it, it
     is about something else, or it was itself approved at or after the meeting ``new`` names."""
     reference = new.change_marking.reference if new.change_marking else None
-    approving = municipalities(reference) or municipalities(new.meeting.body)
+    approving = _approving_council(new)
     theirs = _council_of(old)
     if approving and theirs and not approving & theirs:
         return f"another council ({'、'.join(sorted(theirs))})"
@@ -91,7 +98,7 @@ def score_candidate(new: S.Submission, old: S.Submission) -> tuple[float, list[s
     if meeting and own and own < meeting:
         total += 0.1
         why.append(f"its own approval FY{own[0]} #{own[1]} is earlier")
-    if _council_of(old) & (municipalities(reference) or municipalities(new.meeting.body)):
+    if _council_of(old) & _approving_council(new):
         total += 0.05
         why.append("same council")
     parent = new.agenda.parent_title
@@ -185,10 +192,9 @@ def _is_new_itself(new: S.Submission, old: S.Submission) -> bool:
 _FORMAT_ORDER = {"docx": 0, "pdf": 1, "text": 2}
 
 
-def find_approved(new: S.Submission, archive: Path, pool: list[Candidate] | None = None
-                  ) -> tuple[Candidate, list[Candidate]]:
-    """The approved version and the runners-up close to it (other submissions, not other renderings
-    of the same one); raises NoApprovedVersion naming the best candidates when none is convincing.
+def find_approved(new: S.Submission, archive: Path, pool: list[Candidate] | None = None) -> Candidate:
+    """The approved version; raises NoApprovedVersion naming the candidates when none can be it or
+    two or more fit equally well (other submissions, not other renderings of the same one).
     ``pool``: the archive's submissions, read once for many lookups (see :func:`candidates_in`)."""
     if pool is None:
         candidates = candidates_in(archive, new)
@@ -223,4 +229,4 @@ def find_approved(new: S.Submission, archive: Path, pool: list[Candidate] | None
     if close:
         named = "; ".join(f"{c.path} ({c.score:.2f})" for c in [best] + close[:2])
         raise NoApprovedVersion(str(archive), f"two or more submissions fit equally well ({named})")
-    return best, close
+    return best

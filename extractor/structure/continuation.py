@@ -41,16 +41,12 @@ def _closes_all(stack: list[str], text: str) -> bool:
     return not stack
 
 
-def _joinable(p: Paragraph) -> bool:
-    return p.heading_level is None or p.heading_level == 0
-
-
 def join_bracket_continuations(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """Consecutive paragraphs joined where the first leaves a bracket open and the next closes it."""
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
-        if (isinstance(block, Paragraph) and isinstance(prev, Paragraph) and _joinable(prev)
+        if (isinstance(block, Paragraph) and isinstance(prev, Paragraph) and prev.heading_level is None
                 and not prev.list_item and not block.list_item
                 and len(prev.text) + len(block.text) <= _MAX_JOINED):
             stack = open_brackets(prev.text)
