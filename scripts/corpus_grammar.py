@@ -282,6 +282,12 @@ class Submission:
         self.slots = self._slots() if self.marking else []
         self.space_after = rng.choice([0, 0, 3, 6, 10])  # points after each paragraph (Word's default is 8)
         self.font_size = rng.choice([10.5, 10.5, 11, 12])
+        # The style families (how this document marks changes, rules its tables, lays out its
+        # checklist, where it writes things): each family draws from its own random stream
+        # (``random.Random(seed * 104729 + k)``), so adding one never moves the choices of the others;
+        # ``style`` names every family's choice for the truth record and the per-family scores.
+        self.style: dict[str, str] = {"marking": self.marking or "none",
+                                      "checklist_layout": self.checklist_layout if self.has_checklist else "none"}
 
     # -- choices -------------------------------------------------------------------------------
 

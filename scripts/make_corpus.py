@@ -220,7 +220,8 @@ def write_document(sub: Submission, doc_id: str, previous: bool, out_dir: Path, 
     path = out_dir / f"{doc_id}.docx"
     write_docx(sub, blocks, marking, path)
     write_text(sub, blocks, out_dir / f"{doc_id}.txt", kyujitai)
-    record = {"id": doc_id, "seed": sub.seed, "version": "previous" if previous else "new", "truth": truth}
+    record = {"id": doc_id, "seed": sub.seed, "version": "previous" if previous else "new", "style": sub.style,
+              "truth": truth}
     if not previous and sub.seed % PAIRED == 0 and sub.slots:
         record["previous"] = f"{doc_id}p"
         record["expected_changes"] = expected_changes(sub)
