@@ -149,7 +149,7 @@ def score_one(args) -> dict:
 
     record = json.loads(Path(truth_path).read_text(encoding="utf-8"))
     base = Path(truth_path).with_name(record["id"])
-    result = {"id": record["id"], "formats": {}, "equivalent": {}, "diff": {}}
+    result = {"id": record["id"], "style": record.get("style", {}), "formats": {}, "equivalent": {}, "diff": {}}
     extracted = {}
     for fmt, suffix in FORMATS.items():
         path = base.with_name(base.name + suffix)
@@ -229,7 +229,28 @@ def summarise(results: list[dict]) -> dict:
             entry["unmarked_recall"] = hit / sum(truth.values()) if truth else 1.0
             entry["marked_unchanged"] = sum(len(x["marked_unchanged"]) for x in pairs)
         summary["diff"][fmt] = entry
+    summary["by_style"] = by_style(results)
     return summary
+
+
+def by_style(results: list[dict]) -> dict:
+    """Per style family and choice (as the truth record names them): documents, the mean over formats
+    and key families, the weakest key family, and the PDF ≡ .docx share."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for r in results:
+        for family, choice in r.get("style", {}).items():
+            groups.setdefault((family, str(choice)), []).append(r)
+    out: dict = {}
+    for (family, choice), rs in sorted(groups.items()):
+        rows = [row for r in rs for row in r["formats"].values()]
+        fam = {f: sum(row.get(f, 0.0) for row in rows) / len(rows) for f in FAMILIES} if rows else {}
+        eq = [e for r in rs for e in r["equivalent"].values()]
+        weakest = min(fam, key=fam.get) if fam else None
+        out.setdefault(family, {})[choice] = {
+            "documents": len(rs), "mean": sum(fam.values()) / len(fam) if fam else 0.0,
+            "weakest": weakest, "weakest_score": fam.get(weakest, 0.0) if weakest else 0.0,
+            "pdf_equivalent": sum(1 for e in eq if e is None) / len(eq) if eq else None}
+    return out
 
 
 def print_summary(summary: dict, out=sys.stdout) -> None:
@@ -250,6 +271,13 @@ def print_summary(summary: dict, out=sys.stdout) -> None:
             line += (f", unmarked precision {d['unmarked_precision']:.3f} recall {d['unmarked_recall']:.3f}"
                      f", marked but unchanged (all false) {d['marked_unchanged']}")
         print(line, file=out)
+    if summary.get("by_style"):
+        print(f"{'style family / choice':<34}{'docs':>5}{'mean':>9}  {'weakest family':<21}{'PDF≡docx':>9}", file=out)
+    for family, choices in summary.get("by_style", {}).items():
+        for choice, d in choices.items():
+            eq = "-" if d["pdf_equivalent"] is None else f"{d['pdf_equivalent']:.3f}"
+            print(f"{family + ' / ' + choice:<34}{d['documents']:>5}{d['mean']:>9.3f}  "
+                  f"{d['weakest'] or '-':<15}{d['weakest_score']:.3f}{eq:>10}", file=out)
 
 
 def print_details(results: list[dict], out=sys.stdout) -> None:
