@@ -180,7 +180,43 @@ def test_a_checklist_change_is_marked_by_its_own_row(make_docx):
     plain = checklist_docx(make_docx, [run("アクセスログを取得し、定期的に分析する。")], [run("－")], "plain.docx")
     for version, marked in ((glyph, True), (row, True), (plain, False)):
         changes = diff(old, version).changes
-        assert [(c.path.rsplit("/", 1)[-1], c.marked) for c in changes if c.path.endswith("/mark")] == [("mark", marked)]
+        # one change of the entry, at the measure's path (the contract's checklist/<party>/<kind>/<measure>)
+        assert [(c.path, c.old, c.new, c.marked) for c in changes] == [
+            ("checklist/self/technical/アクセスログを取得し、定期的に分析する。",
+             "○ アクセスログを取得し、定期的に分析する。", "－ アクセスログを取得し、定期的に分析する。", marked)]
+
+
+B = dict(gothic=True, bold=True, underline=True)
+
+
+def test_a_measure_rewritten_where_it_stood_is_one_modified_entry(make_docx):
+    """A clause dropped or a measure recast in its place, between unchanged neighbours, is the same
+    entry modified (marked when the new measure is), not one removed and another added unmarked."""
+    old = checklist_docx(make_docx, [run("再委託を禁止させる。ただし、やむを得ない場合は事前に書面による承諾を得させる。")],
+                         [run("○")], "old.docx")
+    for measure in ("再委託を禁止させる。", "再委託を行う場合は、事前に書面による承諾を得させ、同等の安全管理措置を講じさせる。"):
+        for marked in (True, False):
+            new = checklist_docx(make_docx, [run(measure, **(B if marked else {}))], [run("○")], "new.docx")
+            d = diff(old, new)
+            assert [(c.path, c.kind, c.marked) for c in d.changes] == [
+                (f"checklist/self/technical/{measure}", "modified", marked)], (measure, marked)
+            assert d.unmarked_changes == ([] if marked else [f"checklist/self/technical/{measure}"])
+    # a measure of other wording altogether stays a removal and an addition
+    other = checklist_docx(make_docx, [run("端末にはウイルス対策ソフトを導入する。")], [run("○")], "other.docx")
+    assert sorted(c.kind for c in diff(old, other).changes) == ["added", "removed"]
+
+
+def test_a_joining_word_beside_a_marked_addition_leaves_the_change_marked(make_docx):
+    def kv(*value_runs, name):
+        body = STATEMENT + table([[[run("委託先")], list(value_runs)], [[run("委託の期間")], [run("令和7年4月1日から")]]])
+        return extract(make_docx(body, name=name))
+
+    old = kv(run("株式会社さくら情報"), name="old.docx")
+    new = kv(run("株式会社さくら情報及び"), run("合同会社みどり計算センター", **B), name="new.docx")
+    assert [(c.path, c.marked) for c in diff(old, new).changes] == [("fields/委託先", True)]
+    # the joining word alone, unmarked, is an unmarked change
+    bare = kv(run("株式会社さくら情報等"), name="bare.docx")
+    assert [(c.path, c.marked) for c in diff(old, bare).changes] == [("fields/委託先", False)]
 
 
 def test_the_diff_function_can_be_called_twice():

@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from .. import schema as S
+from ..vocabulary import vocabulary
 from .segments import text_segments
 
 FUZZY_MATCH = 0.6  # a reworded measure or a renamed procedure still pairs above this similarity
@@ -65,22 +66,23 @@ class _Marks:
             (entry.location.get("table"), entry.location.get("row")), False)
 
     def covers(self, text: str, spans: list[str]) -> bool | None:
-        """All of ``text`` lies in marked passages (punctuation and spaces aside)."""
+        """All of ``text`` lies in marked passages (punctuation, spaces and joining words aside)."""
         if not self.known:
             return None
-        rest = _compact(text)
-        for span in sorted((_compact(s) for s in spans), key=len, reverse=True):
-            if span:
-                rest = rest.replace(span, "")
-        return bool(_compact(text)) and not rest
+        return bool(_compact(text)) and _marked_whole(text, spans)
 
-    def inserts_marked(self, segments: list[S.Segment], spans: list[str]) -> bool | None:
-        """Every inserted segment lies in a marked passage; a change that only deletes is not marked."""
+    def inserts_marked(self, segments: list[S.Segment], spans: list[str], new_text: str = "") -> bool | None:
+        """Every inserted segment lies in a marked passage (a joining word such as 及び beside a marked
+        addition aside). A change that only deletes is marked when the text it leaves is marked whole
+        (the author marked the shortened passage); otherwise it is not."""
         if not self.known:
             return None
         inserted = [s.text for s in segments if s.op == "insert" and _compact(s.text)]
+        if not inserted:
+            return bool(new_text) and self.covers(new_text, spans)
         compact_spans = [_compact(s) for s in spans]
-        return bool(inserted) and all(any(_compact(t) in span for span in compact_spans) for t in inserted)
+        return all(any(_compact(t) in span for span in compact_spans) or _marked_whole(t, spans)
+                   for t in inserted)
 
 
 class _Differ:
@@ -102,7 +104,7 @@ class _Differ:
 
     def modified_text(self, path: str, old: str, new: str, spans: list[str]):
         segments = text_segments(old, new)
-        self.add(path, "modified", old, new, segments=segments, marked=self.marks.inserts_marked(segments, spans))
+        self.add(path, "modified", old, new, segments=segments, marked=self.marks.inserts_marked(segments, spans, new))
 
     # -- fields ------------------------------------------------------------------------------
 
@@ -195,7 +197,7 @@ class _Differ:
             old = {e.measure: e for e in groups_old.get(group, [])}
             new = {e.measure: e for e in groups_new.get(group, [])}
             base = f"checklist/{group[0]}/{group[1]}"
-            pairs = dict(_pair_fuzzy([m for m in old if m not in new], [m for m in new if m not in old]))
+            pairs = dict(_pair_entries(list(old), list(new)))
             reworded = {b: a for a, b in pairs.items()}
             for measure, e in new.items():
                 path = f"{base}/{escape(measure)}"
@@ -205,16 +207,27 @@ class _Differ:
                 before = old.get(measure) or old.get(reworded.get(measure, ""))
                 if before is None:
                     self.add(path, "added", None, measure, marked=self.marks.covers(measure, spans))
-                    continue
-                if before.measure != measure:
-                    self.modified_text(path, before.measure, measure, spans)
-                if before.mark != e.mark:
-                    # marked by emphasis on the new glyph, or by the whole measure marked (the row flagged)
-                    marked = self.marks.mark_cell(e) or self.marks.covers(e.measure, spans)
-                    self.add(f"{path}/mark", "modified", before.mark, e.mark, marked=marked)
+                elif before.measure != measure or before.mark != e.mark:
+                    self.entry_modified(path, before, e, spans)
             for measure in old:
                 if measure not in new and measure not in pairs:
                     self.add(f"{base}/{escape(measure)}", "removed", measure, None)
+
+    def entry_modified(self, path: str, before: S.ChecklistEntry, e: S.ChecklistEntry, spans: list[str]):
+        """One change per entry, at the measure's path (as the contract names it), its old and new text
+        the entry as printed, mark then measure: a changed mark and a reworded measure are one change,
+        marked when each part that changed is."""
+        old_text, new_text = _entry_text(before), _entry_text(e)
+        marked = None
+        if self.marks.known:
+            marked = True
+            if before.measure != e.measure:
+                segments = text_segments(before.measure, e.measure)
+                marked = bool(self.marks.inserts_marked(segments, spans, e.measure))
+            if before.mark != e.mark:
+                # marked by emphasis on the new glyph, or by the whole measure marked (the row flagged)
+                marked = marked and bool(self.marks.mark_cell(e) or self.marks.covers(e.measure, spans))
+        self.add(path, "modified", old_text, new_text, segments=text_segments(old_text, new_text), marked=marked)
 
     # -- other tables ------------------------------------------------------------------------
 
@@ -380,6 +393,53 @@ def _pair_fuzzy(old: list[str], new: list[str]) -> list[tuple[str, str]]:
             used_a.add(a)
             used_b.add(b)
     return pairs
+
+
+
+REWRITE_IN_PLACE = 0.35  # an entry rewritten where it stood (a clause dropped or recast) pairs above this
+
+
+def _pair_entries(old: list[str], new: list[str]) -> list[tuple[str, str]]:
+    """Old and new measures that are one entry: equal, reworded anywhere (above FUZZY_MATCH), or
+    rewritten in place — in the same position between unchanged neighbours, one for one, sharing
+    enough wording (above REWRITE_IN_PLACE). A measure dropped and another added elsewhere stay apart."""
+    pairs = [(a, a) for a in old if a in new]
+    gone = [a for a in old if a not in new]
+    came = [b for b in new if b not in old]
+    pairs += _pair_fuzzy(gone, came)
+    paired_a, paired_b = {a for a, _ in pairs}, {b for _, b in pairs}
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "replace" or i2 - i1 != j2 - j1:
+            continue
+        for a, b in zip(old[i1:i2], new[j1:j2]):
+            if a in paired_a or b in paired_b:
+                continue
+            if difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio() >= REWRITE_IN_PLACE:
+                pairs.append((a, b))
+                paired_a.add(a)
+                paired_b.add(b)
+    return [(a, b) for a, b in pairs if a != b]
+
+
+def _entry_text(e: S.ChecklistEntry) -> str:
+    return f"{e.mark} {e.measure}".strip() if e.mark and e.mark.strip() else e.measure
+
+
+def _marked_whole(text: str, spans: list[str]) -> bool:
+    """``text`` lies in the marked ``spans``: what is left outside them is only punctuation, spaces and
+    joining words (及び, 又は …; ``models/vocabulary.json`` diff.connectives), and some of it is marked
+    (a joining word added alone is an unmarked change)."""
+    whole = _compact(text)
+    rest = whole
+    for span in sorted((_compact(s) for s in spans), key=len, reverse=True):
+        if span:
+            rest = rest.replace(span, "")
+    if rest == whole:
+        return not whole
+    for word in sorted(vocabulary()["diff"]["connectives"], key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return not rest
 
 
 def diff(old: S.Submission, new: S.Submission) -> S.SubmissionDiff:
