@@ -128,6 +128,9 @@ DIVISIONS = {  # 部/局 → 課/係/担当
 }
 COMPANIES = ["株式会社青空システムズ", "株式会社ミライデータサービス", "合同会社さくら情報処理", "一般財団法人地域情報センター",
              "株式会社トラストネット", "株式会社北斗ソリューション"]
+# A clause an entry gains or loses where it stands (an in-place rewrite, not a removal and an addition).
+CLAUSES = ["ただし、やむを得ない場合は事前に書面による承諾を得させる。", "なお、実施状況は年1回以上確認し、その結果を記録する。",
+           "また、取扱者の名簿を作成し、変更があった都度更新する。"]
 SERVICES = ["電子申請サービス（LoGoフォーム）", "児童手当オンライン申請システム", "健康管理システム", "施設予約システム",
             "住民票の写し等交付事務", "図書館利用者管理システム", "防災情報配信サービス", "粗大ごみ受付センター業務",
             "保育所入所選考事務", "介護認定調査業務"]
@@ -288,6 +291,26 @@ class Submission:
         # ``style`` names every family's choice for the truth record and the per-family scores.
         self.style: dict[str, str] = {"marking": self.marking or "none",
                                       "checklist_layout": self.checklist_layout if self.has_checklist else "none"}
+        self._change_shapes(random.Random(seed * 104729 + 26))
+
+    def _change_shapes(self, rng: random.Random) -> None:
+        """How a change is shaped beyond the main slots (stream 26): an entry that loses or gains a
+        clause where it stands, or a name joined to a field's value by 及び with only the name marked."""
+        shape = "plain"
+        if self.slots:
+            taken = {(s.data.get("g"), s.data.get("m")) for s in self.slots if s.kind in ("measure", "mark")}
+            free = [(g, m) for g, grp in enumerate(self.groups) for m in range(len(grp["measures"])) if (g, m) not in taken]
+            company = any(v == "company" for _, v in self.fields_plan)
+            r = rng.random()
+            if r < 0.3 and free:
+                g, m = rng.choice(free)
+                shape = rng.choice(["clause_dropped", "clause_added"])
+                self.slots.append(Slot("rewrite", rng.random() < 0.6, dict(g=g, m=m, how=shape, clause=rng.choice(CLAUSES))))
+            elif r < 0.55 and company:
+                shape = "joined_name"
+                partner = rng.choice([c for c in COMPANIES if c != self.company])
+                self.slots.append(Slot("field", rng.random() < 0.6, dict(which="company", partner=partner)))
+        self.style["change_shape"] = shape
 
     # -- choices -------------------------------------------------------------------------------
 
@@ -597,6 +620,9 @@ class _Composer:
             self.item_lists.append(dict(field=key, procedure=None, items=truth))
             return ps, [], None
         if kind == "company":
+            slot = self.slot("field", which="company")
+            if slot and not self.previous:  # a second party joined by 及び: the name is marked, not the 及び
+                return parts(s.company, "及び", self.mk(slot.data["partner"], slot)), [], None
             return parts(s.company), [], None
         if kind == "task":
             return parts(f"{s.service}における申請受付、審査補助及び通知書の発送"), [], None
@@ -725,6 +751,13 @@ class _Composer:
                 ps = parts(head, self.mk(b, slot), tail)
         else:
             ps = parts(measure)
+        rslot = self.slot("rewrite", g=gi, m=mi)
+        if rslot:
+            clause = rslot.data["clause"]
+            if rslot.data["how"] == "clause_dropped":  # the author marks the shortened entry whole
+                ps = parts(measure + clause) if self.previous else (self.mk(measure, rslot),)
+            else:
+                ps = parts(measure) if self.previous else parts(measure, self.mk(clause, rslot))
         mslot = self.slot("mark", g=gi, m=mi)
         if mslot and mslot.data["how"] == "measure":
             ps = (self.mk(measure, mslot if not self.previous else None),)
@@ -884,7 +917,10 @@ def expected_changes(sub: Submission) -> list[dict]:
     procs = {p["name"]: p for p in new["procedures"]}
     for slot in sub.slots:
         d = slot.data
-        if slot.kind == "field":
+        if slot.kind == "field" and d["which"] == "company":
+            key = [k for k, v in sub.fields_plan if v == "company"]
+            out.append(dict(path=f"fields/{_esc(key[0])}", kind="modified", marked=slot.marked))
+        elif slot.kind == "field":
             key = {"form": ["結合の形態", "提供の方法", "収集の方法"], "period": ["結合の開始時期と期間", "委託の期間", "利用の期間"],
                    "reason": ["結合する理由", "委託の理由", "提供の目的", "利用の目的", "収集の理由"]}[d["which"]]
             present = [k for k, _ in sub.fields_plan if k in key]
@@ -910,10 +946,15 @@ def expected_changes(sub: Submission) -> list[dict]:
             g = sub.groups[d["g"]]
             text = g["measures"][d["m"]].replace(d["old"], d["new"], 1)
             out.append(dict(path=f"checklist/{g['party']}/{g['kind']}/{_esc(text)}", kind="modified", marked=slot.marked))
+        elif slot.kind == "rewrite":
+            g = sub.groups[d["g"]]
+            text = g["measures"][d["m"]] + (d["clause"] if d["how"] == "clause_added" else "")
+            out.append(dict(path=f"checklist/{g['party']}/{g['kind']}/{_esc(text)}", kind="modified", marked=slot.marked))
         elif slot.kind == "mark":
             g = sub.groups[d["g"]]
             measure = g["measures"][d["m"]]
-            out.append(dict(path=f"checklist/{g['party']}/{g['kind']}/{_esc(measure)}/mark", kind="modified",
+            # a changed mark is a change of its entry, at the measure's path (as the contract names it)
+            out.append(dict(path=f"checklist/{g['party']}/{g['kind']}/{_esc(measure)}", kind="modified",
                             marked=slot.marked))
     return out
 
