@@ -98,6 +98,40 @@ def add_parts(paragraph, parts, sub: Submission, marking: str | None, bold: bool
             set_font(run, GOTHIC)
 
 
+_RULED = {  # which of a table's borders are drawn, by the ruling style family
+    "grid": None,  # Table Grid's own borders
+    "horizontal": {"top", "bottom", "insideH"},
+    "horizontal_frame": {"top", "bottom", "left", "right", "insideH"},
+    "none": set(),
+}
+
+
+def rule_table(table, ruling: str) -> None:
+    """Set ``w:tblBorders`` for the ruling: the edges not drawn are ``nil`` (Table Grid draws all)."""
+    drawn = _RULED.get(ruling)
+    if drawn is None:
+        return
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    tbl_pr = table._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblBorders")):
+        tbl_pr.remove(old)
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        if edge in drawn:
+            el.set(qn("w:val"), "single"); el.set(qn("w:sz"), "4"); el.set(qn("w:space"), "0"); el.set(qn("w:color"), "000000")
+        else:
+            el.set(qn("w:val"), "nil")
+        borders.append(el)
+    after = [tbl_pr.find(qn(f"w:{t}")) for t in ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption")]
+    after = [el for el in after if el is not None]
+    if after:  # the schema's order: tblBorders before shd, tblLayout, tblCellMar, tblLook
+        after[0].addprevious(borders)
+    else:
+        tbl_pr.append(borders)
+
+
 def write_docx(sub: Submission, blocks: list, marking: str | None, path: Path) -> None:
     doc = new_document(f"{sub.m} 個人情報保護担当", f"{sub.body} {sub.word}")
     normal = doc.styles["Normal"]
@@ -113,6 +147,7 @@ def write_docx(sub: Submission, blocks: list, marking: str | None, path: Path) -
         n_rows, n_cols = len(block.grid), len(block.grid[0])
         table = doc.add_table(rows=n_rows, cols=n_cols)
         table.style = "Table Grid"
+        rule_table(table, sub.style.get("ruling", "grid"))
         for r, row in enumerate(block.grid):
             for c, cell in enumerate(row):
                 if cell is None:

@@ -30,7 +30,7 @@ from ..glyphs import symbol_glyph
 from ..ir import Document, Page, Paragraph, Run, Warning
 from .layout import (Line, Segment, Styler, base_font_name, chars_to_lines, lines_to_paragraph_groups,
                      paragraph_of_lines, right_margin)
-from .pdf_tables import (TABLE_SETTINGS, TableDraft, continue_table, drawn_checkboxes, open_grid_closers, ruling_edges,
+from .pdf_tables import (TABLE_SETTINGS, TableDraft, continue_table, drawn_checkboxes, horizontal_only_verticals, open_grid_closers, ruling_edges,
                          table_draft)
 
 _PAGE_NUMBER = re.compile(r"^[-－‐ー―–—\s(（]*(?:p\.?\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?[-－‐ー―–—\s)）]*(?:ページ|頁)?$", re.I)
@@ -312,6 +312,7 @@ class PdfReader:
         chars = _clean_chars(chars)
         v_edges, h_edges = ruling_edges(page, chars)
         h_edges = h_edges + open_grid_closers(page)
+        v_edges = v_edges + horizontal_only_verticals(h_edges, v_edges, chars)
         tables = []
         if len(v_edges) >= 2 and len(h_edges) >= 2:  # pdfplumber's explicit strategy needs two each
             settings = dict(TABLE_SETTINGS, explicit_vertical_lines=v_edges, explicit_horizontal_lines=h_edges)

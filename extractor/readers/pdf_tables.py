@@ -372,3 +372,106 @@ def continue_table(first: TableDraft, second: TableDraft) -> TableDraft | None:
         out.append(_CellDraft(c.row + offset, c.col, c.row_span, c.col_span, c.paras, c.tail_room, c.head_unit))
     n_rows = first.n_rows + second.n_rows - skip - (1 if split_row else 0)
     return TableDraft(out, first.xs, n_rows, first.bbox, first.page, warnings)
+
+
+# -- tables ruled by horizontal lines only -------------------------------------------------------
+
+MIN_GUTTER = 7.0  # points: two cells' paddings (LibreOffice and Word put ~5.4 pt on each side)
+
+
+def _band_gutters(band_chars: list[dict], x0: float, x1: float) -> list[tuple[float, float]]:
+    """The x ranges inside (x0, x1) that no character of the band covers, at least MIN_GUTTER wide,
+    between the band's first and last character. The gaps of a label spread over its cell (件　　名,
+    when the text layer has no U+3000: whole ems after a run of one or two characters) are none."""
+    chars = sorted((c for c in band_chars), key=lambda c: c["x0"])
+    gaps, reach, run = [], None, 0
+    for c in chars:
+        a, b = c["x0"], c["x1"]
+        if reach is not None and a - reach >= MIN_GUTTER:
+            size = c["size"] or 1
+            ems = (a - reach) / size
+            spread = run <= 2 and abs(ems - round(ems)) * size <= 0.8 and round(ems) in (1, 2, 3)
+            if not spread:
+                gaps.append((reach, a))
+            run = 0
+        run += 1
+        reach = b if reach is None else max(reach, b)
+    return [(a, b) for a, b in gaps if a > x0 and b < x1]
+
+
+def _rules_across(h_edges: list[dict]) -> list[dict]:
+    """Horizontal rules at one height joined into one (a rule drawn cell by cell, or broken where a
+    merged cell spans it), when its pieces cover at least half their extent; sorted by height."""
+    out = []
+    for y in _cluster([e["top"] for e in h_edges], 1.0):
+        pieces = sorted((e["x0"], e["x1"]) for e in h_edges if abs(e["top"] - y) <= 1.0)
+        x0, x1 = pieces[0][0], max(b for _, b in pieces)
+        covered, reach = 0.0, x0
+        for a, b in pieces:
+            covered += max(0.0, b - max(a, reach))
+            reach = max(reach, b)
+        if x1 - x0 > 100 and covered >= 0.5 * (x1 - x0):
+            out.append({"x0": x0, "x1": x1, "top": y})
+    return out
+
+
+def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: list[dict]) -> list[dict]:
+    """Vertical rules a table ruled by horizontal lines only (or an outer frame and horizontal lines)
+    leaves out, inferred from its text: between each two consecutive full rules of the same extent
+    (a row band), a column boundary at each gutter the band's text leaves, and the table's sides.
+    A band whose text does not start right under its upper rule (a paragraph between two tables)
+    is no row. A boundary missing in one band is a merged cell there, as the table finder reads it."""
+    rules = _rules_across([e for e in h_edges if isinstance(e, dict)])
+    out: list[dict] = []
+    if len(rules) < 2 or not chars:
+        return out
+    bands: list[tuple] = []
+    by_mid = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
+    mids = [(c["top"] + c["bottom"]) / 2 for c in by_mid]
+    for upper, lower in zip(rules, rules[1:]):
+        if abs(upper["x0"] - lower["x0"]) > 2.5 or abs(upper["x1"] - lower["x1"]) > 2.5:
+            continue
+        y0, y1 = upper["top"], lower["top"]
+        if y1 - y0 < 4:
+            continue
+        x0, x1 = min(upper["x0"], lower["x0"]), max(upper["x1"], lower["x1"])
+        band = [c for c in by_mid[bisect.bisect_left(mids, y0):bisect.bisect_left(mids, y1)]
+                if x0 - 1 <= c["x0"] and c["x1"] <= x1 + 1 and (not c["text"].isspace() or c["text"] == "\u3000")]
+        if not band:
+            continue
+        size = max(c["size"] for c in band)
+        # a blank line first (the empty paragraph Word keeps between two tables): body text, no row;
+        # a cell's own padding is less (LibreOffice ~0, Chromium ~1 em)
+        if min(c["top"] for c in band) - y0 > 1.15 * size + 1:
+            continue
+        # the band's sides are ruled already when a frame or grid draws them
+        sides = [v for v in v_edges if v["top"] <= y0 + 2 and v["bottom"] >= y1 - 2 and x0 - 2 <= v["x0"] <= x1 + 2]
+        if any(x0 + 3 < v["x0"] < x1 - 3 for v in sides):
+            continue  # a grid: its own verticals rule it
+        # a rule that closes a grid (its inner verticals end at it) bounds no band of this kind:
+        # between a grid's bottom and the next table's top is body text
+        if any(x0 + 3 < v["x0"] < x1 - 3 and (abs(v["bottom"] - y0) <= 2 or abs(v["top"] - y1) <= 2)
+               for v in v_edges):
+            continue
+        bands.append((y0, y1, x0, x1, _band_gutters(band, x0, x1)))
+    # a gutter is a column boundary where the bands of the same table (rows meeting at a rule)
+    # mostly share it: the gaps of one label spread over its cell (件　　名 with no U+3000 in the
+    # text layer) are in one row only
+    ladders: list[list[tuple]] = []
+    for b in bands:
+        if ladders and abs(ladders[-1][-1][1] - b[0]) <= 2.5 and abs(ladders[-1][-1][2] - b[2]) <= 2.5:
+            ladders[-1].append(b)
+        else:
+            ladders.append([b])
+    for ladder in ladders:
+        need = 1 if len(ladder) == 1 else max(2, (len(ladder) + 1) // 2)
+        for y0, y1, x0, x1, gutters in ladder:
+            xs = [x0, x1]
+            for a, b in gutters:
+                shared = sum(1 for *_, other in ladder if any(oa < b and ob > a for oa, ob in other))
+                if shared >= need:
+                    xs.append((a + b) / 2)
+            for x in xs:
+                out.append({"x0": x, "x1": x, "top": y0, "bottom": y1, "width": 0, "height": y1 - y0,
+                            "orientation": "v", "object_type": "line"})
+    return out

@@ -26,7 +26,10 @@ from .procedures import column_roles, procedures_of
 
 _BRACKET_LABEL = re.compile(r"^【[^】]+】$")
 _NUMBERED = re.compile(r"^(?:\d{1,2}[ .．)）]|[（(]\d{1,2}[)）]|第\d{1,2}[章節条])\s*\S")
-_LABELLED_LINE = re.compile(r"^(?P<key>件名|別紙\d*)(?:[\s\u3000：:]+(?P<value>.+))?$", re.S)
+_LABELLED_LINE = re.compile(r"^(?P<key>件[ \u3000]{0,4}名|別紙\d*)(?:[\s\u3000：:]+(?P<value>.+))?$", re.S)
+# a short label spread with U+3000 or spaces between its characters (担　当　課, 件　　名)
+_LABEL_CHAR = r"[^：:。、\s()（）]"
+_SPREAD_LABEL = rf"{_LABEL_CHAR}{{1,2}}(?:[ \u3000]{{1,4}}{_LABEL_CHAR}{{1,2}}){{1,5}}"
 _NOT_HEADING_START = tuple("※◇◆・(（「『*＊-－①②③④⑤⑥⑦⑧⑨⑩")
 _NOT_HEADING_END = ("とおり", "こと", "する", "します", "ます", "ある", "いる", "した", "。")
 
@@ -60,13 +63,14 @@ def labelled_line(raw: str) -> tuple[str, str] | None:
     raw = raw.strip()
     m = _LABELLED_LINE.match(raw)
     if m and m.group("value"):
-        return m.group("key"), m.group("value").strip()
+        return _join_lines(m.group("key")), m.group("value").strip()
     inner = raw
     if len(raw) > 2 and raw[0] in "(（" and raw[-1] in ")）":
         inner = raw[1:-1]
-    m = re.match(r"^(?P<key>[^：:。、\s()（）]{1,20})[：:](?P<value>.+)$", inner, re.S)
+    m = re.match(rf"^(?P<key>[^：:。、\s()（）]{{1,20}}|{_SPREAD_LABEL})[ \u3000]*[：:](?P<value>.+)$", inner, re.S)
     if m and not is_glyph_only(m.group("key")):  # ``◯：実施する対策`` is a legend, not a field
-        return m.group("key"), m.group("value").strip()
+        key = m.group("key")
+        return (_join_lines(key) if re.search(r"[ \u3000]", key) else key), m.group("value").strip()
     return None
 
 

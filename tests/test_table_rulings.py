@@ -1,0 +1,103 @@
+"""Tables ruled any way (issue 21, item 3): a PDF of a table ruled as a full grid, by horizontal
+lines only, by an outer frame and horizontal lines, reads as the same cells as the .docx; labels
+spread with U+3000 (件　　名, 担　当　課) read as the joined keys."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractor.ir import Table
+from extractor.readers.docx import read_docx
+from extractor.readers.pdf import read_pdf
+from extractor.structure.submission import labelled_line
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+RULINGS = ["grid", "horizontal", "horizontal_frame"]
+
+KV = [("件\u3000\u3000名", "住民票の写しのオンライン交付について"), ("担\u3000当\u3000課", "市民課"),
+      ("目\u3000\u3000的", "住民の利便性の向上と事務の効率化を図る。")]
+PROCEDURES = [["No.", "担当課", "手続の名称", "取扱い個人情報の項目"],
+              ["1", "市民課", "住民票の写し交付申請", "氏名、住所、生年月日、個人番号"],
+              ["2", "保険年金課", "国民健康保険資格取得届", "氏名、住所、被保険者番号、電話番号、メールアドレス、口座番号"],
+              ["3", "福祉課", "障害者手帳交付申請", "氏名、障害の有無"]]
+
+
+def _cells(doc) -> list[list[list[str]]]:
+    return [[["".join(c.text.split()) for c in row] for row in b.rows] for b in doc.blocks if isinstance(b, Table)]
+
+
+def _build(path: Path, ruling: str) -> None:
+    from make_corpus import rule_table
+    from make_samples import new_document, save_stable
+
+    doc = new_document("test", "rulings")
+    doc.add_paragraph("審議会\u3000諮問書")
+    for rows in ([list(r) for r in KV], PROCEDURES):
+        table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+        table.style = "Table Grid"
+        rule_table(table, ruling)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).paragraphs[0].text = text
+        doc.add_paragraph()
+        doc.add_paragraph("次のとおり実施する。")
+    save_stable(doc, path)
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory):
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui fonts-ipaexfont")
+    from make_samples import LIBREOFFICE_FONTS, soffice_convert
+
+    tmp = tmp_path_factory.mktemp("rulings")
+    files = []
+    for ruling in RULINGS:
+        files.append(tmp / f"{ruling}.docx")
+        _build(files[-1], ruling)
+    soffice_convert(soffice, files, "pdf", str(tmp), LIBREOFFICE_FONTS)
+    return tmp
+
+
+@pytest.mark.parametrize("ruling", RULINGS)
+def test_pdf_cells_equal_docx_cells(converted, ruling):
+    docx_cells = _cells(read_docx(converted / f"{ruling}.docx"))
+    pdf_cells = _cells(read_pdf(converted / f"{ruling}.pdf"))
+    assert len(docx_cells) == 2
+    assert pdf_cells == docx_cells
+
+
+def test_docx_borders_follow_the_ruling(tmp_path):
+    from docx import Document
+
+    _build(tmp_path / "h.docx", "horizontal")
+    xml = Document(str(tmp_path / "h.docx")).tables[0]._tbl.tblPr.xml
+    assert 'w:insideV w:val="nil"' in xml and 'w:left w:val="nil"' in xml and 'w:insideH w:val="single"' in xml
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("件\u3000\u3000名\u3000住民票の写しのオンライン交付について", ("件名", "住民票の写しのオンライン交付について")),
+    ("担\u3000当\u3000課：市民課", ("担当課", "市民課")),
+    ("（担 当 部 課：市民課）", ("担当部課", "市民課")),
+    ("件名\u3000住民票", ("件名", "住民票")),
+])
+def test_spread_labels_read_as_joined_keys(raw, expected):
+    assert labelled_line(raw) == expected
+
+
+def test_body_text_is_no_spread_label():
+    assert labelled_line("本件は\u3000次のとおり：実施する") is None
+
+
+def test_spread_kv_key_in_a_table(tmp_path):
+    from extractor.structure.submission import build_submission  # noqa: F401  (the key path below)
+    from extractor.normalize import normalize
+
+    assert normalize("件\u3000\u3000名") == "件名" and normalize("担\u3000当\u3000課") == "担当課"
