@@ -395,31 +395,27 @@ def _pair_fuzzy(old: list[str], new: list[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-
 REWRITE_IN_PLACE = 0.35  # an entry rewritten where it stood (a clause dropped or recast) pairs above this
 
 
 def _pair_entries(old: list[str], new: list[str]) -> list[tuple[str, str]]:
-    """Old and new measures that are one entry: equal, reworded anywhere (above FUZZY_MATCH), or
-    rewritten in place — in the same position between unchanged neighbours, one for one, sharing
-    enough wording (above REWRITE_IN_PLACE). A measure dropped and another added elsewhere stay apart."""
-    pairs = [(a, a) for a in old if a in new]
+    """Old and new measures that are one entry reworded: anywhere above FUZZY_MATCH, or rewritten in
+    place — in the same position between unchanged neighbours, one for one, sharing enough wording
+    (above REWRITE_IN_PLACE). A measure dropped and another added elsewhere stay apart."""
     gone = [a for a in old if a not in new]
     came = [b for b in new if b not in old]
-    pairs += _pair_fuzzy(gone, came)
-    paired_a, paired_b = {a for a, _ in pairs}, {b for _, b in pairs}
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    pairs = _pair_fuzzy(gone, came)
+    free_a, free_b = set(gone) - {a for a, _ in pairs}, set(came) - {b for _, b in pairs}
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
         if op != "replace" or i2 - i1 != j2 - j1:
             continue
         for a, b in zip(old[i1:i2], new[j1:j2]):
-            if a in paired_a or b in paired_b:
-                continue
-            if difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio() >= REWRITE_IN_PLACE:
+            if a in free_a and b in free_b and \
+                    difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio() >= REWRITE_IN_PLACE:
                 pairs.append((a, b))
-                paired_a.add(a)
-                paired_b.add(b)
-    return [(a, b) for a, b in pairs if a != b]
+                free_a.discard(a)
+                free_b.discard(b)
+    return pairs
 
 
 def _entry_text(e: S.ChecklistEntry) -> str:

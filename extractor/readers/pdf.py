@@ -30,8 +30,8 @@ from ..glyphs import symbol_glyph
 from ..ir import Document, Page, Paragraph, Run, Warning
 from .layout import (Line, Segment, Styler, base_font_name, chars_to_lines, lines_to_paragraph_groups,
                      paragraph_of_lines, right_margin)
-from .pdf_tables import (TABLE_SETTINGS, TableDraft, continue_table, drawn_checkboxes, horizontal_only_verticals, open_grid_closers, ruling_edges,
-                         table_draft)
+from .pdf_tables import (TABLE_SETTINGS, TableDraft, continue_table, drawn_checkboxes, horizontal_only_verticals,
+                         open_grid_closers, ruling_edges, table_draft)
 
 _PAGE_NUMBER = re.compile(r"^[-－‐ー―–—\s(（]*(?:p\.?\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?[-－‐ー―–—\s)）]*(?:ページ|頁)?$", re.I)
 _CID = re.compile(r"\(cid:\d+\)")

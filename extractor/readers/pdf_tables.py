@@ -95,16 +95,20 @@ def open_grid_closers(page) -> list[float]:
                 continue
             # closed by rules across them, drawn whole or cell by cell (an underline near the cut is
             # no rule: it spans one word)
-            across = sorted((max(h["x0"], x0), min(h["x1"], x1)) for h in horizontals
-                            if abs(h["top"] - y) <= 2 and h["x0"] < x1 and h["x1"] > x0)
-            covered, reach = 0.0, x0
-            for a, b in across:
-                covered += max(0.0, b - max(a, reach))
-                reach = max(reach, b)
-            closed = covered >= 0.5 * (x1 - x0)
-            if not closed:
+            across = [(max(h["x0"], x0), min(h["x1"], x1)) for h in horizontals
+                      if abs(h["top"] - y) <= 2 and h["x0"] < x1 and h["x1"] > x0]
+            if _covered(across, x0) < 0.5 * (x1 - x0):
                 closers.append(y)
     return closers
+
+
+def _covered(pieces: list[tuple[float, float]], x0: float) -> float:
+    """How much of the line from ``x0`` the (x0, x1) ``pieces`` cover, overlaps counted once."""
+    covered, reach = 0.0, x0
+    for a, b in sorted(pieces):
+        covered += max(0.0, b - max(a, reach))
+        reach = max(reach, b)
+    return covered
 
 
 def drawn_checkboxes(page, table_cells: list[tuple]) -> list[dict]:
@@ -383,7 +387,7 @@ def _band_gutters(band_chars: list[dict], x0: float, x1: float) -> list[tuple[fl
     """The x ranges inside (x0, x1) that no character of the band covers, at least MIN_GUTTER wide,
     between the band's first and last character. The gaps of a label spread over its cell (件　　名,
     when the text layer has no U+3000: whole ems after a run of one or two characters) are none."""
-    chars = sorted((c for c in band_chars), key=lambda c: c["x0"])
+    chars = sorted(band_chars, key=lambda c: c["x0"])
     gaps, reach, run = [], None, 0
     for c in chars:
         a, b = c["x0"], c["x1"]
@@ -406,11 +410,7 @@ def _rules_across(h_edges: list[dict]) -> list[dict]:
     for y in _cluster([e["top"] for e in h_edges], 1.0):
         pieces = sorted((e["x0"], e["x1"]) for e in h_edges if abs(e["top"] - y) <= 1.0)
         x0, x1 = pieces[0][0], max(b for _, b in pieces)
-        covered, reach = 0.0, x0
-        for a, b in pieces:
-            covered += max(0.0, b - max(a, reach))
-            reach = max(reach, b)
-        if x1 - x0 > 100 and covered >= 0.5 * (x1 - x0):
+        if x1 - x0 > 100 and _covered(pieces, x0) >= 0.5 * (x1 - x0):
             out.append({"x0": x0, "x1": x1, "top": y})
     return out
 
@@ -421,7 +421,7 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
     (a row band), a column boundary at each gutter the band's text leaves, and the table's sides.
     A band whose text does not start right under its upper rule (a paragraph between two tables)
     is no row. A boundary missing in one band is a merged cell there, as the table finder reads it."""
-    rules = _rules_across([e for e in h_edges if isinstance(e, dict)])
+    rules = _rules_across([e for e in h_edges if isinstance(e, dict)])  # not open_grid_closers' bare y
     out: list[dict] = []
     if len(rules) < 2 or not chars:
         return out
