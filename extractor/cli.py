@@ -131,7 +131,7 @@ def cmd_batch(args) -> int:
                 return EXIT_USAGE
         options = ReadOptions(passwords=tuple(passwords), limits=limits_from(args), timeout=args.timeout,
                               memory_mb=args.max_memory_mb)
-        converted, failed, skipped, summary = run_batch(
+        counts = run_batch(
             root, out_dir, jobs=args.jobs, resume=args.resume, quiet=args.quiet,
             jsonl=Path(args.jsonl) if args.jsonl else None, options=options, scheduler=args.scheduler)
     except CouncilError as exc:
@@ -152,8 +152,9 @@ def cmd_batch(args) -> int:
         written, missing = diff_against_archive(out_dir, report=said)
         print(f"council batch: {written} diffs written, {missing} revisions without their approved version",
               file=sys.stderr)
-    print(f"council batch: {summary}; manifest: {manifest_path(out_dir)}", file=sys.stderr)
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+    print(f"council batch: {counts.summary}; manifest: {manifest_path(out_dir)}", file=sys.stderr)
+    # an input not converted is never a success: failed, or not read unless --allow-not-read says so
+    return EXIT_SOME_FAILED if counts.failed or (counts.not_read and not args.allow_not_read) else EXIT_OK
 
 
 def cmd_diff(args) -> int:
@@ -351,7 +352,11 @@ def build_parser() -> argparse.ArgumentParser:
     bt.add_argument("--diff-against-archive", action="store_true",
                     help="also diff every revised submission (one with a ※ marking statement) against its approved "
                          "version among the outputs, writing OUT/<relative path>.diff.json beside its JSON")
-    bt.add_argument("-q", "--quiet", action="store_true", help="only failures and the closing line on stderr")
+    bt.add_argument("--allow-not-read", action="store_true",
+                    help="exit 0 even when some files are not documents this tool reads (.pptx, .xls, no suffix, "
+                         "binary); they are still named on stderr and in the manifest with the reason")
+    bt.add_argument("-q", "--quiet", action="store_true", help="only failures, files not read and the closing "
+                                                               "line on stderr")
     bt.add_argument("--max-memory-mb", type=int, metavar="N",
                     help="the memory (address space) each worker may take for one file, beyond the pipeline it "
                          "shares with the others; a file needing more is reported as failed and the batch goes on")
