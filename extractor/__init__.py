@@ -14,6 +14,7 @@ from pathlib import Path
 from . import diff as _diff_package  # loaded first, so the function below keeps the name ``diff``
 from typing import BinaryIO
 
+from .errors import CouncilError
 from .schema import SCHEMA_VERSION, Minutes, Packet, Submission, SubmissionDiff
 
 __all__ = ["extract", "diff", "Submission", "Minutes", "Packet", "SubmissionDiff", "SCHEMA_VERSION", "__version__"]
@@ -69,7 +70,11 @@ def extract(source: str | Path | bytes | bytearray | memoryview | BinaryIO, *, n
     with tempfile.TemporaryDirectory(prefix="council-") as folder:
         path = Path(folder) / base
         path.write_bytes(data)
-        return _extract_path(path, name=base, password=password, limits=limits)
+        try:
+            return _extract_path(path, name=base, password=password, limits=limits)
+        except CouncilError as exc:  # a library's words may hold the private folder: the name alone
+            exc.message = exc.message.replace(str(path), base).replace(folder, "")
+            raise
 
 
 def _extract_path(path: Path, *, name: str | None, password: str | None, limits):

@@ -364,6 +364,12 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
         lines = [json.dumps(e.get("record") or {"file": rel, "kind": None, "status": e["status"], "code": e.get("code"),
                                                  "pages": None, "about": None, "counts": {}}, ensure_ascii=False)
                  for rel, e in files.items()]
-        write_atomic(jsonl, "".join(line + "\n" for line in lines))
+        if str(jsonl) == "-":  # standard output: the lines for a pipe, the progress stays on stderr
+            import sys
+
+            sys.stdout.write("".join(line + "\n" for line in lines))
+            sys.stdout.flush()
+        else:
+            write_atomic(jsonl, "".join(line + "\n" for line in lines))
     return BatchCounts(converted, failed, skipped, len(not_read),
                        progress.summary(converted, failed, skipped, len(not_read)))
