@@ -1,7 +1,8 @@
 """council-extractor: submissions to Japanese municipal personal-information councils → JSON.
 
-The public API is small: :func:`extract` turns one file into a :class:`Submission`;
-everything else is reached through the returned objects.
+The public API is small: :func:`extract` turns one document (a path, its bytes or a file object)
+into a :class:`Submission`, :class:`Minutes` or :class:`Packet`, and :func:`diff` compares two
+submissions into a :class:`SubmissionDiff`; everything else is reached through the returned objects.
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ from importlib import metadata
 from pathlib import Path
 
 from . import diff as _diff_package  # loaded first, so the function below keeps the name ``diff``
-from .schema import SCHEMA_VERSION, Submission
+from typing import BinaryIO
 
-__all__ = ["extract", "diff", "Submission", "SCHEMA_VERSION", "__version__"]
+from .errors import CouncilError
+from .schema import SCHEMA_VERSION, Minutes, Packet, Submission, SubmissionDiff
+
+__all__ = ["extract", "diff", "Submission", "Minutes", "Packet", "SubmissionDiff", "SCHEMA_VERSION", "__version__"]
 
 try:
     __version__ = metadata.version("council-extractor")
@@ -31,23 +35,56 @@ def diff(old: Submission, new: Submission):
     return _diff_package.diff(old, new)
 
 
-def extract(path: str | Path, *, password: str | None = None, limits=None):
-    """Read one document (.docx, PDF or text export) and return what it is, by its content: a
-    :class:`Submission`, :class:`~extractor.schema.Minutes` or a :class:`~extractor.schema.Packet`
-    of several submissions.
+def extract(source: str | Path | bytes | bytearray | memoryview | BinaryIO, *, name: str | None = None,
+            password: str | None = None, limits=None):
+    """Read one document (.docx, PDF, .xlsx, .doc, a page image or a text export) and return what it is,
+    by its content: a :class:`Submission`, :class:`Minutes` or a :class:`Packet` of several submissions.
+
+    ``source`` is a path, the document's bytes, or a binary file object (``open(p, "rb")``,
+    ``io.BytesIO``, ``sys.stdin.buffer``), read to its end. ``name`` is the file name the output's
+    ``source.filename`` gives and the errors name (default: the path's name, a file object's own
+    ``name``, else ``document``); the format is told by the bytes, as for a path (a name's suffix
+    counts only as it does for a file: ``.pdf`` bytes that are no PDF are refused).
 
     ``password`` opens an encrypted PDF; ``limits`` (:class:`~extractor.limits.Limits`) bounds what is
     read before any work. Raises a :class:`~extractor.errors.CouncilError` subclass naming the file
     and what to do.
     """
+    if isinstance(source, (str, Path)):
+        return _extract_path(Path(source), name=name, password=password, limits=limits)
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+    elif hasattr(source, "read"):
+        data = source.read()
+        if isinstance(data, str):
+            raise TypeError("extract() reads bytes: open the file in binary mode ('rb'), or pass its bytes")
+        if name is None and isinstance(getattr(source, "name", None), str) and not source.name.startswith("<"):
+            name = Path(source.name).name
+    else:
+        raise TypeError(f"extract() takes a path, bytes or a binary file object, not {type(source).__name__}")
+    import tempfile
+
+    # the readers work on files (zip members, pdfplumber, LibreOffice): the bytes go into a private
+    # folder under the name given, so every reader and every error message sees exactly that name
+    base = Path(name or "document").name or "document"
+    with tempfile.TemporaryDirectory(prefix="council-") as folder:
+        path = Path(folder) / base
+        path.write_bytes(data)
+        try:
+            return _extract_path(path, name=base, password=password, limits=limits)
+        except CouncilError as exc:  # a library's words may hold the private folder: the name alone
+            exc.message = exc.message.replace(str(path), base).replace(folder, "")
+            raise
+
+
+def _extract_path(path: Path, *, name: str | None, password: str | None, limits):
     from . import schema as S
     from .limits import DEFAULT
     from .readers import read_document
     from .structure import build_document
 
-    path = Path(path)
     doc = read_document(path, password=password, limits=limits or DEFAULT)
-    source = S.Source(filename=path.name, format=doc.format,
+    source = S.Source(filename=name or path.name, format=doc.format,
                       sha256=hashlib.sha256(path.read_bytes()).hexdigest(), pages=doc.page_count)
     from .classify.taxonomy import load_taxonomy
 

@@ -22,6 +22,7 @@ import json
 from pathlib import Path
 
 MANIFEST = "batch-manifest.json"
+NOT_READ = "not_read"  # a manifest entry's status for a file that is not a document council reads
 LINKS = "links.json"
 
 # Which files are documents, by suffix: every one of these is converted by council batch. .docm/.dotx/
@@ -41,14 +42,29 @@ NAMED_FORMAT_SUFFIXES = tuple(s for s in DOCUMENT_SUFFIXES if s in (".docx", ".p
 
 def find_documents(root: Path) -> list[Path]:
     """Documents under ``root`` in a stable order, hidden files and our own outputs left out."""
-    found = []
+    return find_inputs(root)[0]
+
+
+def find_inputs(root: Path, out_dir: Path | None = None) -> tuple[list[Path], list[Path]]:
+    """Every file under ``root`` in a stable order, as (documents by their suffix, the others): hidden
+    files and, when ``out_dir`` lies inside ``root``, what a batch writes there are left out. The
+    others (.pptx, .xls, no suffix, anything else) are not dropped: the batch says what each one is
+    (``council batch`` names every file it does not convert, with the reason)."""
+    documents, others = [], []
+    inside = None
+    if out_dir is not None:
+        try:
+            inside = out_dir.resolve().relative_to(root.resolve())
+        except ValueError:
+            inside = None
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         if any(part.startswith(".") for part in rel.parts) or not path.is_file():
             continue
-        if path.suffix.lower() in DOCUMENT_SUFFIXES:
-            found.append(path)
-    return found
+        if inside is not None and inside.parts and rel.parts[:len(inside.parts)] == inside.parts:
+            continue
+        (documents if path.suffix.lower() in DOCUMENT_SUFFIXES else others).append(path)
+    return documents, others
 
 
 def output_path(out_dir: Path, relative: Path) -> Path:
@@ -75,8 +91,11 @@ def write_manifest(root: Path, out_dir: Path, done: dict, skipped: int, version:
     files = {rel: done[rel] for rel in sorted(done)}
     statuses = [e["status"] for e in files.values()]
     converted, failed = statuses.count("converted") - skipped, statuses.count("failed")
+    # "skipped": converted before from the same bytes (--resume); "not_read": files that are not a
+    # format council reads (.pptx, .xls, no suffix, binary), each entry with the reason
     manifest = {"tool": "council-extractor", "tool_version": version, "input": root.name,
-                "converted": converted, "failed": failed, "skipped": skipped, "files": files}
+                "converted": converted, "failed": failed, "skipped": skipped,
+                "not_read": statuses.count(NOT_READ), "files": files}
     write_atomic(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     return files, converted, failed
 

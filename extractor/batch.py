@@ -15,8 +15,9 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from .archive import diff_path, find_documents, load_manifest, output_path, write_manifest
+from .archive import NOT_READ, diff_path, find_inputs, load_manifest, output_path, write_manifest
 from .errors import FileTimeout, InternalError, TooLarge
 
 
@@ -35,13 +36,34 @@ class ReadOptions:
 class Outcome:
     relative: str
     sha256: str
-    status: str  # converted | failed
+    status: str  # converted | failed | not_read
     seconds: float
     code: str | None = None
     message: str | None = None
     summary: str | None = None
     record: dict | None = None  # the --jsonl line (see extractor.summary.record)
     pages: int | None = None  # a PDF's or an image's pages; None for other formats and failures
+
+
+class BatchCounts(NamedTuple):
+    converted: int
+    failed: int
+    skipped: int  # unchanged since the last run (--resume)
+    not_read: int  # not a document this tool reads (each in the manifest with its reason)
+    summary: str
+
+
+def _digest(path: Path) -> str:
+    try:
+        return sha256_of(path)
+    except OSError:
+        return ""
+
+
+def _record(relative: str, *, status: str, code: str | None) -> dict:
+    from .summary import record
+
+    return record(relative, status=status, code=code)
 
 
 def sha256_of(path: Path) -> str:
@@ -148,6 +170,39 @@ def _out_of_memory(relative: str, sha256: str, start: float, options: ReadOption
                    record=record(relative, status="failed", code=error.code))
 
 
+_SNIFF_BYTES = 64 * 1024 * 1024  # what of a file outside the document suffixes is read to tell what it is
+
+
+def not_a_document(path: Path, relative: str):
+    """Why a file outside the document suffixes is not converted (a :class:`CouncilError` naming what
+    its bytes are and what to do), or ``None`` when its bytes are a document all the same (a PDF, a
+    .docx, an .xlsx, a .doc or a page image with no suffix or another one): then it is converted."""
+    from .errors import CouncilError, UnsupportedFormat
+    from .readers import _what_bytes_are, detect_format
+
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(_SNIFF_BYTES)
+        fmt = detect_format(path, data)
+    except CouncilError as exc:  # .pptx, .xls, an archive, an empty file …: the reader's own words
+        exc.path = relative
+        return exc
+    except OSError as exc:
+        return UnsupportedFormat(relative, f"cannot be read ({exc.strerror})", hint="check its permissions")
+    if fmt != "text":
+        return None
+    suffix = path.suffix.lower()
+    named = f"named {path.suffix}" if suffix else "with no suffix"
+    head = data[:4096]
+    if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or b"\0" not in head and sum(1 for b in head if b >= 0x20 or b in b"\t\r\n") > 0.95 * len(head):
+        return UnsupportedFormat(relative, f"a text file {named}, not taken as a text export",
+                                 hint="rename it .txt to convert it as a text export, or leave it: it is "
+                                      "listed, not converted")
+    return UnsupportedFormat(relative, f"{named}: {_what_bytes_are(data)}, not a document this tool reads",
+                             hint="save it as PDF, .docx or .xlsx to convert it, or leave it: it is listed, "
+                                  "not converted")
+
+
 def diff_against_archive(out_dir: Path, report=None) -> tuple[int, int]:
     """Every converted submission that declares its changes (a ※ statement) held against its
     approved version among the converted outputs: ``foo.docx.json`` → ``foo.docx.diff.json``.
@@ -228,8 +283,10 @@ def _convert_all(todo: list[str], root: Path, out_dir: Path, options: ReadOption
 
 def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: bool = False,
               quiet: bool = False, jsonl: Path | None = None, options: ReadOptions = ReadOptions(),
-              scheduler: str | None = None, progress_bar: bool | None = None) -> tuple[int, int, int, str]:
-    """Convert every document under ``root``; returns (converted, failed, skipped, closing summary).
+              scheduler: str | None = None, progress_bar: bool | None = None) -> BatchCounts:
+    """Convert every document under ``root``; returns what was converted, failed, skipped (unchanged since
+    the last run) and not read (files that are no document this tool reads: .pptx, .xls, no suffix,
+    binary — each one in the manifest with its reason), and the closing summary.
     With ``jsonl``, also write one JSON line per document (skipped ones from the manifest) for other
     tools. ``scheduler``: a Dask scheduler's address, whose workers do the work (:mod:`extractor.cluster`).
 
@@ -240,10 +297,20 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
     from .output import write_atomic
     from .progress import Progress, page_count_of
 
-    documents = find_documents(root)
+    documents, others = find_inputs(root, out_dir)
     previous = load_manifest(out_dir).get("files", {}) if resume else {}
     done: dict[str, dict] = {}
     skipped = 0
+    not_read: list[Outcome] = []  # files that are no document this tool reads, each with its reason
+    for path in others:
+        rel = path.relative_to(root).as_posix()
+        why = not_a_document(path, rel)
+        if why is None:
+            documents.append(path)  # a document by its bytes, whatever its name
+        else:
+            not_read.append(Outcome(rel, _digest(path), NOT_READ, 0.0, why.code, why.one_line(),
+                                    record=_record(rel, status=NOT_READ, code=why.code)))
+    documents.sort()
     todo: list[str] = []
     for path in documents:
         rel = path.relative_to(root).as_posix()
@@ -261,6 +328,11 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
                         quiet=quiet, bar=progress_bar)
     if done:
         progress.said(f"[{len(done)}/{len(documents)}] unchanged since the last run, skipped")
+    for outcome in not_read:  # said even with -q, as failures are: each is an input not converted
+        done[outcome.relative] = {"status": NOT_READ, "sha256": outcome.sha256, "tool_version": __version__,
+                                  "seconds": 0.0, "code": outcome.code, "message": outcome.message,
+                                  "record": outcome.record}
+        progress.not_read(outcome)
 
     def record_outcome(outcome: Outcome):
         # recorded before it is said: an interrupt after the progress line still finds it in the manifest
@@ -292,5 +364,12 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
         lines = [json.dumps(e.get("record") or {"file": rel, "kind": None, "status": e["status"], "code": e.get("code"),
                                                  "pages": None, "about": None, "counts": {}}, ensure_ascii=False)
                  for rel, e in files.items()]
-        write_atomic(jsonl, "".join(line + "\n" for line in lines))
-    return converted, failed, skipped, progress.summary(converted, failed, skipped)
+        if str(jsonl) == "-":  # standard output: the lines for a pipe, the progress stays on stderr
+            import sys
+
+            sys.stdout.write("".join(line + "\n" for line in lines))
+            sys.stdout.flush()
+        else:
+            write_atomic(jsonl, "".join(line + "\n" for line in lines))
+    return BatchCounts(converted, failed, skipped, len(not_read),
+                       progress.summary(converted, failed, skipped, len(not_read)))

@@ -18,9 +18,24 @@ from .output import output_name, write_atomic
 from .summary import summary_line
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+STDIN = "-"  # where a file is named, '-' is standard input (or, for an output, standard output)
+STDIN_NAME = "stdin"  # the name an input read from standard input goes by: source.filename, errors, outputs
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Descriptions wrapped as usual; an epilog of examples printed as written, one a line."""
+
+    def _fill_text(self, text, width, indent):
+        if text.startswith("examples:"):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message):  # usage errors: one line and exit 2, as argparse does, plus a pointer
         self.print_usage(sys.stderr)
         command = self.prog.split()[-1]
@@ -46,6 +61,9 @@ def cmd_extract(args) -> int:
     from .schema import to_json
 
     inputs = [Path(p) for p in args.files]
+    if args.files.count(STDIN) > 1:
+        print("council: error: '-' (standard input) can be given once (see 'council extract --help')", file=sys.stderr)
+        return EXIT_USAGE
     if args.output and len(inputs) > 1:
         print("council: error: -o/--output takes one input; use --out-dir DIR for several", file=sys.stderr)
         return EXIT_USAGE
@@ -53,19 +71,27 @@ def cmd_extract(args) -> int:
         print("council: error: several inputs need --out-dir DIR (one JSON is written per input)", file=sys.stderr)
         return EXIT_USAGE
     failed = 0
-    for path in inputs:
+    for given, path in zip(args.files, inputs):
         try:
-            result = extract(path, password=args.password, limits=limits_from(args))
+            if given == STDIN:  # the bytes of one document on standard input, its format told by content
+                path = Path(STDIN_NAME)
+                result = extract(sys.stdin.buffer.read(), name=STDIN_NAME, password=args.password,
+                                 limits=limits_from(args))
+            else:
+                result = extract(path, password=args.password, limits=limits_from(args))
             text = to_json(result)
-            if args.output:
-                write_atomic(Path(args.output), text)
+            target = None
+            if args.output and args.output != STDIN:
+                target = Path(args.output)
             elif args.out_dir:
                 target = Path(args.out_dir) / output_name(path)
+            if target is None:
+                sys.stdout.write(text)
+            else:
                 write_atomic(target, text)
                 if not args.quiet:
-                    print(f"{path} -> {target}: {summary_line(result)}", file=sys.stderr)
-            else:
-                sys.stdout.write(text)
+                    print(f"{'standard input' if given == STDIN else given} -> {target}: {summary_line(result)}",
+                          file=sys.stderr)
         except Exception as exc:  # noqa: BLE001 - each failure is reported and the rest go on
             failed += 1
             _report(exc, str(path), args.debug)
@@ -73,27 +99,22 @@ def cmd_extract(args) -> int:
 
 
 def load_submission(path: Path, *, password: str | None = None, limits=None):
-    """A document to extract, or a Submission JSON that ``council extract`` wrote before."""
-    import json
-
+    """A document to extract, or a Submission JSON that ``council extract`` wrote before; ``-`` is
+    either of them on standard input (a JSON when its first character is ``{``)."""
     from . import extract
     from .errors import CorruptDocument
     from .schema import Submission
 
-    if path.suffix.lower() == ".json" and path.is_file():
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise CorruptDocument(path.name, f"not a JSON file ({exc})", hint="give a document or a council extract JSON")
-        if data.get("schema") != "council-submission":
-            raise CorruptDocument(path.name, f"a {data.get('schema') or 'JSON'} file, not a council-submission",
-                                  hint="council diff compares two submissions: give their documents or JSON")
-        try:
-            return Submission.model_validate(data)
-        except Exception as exc:  # pydantic's ValidationError: name the first problem
-            raise CorruptDocument(path.name, f"a council-submission that does not validate ({str(exc).splitlines()[0]})",
-                                  hint="extract the document again with this version of council")
-    result = extract(path, password=password, limits=limits)
+    if str(path) == STDIN:
+        raw = sys.stdin.buffer.read()
+        if raw.lstrip()[:1] == b"{":
+            return _submission_from_json(raw, STDIN_NAME)
+        result = extract(raw, name=STDIN_NAME, password=password, limits=limits)
+        path = Path(STDIN_NAME)
+    elif path.suffix.lower() == ".json" and path.is_file():
+        return _submission_from_json(path.read_bytes(), path.name)
+    else:
+        result = extract(path, password=password, limits=limits)
     if not isinstance(result, Submission):
         from .summary import kind_of
 
@@ -101,6 +122,29 @@ def load_submission(path: Path, *, password: str | None = None, limits=None):
                               hint="council diff compares two submissions; for a packet, extract it and "
                                    "diff the submission you need")
     return result
+
+
+def _submission_from_json(raw: bytes, name: str):
+    """A council-submission JSON that ``council extract`` wrote, validated (strict: anything else is a
+    CorruptDocument naming what it is)."""
+    import json
+
+    from .errors import CorruptDocument
+    from .schema import Submission
+
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CorruptDocument(name, f"not a JSON file ({exc})", hint="give a document or a council extract JSON")
+    if not isinstance(data, dict) or data.get("schema") != "council-submission":
+        what = data.get("schema") if isinstance(data, dict) else None
+        raise CorruptDocument(name, f"a {what or 'JSON'} file, not a council-submission",
+                              hint="council diff compares two submissions: give their documents or JSON")
+    try:
+        return Submission.model_validate(data)
+    except Exception as exc:  # pydantic's ValidationError: name the first problem
+        raise CorruptDocument(name, f"a council-submission that does not validate ({str(exc).splitlines()[0]})",
+                              hint="extract the document again with this version of council")
 
 
 def cmd_batch(args) -> int:
@@ -131,7 +175,7 @@ def cmd_batch(args) -> int:
                 return EXIT_USAGE
         options = ReadOptions(passwords=tuple(passwords), limits=limits_from(args), timeout=args.timeout,
                               memory_mb=args.max_memory_mb)
-        converted, failed, skipped, summary = run_batch(
+        counts = run_batch(
             root, out_dir, jobs=args.jobs, resume=args.resume, quiet=args.quiet,
             jsonl=Path(args.jsonl) if args.jsonl else None, options=options, scheduler=args.scheduler)
     except CouncilError as exc:
@@ -152,8 +196,9 @@ def cmd_batch(args) -> int:
         written, missing = diff_against_archive(out_dir, report=said)
         print(f"council batch: {written} diffs written, {missing} revisions without their approved version",
               file=sys.stderr)
-    print(f"council batch: {summary}; manifest: {manifest_path(out_dir)}", file=sys.stderr)
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+    print(f"council batch: {counts.summary}; manifest: {manifest_path(out_dir)}", file=sys.stderr)
+    # an input not converted is never a success: failed, or not read unless --allow-not-read says so
+    return EXIT_SOME_FAILED if counts.failed or (counts.not_read and not args.allow_not_read) else EXIT_OK
 
 
 def cmd_diff(args) -> int:
@@ -169,6 +214,12 @@ def cmd_diff(args) -> int:
         print("council: error: give OLD and NEW, or NEW with --archive DIR (see 'council diff --help')",
               file=sys.stderr)
         return EXIT_USAGE
+    if args.paths.count(STDIN) > 1:
+        print("council: error: '-' (standard input) can stand for OLD or NEW, not both (see 'council diff --help')",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if args.output == STDIN:
+        args.output = None  # -o - is standard output
     fmt = args.format or ("text" if sys.stdout.isatty() and not args.output else "json")
     try:
         new = load_submission(Path(args.paths[-1]), password=args.password, limits=limits_from(args))
@@ -220,8 +271,13 @@ def cmd_link(args) -> int:
         return EXIT_USAGE
     try:
         result = link_archive(root)
+        text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
         target = Path(args.output) if args.output else links_path(root)
-        write_atomic(target, json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        if args.output == STDIN:
+            target = "standard output"
+            sys.stdout.write(text)
+        else:
+            write_atomic(target, text)
     except CouncilError as exc:
         _report(exc, str(root), args.debug)
         return EXIT_USAGE
@@ -234,13 +290,15 @@ def cmd_link(args) -> int:
 def cmd_schema(args) -> int:
     from .schema import json_schema_text
 
-    text = json_schema_text(kind="submission-diff" if args.diff else args.kind)
-    if args.output:
+    kind = "submission-diff" if args.diff else args.kind
+    text = json_schema_text(kind=kind)
+    if args.output and args.output != STDIN:
         try:
             write_atomic(Path(args.output), text)
         except CouncilError as exc:
             _report(exc, args.output, args.debug)
             return EXIT_USAGE
+        print(f"council schema: the {kind} schema -> {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -262,7 +320,21 @@ def cmd_classify(args) -> int:
 
     from .classify import classify_list
 
-    text = " ".join(args.text).strip()
+    if len(args.text) > 1:  # never joined silently: a listed text split by the shell is not the text written
+        print(f"council: error: classify takes one listed text, and {len(args.text)} arguments were given — "
+              "quote the text as one argument (council classify '氏名 住所、個人番号'), or give '-' to read it "
+              "from standard input (see 'council classify --help')", file=sys.stderr)
+        return EXIT_USAGE
+    text = args.text[0]
+    if text == STDIN:
+        data = sys.stdin.buffer.read()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            print("council: error: standard input is not UTF-8 text [text_decode] — give the listed items as UTF-8",
+                  file=sys.stderr)
+            return EXIT_USAGE
+    text = text.strip()
     if not text:
         print("council: error: give the listed items as text, e.g. council classify '氏名、住所、個人番号'",
               file=sys.stderr)
@@ -305,22 +377,68 @@ def limits_from(args):
     return DEFAULT.updated(**{name: getattr(args, f"max_{name}", None) for name in vars(DEFAULT)})
 
 
+# every format a document may be in (council batch takes these suffixes; extract tells them by content)
+FORMATS = (".pdf, .docx (.docm/.dotx/.dotm), .xlsx (.xlsm), legacy .doc (needs LibreOffice), page images "
+           ".png/.jpg/.jpeg/.tif/.tiff (need Tesseract), text exports .txt/.tsv")
+
+EXTRACT_EXAMPLES = """examples:
+  council extract samples/shinjuku_logo_r6.docx                  # JSON on stdout
+  council extract samples/shinjuku_logo_r6.lo.pdf -o sub.json    # into sub.json, a summary line on stderr
+  council extract samples/*.docx samples/*.pdf --out-dir out     # out/<whole input name>.json each
+  cat scan.pdf | council extract - -o scan.json                  # from standard input
+  council extract protected.pdf --password '…' --max-pages 500"""
+CLASSIFY_EXAMPLES = """examples:
+  council classify '届出人の住所、氏名、個人番号、障害の有無'
+  council classify --json '申請者の氏名、電話番号' | jq '.[].category'
+  printf '氏名、住所' | council classify -"""
+BATCH_EXAMPLES = """examples:
+  council batch archive/ --out-dir out/                         # one worker per core
+  council batch archive/ --out-dir out/ --resume                # only what is new or changed
+  council batch archive/ --out-dir out/ --jsonl - | jq .file    # one JSON line per document on stdout
+  council batch archive/ --out-dir out/ --allow-not-read        # exit 0 despite .pptx and the like
+  council batch /mnt/archive --out-dir /mnt/json --scheduler tcp://10.0.0.5:8786"""
+DIFF_EXAMPLES = """examples:
+  council diff old.docx new.docx --html report.html             # exit 1: differences found
+  council diff new.pdf --archive approved/                      # OLD found among earlier versions
+  council diff old.json new.docx --format text                  # a readable summary
+  council extract new.docx | council diff old.docx -            # NEW from standard input"""
+LINK_EXAMPLES = """examples:
+  council batch archive/ --out-dir out/ && council link out/    # out/links.json
+  council link out/ -o - | jq '.links[] | {item, submission}'"""
+SCHEMA_EXAMPLES = """examples:
+  council schema -o extractor/submission.schema.json
+  council schema --kind minutes | jq '.properties | keys'"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
     parser = _Parser(prog="council", description=(
         "Read what municipal personal-information councils handle — submissions, minutes, meeting packets "
-        "(PDF, .docx, text exports) — into JSON."))
+        "(PDF, .docx, .xlsx, .doc, page images, text exports) — into JSON. '-' stands for standard input "
+        "or output wherever a file is named."), epilog="""examples:
+  council extract samples/shinjuku_logo_r6.docx -o sub.json
+  council batch archive/ --out-dir out/
+  council diff old.docx new.docx --format text
+  council link out/
+  council classify '届出人の住所、氏名、個人番号'
+  council schema --kind minutes
+Each command's --help describes its arguments and gives examples.""")
     parser.add_argument("--version", action="version", version=f"council-extractor {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     ex = sub.add_parser("extract", help="one JSON per input file: a submission, minutes or a packet",
                         description="Extract each FILE into the JSON of what it is, told by its content: a "
                                     "Submission, Minutes (会議録・会議結果) or a Packet of several submissions "
-                                    "(see the README for the JSON kinds).")
-    ex.add_argument("files", nargs="+", metavar="FILE")
+                                    "(see the README for the JSON kinds). Exit 0: every input converted; 1: some "
+                                    "input failed (the others are written); 2: usage.",
+                        epilog=EXTRACT_EXAMPLES)
+    ex.add_argument("files", nargs="+", metavar="FILE",
+                    help=f"a document: {FORMATS}; '-' reads one from standard input (its format told by "
+                         "its bytes; source.filename 'stdin')")
     where = ex.add_mutually_exclusive_group()
-    where.add_argument("-o", "--output", metavar="OUT.json", help="write the one input's JSON here")
+    where.add_argument("-o", "--output", metavar="OUT.json",
+                       help="write the one input's JSON here (a summary line on stderr); '-' is standard output")
     where.add_argument("--out-dir", metavar="DIR", help="write DIR/<input file name>.json per input")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     ex.add_argument("--debug", action="store_true", help="show tracebacks of failures")
@@ -328,30 +446,43 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=cmd_extract)
 
     cl = sub.add_parser("classify", help="classify a listed text of personal-data items",
+                        usage="council classify [-h] [--json] [--debug] TEXT",
                         description="Split a listed text (氏名、住所、…) into items and classify each: "
-                                    "subject, category, legal sensitivity, confidence.")
-    cl.add_argument("text", nargs="+", help="the items as listed, e.g. '届出人の住所、氏名、個人番号'")
+                                    "subject, category, legal sensitivity, confidence. One text: quote it "
+                                    "(several arguments are refused, never joined).",
+                        epilog=CLASSIFY_EXAMPLES)
+    cl.add_argument("text", nargs="+", metavar="TEXT",
+                    help="the items as listed, quoted as one argument, e.g. '届出人の住所、氏名、個人番号'; '-' reads "
+                         "the text (UTF-8) from standard input")
     cl.add_argument("--json", action="store_true", help="JSON (the contract's PersonalDataItem) instead of a table")
     cl.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     cl.set_defaults(func=cmd_classify)
 
     bt = sub.add_parser("batch", help="convert every document under a folder",
-                        description="Extract every .pdf/.docx/.txt under IN_DIR (submissions, minutes, packets) "
-                                    "into OUT/<relative path>.json, "
+                        description=f"Extract every document under IN_DIR — {FORMATS} — "
+                                    "(submissions, minutes, packets) into OUT/<relative path>.json, "
                                     "in worker processes, with a progress line per file and "
-                                    "OUT/batch-manifest.json naming what failed and why. Exit 0: all "
-                                    "converted; 1: some failed (the rest are written); 2: usage.")
-    bt.add_argument("input", metavar="IN_DIR")
-    bt.add_argument("--out-dir", metavar="OUT", required=True)
+                                    "OUT/batch-manifest.json naming every file with its outcome: converted, "
+                                    "failed (and why), or not read (.pptx, .xls, no suffix, binary: and why). "
+                                    "Exit 0: all converted; 1: some failed or were not read (the rest are "
+                                    "written); 2: usage; 130: interrupted.",
+                        epilog=BATCH_EXAMPLES)
+    bt.add_argument("input", metavar="IN_DIR", help="the folder of documents (read recursively, hidden files aside)")
+    bt.add_argument("--out-dir", metavar="OUT", required=True,
+                    help="where the JSON goes, at each input's relative path, with batch-manifest.json")
     bt.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
     bt.add_argument("--resume", action="store_true",
                     help="skip inputs converted before from the same bytes by the same version")
     bt.add_argument("--jsonl", metavar="FILE", help="also write one JSON line per document (file, kind, status, "
-                                                    "pages, title or meeting, counts)")
+                                                    "pages, title or meeting, counts); '-' is standard output")
     bt.add_argument("--diff-against-archive", action="store_true",
                     help="also diff every revised submission (one with a ※ marking statement) against its approved "
                          "version among the outputs, writing OUT/<relative path>.diff.json beside its JSON")
-    bt.add_argument("-q", "--quiet", action="store_true", help="only failures and the closing line on stderr")
+    bt.add_argument("--allow-not-read", action="store_true",
+                    help="exit 0 even when some files are not documents this tool reads (.pptx, .xls, no suffix, "
+                         "binary); they are still named on stderr and in the manifest with the reason")
+    bt.add_argument("-q", "--quiet", action="store_true", help="only failures, files not read and the closing "
+                                                               "line on stderr")
     bt.add_argument("--max-memory-mb", type=int, metavar="N",
                     help="the memory (address space) each worker may take for one file, beyond the pipeline it "
                          "shares with the others; a file needing more is reported as failed and the batch goes on")
@@ -370,13 +501,16 @@ def build_parser() -> argparse.ArgumentParser:
                                     "marks it, and marked passages that did not change. Each of OLD and NEW "
                                     "is a document or a JSON written by council extract; with --archive DIR, "
                                     "OLD is found there from what NEW says of it. Exit 0: no differences; "
-                                    "1: differences; 2: trouble (or no convincing approved version).")
-    df.add_argument("paths", nargs="+", metavar="OLD NEW")
+                                    "1: differences; 2: trouble (or no convincing approved version).",
+                        epilog=DIFF_EXAMPLES)
+    df.add_argument("paths", nargs="+", metavar="OLD NEW",
+                    help="the approved version and the new one, each a document or a council extract JSON; "
+                         "'-' for one of them reads it from standard input")
     df.add_argument("--archive", metavar="DIR", help="find OLD among the documents or JSON under DIR")
     df.add_argument("--format", choices=["json", "html", "text"],
                     help="what to write: the SubmissionDiff JSON (default, and when writing to a file or a pipe), "
                          "the HTML report, or a readable summary (default on a terminal)")
-    df.add_argument("-o", "--output", metavar="FILE", help="write the output here instead of stdout")
+    df.add_argument("-o", "--output", metavar="FILE", help="write the output here instead of stdout ('-': stdout)")
     df.add_argument("--html", metavar="REPORT.html", help="also write the HTML report")
     df.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
     df.add_argument("--debug", action="store_true", help="show tracebacks of failures")
@@ -387,26 +521,35 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Over a converted archive (the JSON council batch wrote), match every "
                                     "minutes item to its submission by meeting, 諮問/資料 number and title, and "
                                     "write links.json: each link with its outcome, how it matched and a score; "
-                                    "unmatched items and submissions listed.")
-    ln.add_argument("dir", metavar="DIR")
-    ln.add_argument("-o", "--output", metavar="LINKS.json", help="where to write (default: DIR/links.json)")
+                                    "unmatched items and submissions listed. Exit 0: written; 2: trouble.",
+                        epilog=LINK_EXAMPLES)
+    ln.add_argument("dir", metavar="DIR", help="the folder council batch wrote its JSON to")
+    ln.add_argument("-o", "--output", metavar="LINKS.json",
+                    help="where to write (default: DIR/links.json); '-' is standard output")
     ln.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
     ln.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     ln.set_defaults(func=cmd_link)
 
     sc = sub.add_parser("schema", help="print the JSON Schema of an output kind",
-                        description="Print the JSON Schema generated from the output models.")
+                        description="Print the JSON Schema (draft 2020-12) generated from the output models.",
+                        epilog=SCHEMA_EXAMPLES)
     sc.add_argument("--diff", action="store_true", help="the SubmissionDiff schema instead")
     sc.add_argument("--kind", choices=["submission", "submission-diff", "minutes", "packet"], default="submission",
                     help="which output's schema (default: submission)")
-    sc.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of stdout")
+    sc.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of stdout ('-': stdout)")
     sc.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     sc.set_defaults(func=cmd_schema)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    import warnings
+
     args = build_parser().parse_args(argv)
+    if not getattr(args, "debug", False):
+        # a library's Python warnings (pikepdf, pdfminer, openpyxl …) are not for the person at the
+        # terminal: what matters reaches the JSON's own warnings; --debug shows them
+        warnings.simplefilter("ignore")
     try:
         return args.func(args)
     except KeyboardInterrupt:

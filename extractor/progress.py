@@ -87,13 +87,25 @@ class Progress:
             self._bar.set_postfix_str(self._pages_text(), refresh=False)
             self._bar.update(1)
 
+    def not_read(self, outcome) -> None:
+        """A file that is no document this tool reads: one line, even when quiet (it is not converted)."""
+        line = f"council: not read: {outcome.message}"
+        if self._bar is not None:
+            self._bar.write(line, file=self.stream)
+        else:
+            print(line, file=self.stream)
+
     def close(self) -> None:
         if self._bar is not None:
             self._bar.close()
             self._bar = None
 
-    def summary(self, converted: int, failed: int, skipped: int) -> str:
-        """``52 converted, 0 failed, 0 skipped; 210 pages in 11.6 s (18.1 pages/s)``."""
+    def summary(self, converted: int, failed: int, skipped: int, not_read: int = 0) -> str:
+        """``52 converted, 0 failed, 0 skipped; 210 pages in 11.6 s (18.1 pages/s)``; with files that are
+        no document this tool reads, ``…, 0 skipped, 4 not read (not documents: named above and in the
+        manifest); …``."""
         seconds = time.perf_counter() - self.start
         rate = f" ({self.pages / seconds:.1f} pages/s)" if self.pages and seconds > 0 else ""
-        return f"{converted} converted, {failed} failed, {skipped} skipped; {self.pages} pages in {seconds:.1f} s{rate}"
+        unread = f", {not_read} not read (not documents: named above and in the manifest)" if not_read else ""
+        return (f"{converted} converted, {failed} failed, {skipped} skipped{unread}; "
+                f"{self.pages} pages in {seconds:.1f} s{rate}")

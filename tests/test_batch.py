@@ -68,3 +68,46 @@ def test_usage_errors(tmp_path):
     assert council("batch", tmp_path / "missing", "--out-dir", tmp_path / "o").returncode == 2
     assert council("batch", tmp_path, "--out-dir", tmp_path / "o", "--jobs", "0").returncode == 2
     assert council("batch", tmp_path).returncode == 2  # --out-dir is required
+
+
+def test_every_file_not_converted_is_named_with_its_reason_and_the_exit_says_so(tmp_path):
+    """Issue 24 (3): .pptx, .xls, no suffix, binary are neither dropped silently nor a success."""
+    import zipfile
+
+    root, out = tmp_path / "mixed", tmp_path / "out"
+    root.mkdir()
+    shutil.copy(SAMPLES / "variant_city_outsourcing.docx", root)
+    shutil.copy(SAMPLES / "variant_gothic_marking.lo.pdf", root / "scan_without_suffix")  # a PDF by its bytes
+    with zipfile.ZipFile(root / "slides.pptx", "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("ppt/presentation.xml", "<p/>")
+    (root / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    (root / "README").write_text("メモ\n", encoding="utf-8")
+    (root / "blob.bin").write_bytes(bytes(range(256)) * 8)
+    run = council("batch", root, "--out-dir", out, "-j", "1", "-q", "--jsonl", out / "docs.jsonl")
+    assert run.returncode == 1, run.stderr
+    manifest = json.loads((out / "batch-manifest.json").read_text(encoding="utf-8"))
+    files = manifest["files"]
+    assert sorted(files) == ["README", "blob.bin", "old.xls", "scan_without_suffix", "slides.pptx",
+                             "variant_city_outsourcing.docx"]
+    assert (manifest["converted"], manifest["failed"], manifest["not_read"]) == (2, 0, 4)
+    assert files["scan_without_suffix"]["status"] == "converted"
+    for name, said in (("slides.pptx", "PowerPoint"), ("old.xls", "legacy Office"), ("README", "text file with no suffix"),
+                       ("blob.bin", "binary data")):
+        assert files[name]["status"] == "not_read" and files[name]["code"] == "unsupported_format"
+        assert said in files[name]["message"]
+        assert any(line.startswith(f"council: not read: {name}: ") for line in run.stderr.splitlines())
+    assert "2 converted, 0 failed, 0 skipped, 4 not read" in run.stderr
+    lines = [json.loads(line) for line in (out / "docs.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["status"] for r in lines].count("not_read") == 4
+    allowed = council("batch", root, "--out-dir", tmp_path / "out2", "-j", "1", "-q", "--allow-not-read")
+    assert allowed.returncode == 0 and "4 not read" in allowed.stderr
+
+
+def test_outputs_inside_the_input_folder_are_not_listed_as_not_read(tmp_path):
+    root = tmp_path / "archive"
+    root.mkdir()
+    shutil.copy(SAMPLES / "variant_city_outsourcing.docx", root)
+    council("batch", root, "--out-dir", root / "out", "-q")
+    again = council("batch", root, "--out-dir", root / "out", "-q")
+    assert again.returncode == 0 and "not read" not in again.stderr, again.stderr

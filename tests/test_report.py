@@ -123,3 +123,27 @@ def test_batch_diffs_each_revision_against_its_approved_version(tmp_path):
     d = json.loads((tmp_path / "out" / "shinjuku_logo_r6.docx.diff.json").read_text(encoding="utf-8"))
     assert (d["old"]["filename"], d["summary"]["unmarked"]) == ("shinjuku_logo_r6_previous.docx", 7)
     assert oct((tmp_path / "out" / "shinjuku_logo_r6.docx.diff.json").stat().st_mode & 0o777) != "0o600"
+
+
+def test_the_text_summary_prints_the_old_value_beside_the_new_and_no_empty_segment():
+    """Issue 24 (2): a modified number read ``estimated_count {+1400+}``, its old value lost."""
+    from extractor import schema as S
+    from extractor.diff.report import edit_text
+
+    old, new = extract(OLD), extract(SAMPLES / "shinjuku_logo_r6.docx")
+    d = diff(old, new)
+    count = next(c for c in d.changes if c.path.endswith("/estimated_count"))
+    assert [(x.op, x.text) for x in count.segments] == [("delete", "1200"), ("insert", "1400")]
+    text = diff_to_text(d, new=new, old=old)
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.rstrip().endswith("› estimated_count"))
+    assert lines[at + 1].strip() == "1200 → 1400"
+    assert not re.search(r"\[--\]|\{\+\+\}|\[-\s*-\]|\{\+\s*\+\}", text)  # no segment printed empty
+    # a value one version lacks, and a change of line breaks or spaces alone, are visible
+    change = S.Change(path="procedures/x/estimated_count", kind="modified", old=None, new="1400", segments=[],
+                      marked=False)
+    assert edit_text(change) == "（なし） → 1400"
+    spaced = S.Change(path="sections/a/1", kind="modified", old="区の端末", new="区の\n端末",
+                      segments=[S.Segment(op="equal", text="区の"), S.Segment(op="insert", text="\n"),
+                                S.Segment(op="equal", text="端末"), S.Segment(op="delete", text="")], marked=False)
+    assert edit_text(spaced) == "区の{+↵+}端末"

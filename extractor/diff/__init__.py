@@ -158,7 +158,9 @@ class _Differ:
                     marked = self.marks.covers(b, spans) if b else False
                     if attribute == "estimated_count" and p.estimated_count is not None and self.marks.known:
                         marked = any(f"{p.estimated_count:,}" in s or str(p.estimated_count) in s for s in spans)
-                    self.add(f"{base}/{attribute}", "modified", a, b, marked=marked)
+                    # the edit as segments too (``1,3`` → ``1,2,3``): a modified value never has none
+                    self.add(f"{base}/{attribute}", "modified", a, b, segments=text_segments(a or "", b or ""),
+                             marked=marked)
             self.items(base, before.items, p.items, spans)
         for name, p in old.items():
             if name not in new and name not in dict(pairs):

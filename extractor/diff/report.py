@@ -179,6 +179,32 @@ def diff_to_html(d: S.SubmissionDiff, new: S.Submission | None = None, old: S.Su
 """
 
 
+NONE_TEXT = "（なし）"  # a value one version does not have, in the text summary
+
+
+def _visible(text: str) -> str:
+    """A segment's text on one line: a line break as ↵, a segment of spaces alone as ␣ (never empty)."""
+    shown = text.replace("\r\n", "\n").replace("\n", "↵")
+    return shown if shown.strip() else "␣" * max(1, len(shown))
+
+
+def edit_text(c: S.Change) -> str:
+    """One change on one line: a modified text as its edit in place (``資料[-30-]{+46+}-1``) where the
+    versions share some of it, else the old value beside the new (``1200 → 1400``, ``（なし） → 1400``);
+    an addition ``{+…+}``, a removal ``[-…-]``. No segment is ever printed empty."""
+    if c.kind == "added":
+        return f"{{+{_visible(c.new or '')}+}}" if c.new else NONE_TEXT
+    if c.kind == "removed":
+        return f"[-{_visible(c.old or '')}-]" if c.old else NONE_TEXT
+    segments = [x for x in c.segments if x.text]
+    if any(x.op == "equal" and x.text.strip() for x in segments):
+        return "".join(f"[-{_visible(x.text)}-]" if x.op == "delete" else f"{{+{_visible(x.text)}+}}"
+                       if x.op == "insert" else x.text.replace("\n", "↵") for x in segments)
+    was = _visible(c.old) if c.old else NONE_TEXT
+    now = _visible(c.new) if c.new else NONE_TEXT
+    return f"{was} → {now}"
+
+
 def diff_to_text(d: S.SubmissionDiff, *, colour: bool = False, new: S.Submission | None = None,
                  old: S.Submission | None = None) -> str:
     """A summary for the terminal: the findings first, each change on a line with its edit."""
@@ -191,10 +217,7 @@ def diff_to_text(d: S.SubmissionDiff, *, colour: bool = False, new: S.Submission
         return _edit(c) + (f"  ({extra})" if extra else "")
 
     def _edit(c: S.Change) -> str:
-        if c.segments:
-            return "".join(f"[-{x.text}-]" if x.op == "delete" else f"{{+{x.text}+}}" if x.op == "insert" else x.text
-                           for x in c.segments)
-        return f"[-{c.old}-]" if c.kind == "removed" else f"{{+{c.new}+}}"
+        return edit_text(c)
 
     unmarked = "unknown" if d.unmarked_changes is None else str(s.unmarked)
     lines = [f"{bold}{d.old.filename} → {d.new.filename}{reset}: {s.added} added, {s.removed} removed, "

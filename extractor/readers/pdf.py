@@ -167,16 +167,22 @@ class PdfReader:
         """The file as pdfplumber should read it: itself, or — when it is encrypted or its structure
         is damaged (a broken xref, a truncated tail) — the copy qpdf rebuilds and decrypts."""
         import io
+        import warnings
 
         import pikepdf
 
         try:
-            with pikepdf.open(self.path, password=self.password or "") as pdf:
-                problems = pdf.get_warnings()
-                if not (pdf.is_encrypted or problems):
-                    return str(self.path)
-                copy = io.BytesIO()
-                pdf.save(copy)  # saved without its encryption
+            # pikepdf says what it meets as Python warnings (a PageCopyWarning for form widgets no
+            # /AcroForm reaches, when a damaged file is saved): none is for the person at the terminal,
+            # and what matters is the `repaired` warning in the JSON below
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                with pikepdf.open(self.path, password=self.password or "") as pdf:
+                    problems = pdf.get_warnings()
+                    if not (pdf.is_encrypted or problems):
+                        return str(self.path)
+                    copy = io.BytesIO()
+                    pdf.save(copy)  # saved without its encryption
         except pikepdf.PasswordError:
             raise Encrypted(self.path.name, "the PDF is encrypted with a password" + (
                 " that the one given does not open" if self.password else " and none was given"))
