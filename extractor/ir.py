@@ -31,6 +31,12 @@ class Run:
     deleted: bool | None = None  # tracked change: w:del; kept out of Paragraph.text
     page: int | None = None
     bbox: BBox | None = None
+    italic: bool | None = None
+    # the text's colour as six hex digits (``FF0000``); None where the source gives none (a .docx
+    # run in the automatic colour, a text export)
+    color: str | None = None
+    shading: bool | None = None  # the run's own background (highlight, run shading), not its cell's
+    underline_kind: str | None = None  # "single", "double", … where underlined and the source says
 
 
 @dataclass(frozen=True)

@@ -201,6 +201,25 @@ MARKINGS = {
     "g": (("gothic",), "※ゴシック体の部分が、{ref}の内容からの変更箇所"),
     "ub": (("underline", "bold"), "※下線・太字の箇所が、{ref}からの変更部分"),
 }
+# The marking family (issue 21): changes marked by colour (赤字), shading (網掛け), a double underline,
+# italics, bold alone, or colour with bold, each declared in several wordings. A key → (styles in the
+# order the sentence names them, the sentences that may declare it). The sentences put the reference
+# where real ones do: after the style (…が、{ref}の内容から…), first (※{ref}からの変更箇所を…), or in
+# brackets after the statement (…で示す（{ref}の内容からの変更）).
+STYLED_MARKINGS = {
+    "red": (("color",), ["※赤字部分が、{ref}からの変更箇所", "※赤字の箇所は、{ref}の内容からの変更点",
+                         "※{ref}の内容からの変更箇所を赤字で示す。", "※変更箇所は赤字で表示（{ref}の内容からの変更）"]),
+    "red_bold": (("color", "bold"), ["※赤字・太字の部分は、{ref}の内容からの変更箇所",
+                                     "※{ref}からの変更箇所を赤字（太字）で示す。"]),
+    "shade": (("shading",), ["※網掛け部分は、{ref}の内容からの変更点", "※網掛けの箇所が、{ref}からの変更箇所",
+                             "※{ref}の内容からの変更箇所に網掛けをしている。"]),
+    "double": (("double_underline",), ["※変更箇所を二重下線で示す（{ref}の内容からの変更）",
+                                       "※二重下線部分が、{ref}の内容からの変更箇所"]),
+    "italic": (("italic",), ["※斜体の部分は、{ref}の内容からの変更箇所", "※{ref}からの変更箇所を斜体で示す。"]),
+    "bold": (("bold",), ["※太字部分が、{ref}の内容からの変更箇所", "※変更箇所は太字で示す（{ref}の内容からの変更）"]),
+}
+# how the reference is worded: the approved meeting's 承認済 (the first), or another way of saying it
+REFERENCE_TAILS = ["承認済", "承認済", "で承認済み", "承認時", "承認分"]
 CHECKLIST_LAYOUTS = ["merged_first", "group_rows", "group_right", "caption_party", "no_column"]
 PROCEDURE_HEADERS = {
     "no": ["No", "No.", "番号", "項番"],
@@ -211,6 +230,11 @@ PROCEDURE_HEADERS = {
 }
 GROUNDS = {1: "単年度手続者が1,000人を超えることが想定される場合", 2: "オンライン決済機能を活用する場合",
            3: "マイナンバーカードを活用した電子認証機能を活用する場合"}
+
+
+def marking_styles(key: str) -> tuple[str, ...]:
+    """The styles a marking key declares, in the order its sentence names them."""
+    return (MARKINGS.get(key) or STYLED_MARKINGS[key])[0]
 
 
 def era_date(d: date) -> str:
@@ -291,6 +315,28 @@ class Submission:
         # ``style`` names every family's choice for the truth record and the per-family scores.
         self.style: dict[str, str] = {"marking": self.marking or "none",
                                       "checklist_layout": self.checklist_layout if self.has_checklist else "none"}
+        # marking family (stream 21): a document that marks its changes keeps its bold / underline /
+        # Gothic marking about half the time, else marks them in another style (colour, shading, a
+        # double underline, italics, bold alone, colour with bold); the ※ sentence and the
+        # reference's wording vary with it. ``marking_sentence`` is the declared sentence's template.
+        mrng = random.Random(seed * 104729 + 21)
+        self.mark_color = mrng.choice(["FF0000", "FF0000", "C00000"])  # 赤字 as Word's red or dark red
+        self.shade_kind = mrng.choice(["highlight", "shd"])  # 網掛け as a highlight or as run shading
+        self.shade_fill = mrng.choice(["D9D9D9", "BFBFBF", "FFFF00"])
+        restyle = mrng.random() >= 0.45
+        new_marking = mrng.choice(list(STYLED_MARKINGS))
+        sentence = mrng.random()
+        tail = mrng.choice(REFERENCE_TAILS)
+        if self.marking and restyle:
+            self.marking = new_marking
+            sentences = STYLED_MARKINGS[new_marking][1]
+            self.marking_sentence = sentences[int(sentence * len(sentences))]
+            self.reference = self.reference.removesuffix("承認済") + tail
+        elif self.marking:
+            self.marking_sentence = MARKINGS[self.marking][1]
+        else:
+            self.marking_sentence = None
+        self.style["marking"] = self.marking or "none"
         self._change_shapes(random.Random(seed * 104729 + 26))
 
     def _change_shapes(self, rng: random.Random) -> None:
@@ -655,7 +701,7 @@ class _Composer:
             self.para(f"件名\u3000{s.parent_title}")
             self.field("件名", parts(s.parent_title))
         if self.styled_marking:
-            self.statement = MARKINGS[self.styled_marking][1].format(ref=s.reference)
+            self.statement = s.marking_sentence.format(ref=s.reference)
             self.para(self.statement)
         rows = []
         for key, kind in s.fields_plan:
@@ -862,7 +908,7 @@ class _Composer:
             meeting["date"] = s.meeting_date.isoformat()
         if s.has_procedures:
             meeting["document_number"] = f"資料{s.doc_no}"
-        styles, _ = MARKINGS[self.styled_marking] if self.styled_marking else ((), None)
+        styles = marking_styles(self.styled_marking) if self.styled_marking else ()
         procedures = [dict(p, grounds_text={str(g): GROUNDS[g] for g in p["grounds"]}) for p in self.procedures]
         return dict(
             title=s.title,

@@ -30,8 +30,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_UNDERLINE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_grammar import Para, Submission, expected_changes  # noqa: E402
@@ -81,7 +83,17 @@ def exported(text: str, sub: Submission, kyujitai: dict[str, str]) -> str:
 # -- .docx ---------------------------------------------------------------------------------------
 
 STYLE_OF_MARKING = {"bgu": ("bold", "underline", "gothic"), "bu": ("bold", "underline"), "u": ("underline",),
-                    "g": ("gothic",), "ub": ("bold", "underline")}
+                    "g": ("gothic",), "ub": ("bold", "underline"), "red": ("color",), "red_bold": ("color", "bold"),
+                    "shade": ("shading",), "double": ("double_underline",), "italic": ("italic",), "bold": ("bold",)}
+
+
+def shade_run(run, fill: str) -> None:
+    """Run shading (``w:shd`` in the run's properties), as Word's 網掛け of selected text writes it."""
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    run._element.get_or_add_rPr().append(shd)
 
 
 def add_parts(paragraph, parts, sub: Submission, marking: str | None, bold: bool = False):
@@ -94,6 +106,18 @@ def add_parts(paragraph, parts, sub: Submission, marking: str | None, bold: bool
             run.bold = True
         if "underline" in styles:
             run.underline = True
+        if "double_underline" in styles:
+            run.underline = WD_UNDERLINE.DOUBLE
+        if "italic" in styles:
+            run.italic = True
+        if "color" in styles:
+            run.font.color.rgb = RGBColor.from_string(sub.mark_color)
+        if "shading" in styles:
+            if sub.shade_kind == "highlight":
+                run.font.highlight_color = (WD_COLOR_INDEX.YELLOW if sub.shade_fill == "FFFF00"
+                                            else WD_COLOR_INDEX.GRAY_25)
+            else:
+                shade_run(run, sub.shade_fill)
         if "gothic" in styles or part.gothic:
             set_font(run, GOTHIC)
 

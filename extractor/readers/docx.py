@@ -8,7 +8,7 @@ cascade docDefaults → paragraph style → character style → direct formattin
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,24 +45,61 @@ def _on(el) -> bool | None:
     return wval(el) not in ("0", "false", "off")
 
 
+def _colour(value: str | None) -> str | None:
+    """A w:color / w:fill value as six upper-case hex digits; None for ``auto`` or no colour."""
+    if not value or value.lower() == "auto" or len(value) != 6:
+        return None
+    try:
+        int(value, 16)
+    except ValueError:
+        return None
+    return value.upper()
+
+
+def _shaded(shd) -> bool:
+    """A w:shd that paints a background: a fill other than auto or white, or a pattern in a colour."""
+    fill = _colour(wval(shd, "fill"))
+    if fill and fill != "FFFFFF":
+        return True
+    pattern = wval(shd, "val")
+    return bool(pattern and pattern not in ("clear", "nil") and _colour(wval(shd, "color")) not in (None, "FFFFFF"))
+
+
 @dataclass
 class RunProps:
     bold: bool | None = None
     underline: bool | None = None
     east_asia_font: str | None = None
     ascii_font: str | None = None
+    italic: bool | None = None
+    color: str | None = None
+    shading: bool | None = None  # the run's highlight or shading (w:highlight, w:shd in its w:rPr)
+    underline_kind: str | None = None  # w:u's value: single, double, thick, wave …
 
     def apply(self, rpr, theme: dict[str, str]) -> "RunProps":
         """These properties overlaid with what ``rpr`` (a w:rPr element) sets explicitly."""
         if rpr is None:
             return self
-        out = RunProps(self.bold, self.underline, self.east_asia_font, self.ascii_font)
+        out = RunProps(self.bold, self.underline, self.east_asia_font, self.ascii_font, self.italic, self.color,
+                       self.shading, self.underline_kind)
         b = _on(rpr.find(w("b")))
         if b is not None:
             out.bold = b
+        i = _on(rpr.find(w("i")))
+        if i is not None:
+            out.italic = i
         u = rpr.find(w("u"))
         if u is not None:
             out.underline = wval(u) != "none"
+            out.underline_kind = (wval(u) or "single") if out.underline else None
+        color = rpr.find(w("color"))
+        if color is not None:
+            out.color = _colour(wval(color))
+        highlight = rpr.find(w("highlight"))
+        shd = rpr.find(w("shd"))
+        if highlight is not None or shd is not None:
+            out.shading = bool((highlight is not None and wval(highlight) not in (None, "none"))
+                               or (shd is not None and _shaded(shd)))
         fonts = rpr.find(w("rFonts"))
         if fonts is not None:
             ea = wval(fonts, "eastAsia") or theme.get(wval(fonts, "eastAsiaTheme") or "")
@@ -339,7 +376,9 @@ class DocxReader:
         font = props.east_asia_font if _is_east_asian(text) else (props.ascii_font or props.east_asia_font)
         return Run(text=text, bold=bool(props.bold), underline=bool(props.underline),
                    font_family=font_family_of(font),
-                   font_name=font, inserted=inserted or None, deleted=deleted or None)
+                   font_name=font, inserted=inserted or None, deleted=deleted or None,
+                   italic=bool(props.italic), color=props.color, shading=bool(props.shading),
+                   underline_kind=(props.underline_kind or "single") if props.underline else None)
 
     def _run(self, r, ctx, base, runs, inserted, deleted, field_state):
         props = self._props(r, ctx, base)
@@ -488,16 +527,16 @@ def _merge_runs(runs: list[Run]) -> list[Run]:
             continue
         if out and _same_style(out[-1], run):
             prev = out[-1]
-            out[-1] = Run(prev.text + run.text, prev.bold, prev.underline, prev.font_family,
-                          prev.font_name, prev.inserted, prev.deleted)
+            out[-1] = replace(prev, text=prev.text + run.text)
         else:
             out.append(run)
     return out
 
 
 def _same_style(a: Run, b: Run) -> bool:
-    return (a.bold, a.underline, a.font_family, a.font_name, a.inserted, a.deleted) == (
-        b.bold, b.underline, b.font_family, b.font_name, b.inserted, b.deleted)
+    return (a.bold, a.underline, a.font_family, a.font_name, a.inserted, a.deleted, a.italic, a.color, a.shading,
+            a.underline_kind) == (b.bold, b.underline, b.font_family, b.font_name, b.inserted, b.deleted, b.italic,
+                                  b.color, b.shading, b.underline_kind)
 
 
 # -- tables ------------------------------------------------------------------------------------

@@ -349,26 +349,75 @@ def under_baseline(c: dict, y: float) -> bool:
     return c["bottom"] - 0.25 * c["size"] <= y <= c["bottom"] + 0.4 * c["size"]
 
 
-class Styler:
-    """Per-character styles of one page: bold, underline, font family."""
+_ITALIC_NAME = re.compile(r"italic|oblique|kursiv", re.I)
 
-    def __init__(self, segments: list[Segment], rule_ys: list[tuple[float, float, float]]):
+
+def is_italic(c: dict) -> bool:
+    """Italic by the font's name, or slanted by the text matrix (the synthetic italic LibreOffice and
+    Chromium give a Japanese face that has none: the matrix shears x by y, ``c / d`` about 0.2-0.3)."""
+    if _ITALIC_NAME.search(base_font_name(c.get("fontname", ""))):
+        return True
+    m = c.get("matrix")
+    if not m or len(m) < 4 or not m[3]:
+        return False
+    return abs(m[1]) < 1e-3 and 0.1 <= abs(m[2] / m[3]) <= 0.6
+
+
+def hex_colour(colour) -> str | None:
+    """A PDF fill colour (pdfminer's gray / RGB / CMYK components, 0-1) → six hex digits; None for a
+    pattern or anything else that is no plain colour."""
+    if isinstance(colour, (int, float)):
+        colour = (colour,)
+    if not isinstance(colour, (tuple, list)) or not all(isinstance(v, (int, float)) for v in colour):
+        return None
+    if len(colour) == 1:
+        rgb = (colour[0],) * 3
+    elif len(colour) == 3:
+        rgb = tuple(colour)
+    elif len(colour) == 4:
+        c, m, y, k = colour
+        rgb = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    else:
+        return None
+    return "".join(f"{max(0, min(255, round(v * 255))):02X}" for v in rgb)
+
+
+class Styler:
+    """Per-character styles of one page: bold, italic, underline (and its kind), font family, colour,
+    and shading (a filled box painted behind the text of a run, not a cell's or a paragraph's)."""
+
+    def __init__(self, segments: list[Segment], rule_ys: list[tuple[float, float, float]],
+                 shades: list[tuple[float, float, float, float]] = ()):
         # a stroke along a table rule that covers a cell's whole edge is the rule, not an underline;
         # an underline stops at the cell's padding, a point or more short of its edges, even where
         # its text fills the cell on the last line above the rule
         self.segments = [s for s in segments if not any(
             abs(s.y - y) < 0.8 and min(s.x1, x1) - max(s.x0, x0) >= (x1 - x0) - 2.0 for y, x0, x1 in rule_ys)]
+        self.shades = list(shades)
+
+    def underline_strokes(self, c: dict) -> int:
+        """How many strokes (apart by more than a hair) underline ``c``: 2 for a double underline."""
+        cx = (c["x0"] + c["x1"]) / 2
+        ys = sorted(s.y for s in self.segments if s.x0 - 1 <= cx <= s.x1 + 1 and under_baseline(c, s.y))
+        if not ys:
+            return 0
+        return 1 + sum(1 for a, b in zip(ys, ys[1:]) if 0.4 <= b - a <= 0.35 * c["size"])
 
     def underlined(self, c: dict) -> bool:
-        cx = (c["x0"] + c["x1"]) / 2
-        for s in self.segments:
-            if s.x0 - 1 <= cx <= s.x1 + 1 and under_baseline(c, s.y):
-                return True
-        return False
+        return self.underline_strokes(c) > 0
+
+    def shaded(self, c: dict) -> bool:
+        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in self.shades)
 
     def run_key(self, c: dict) -> tuple:
         name = base_font_name(c.get("fontname", ""))
-        return (_is_bold(c), self.underlined(c) if not c["text"].isspace() else None, font_family_of(name), name)
+        strokes = self.underline_strokes(c) if not c["text"].isspace() else None
+        return (_is_bold(c), None if strokes is None else strokes > 0, font_family_of(name), name, is_italic(c),
+                c.get("color"), self.shaded(c), None if not strokes else ("double" if strokes > 1 else "single"))
+
+
+_RUN_KEY = ("bold", "underline", "font_family", "font_name", "italic", "color", "shading", "underline_kind")
 
 
 def _runs(texts: list[tuple[str, dict]], styler: Styler, page_number: int) -> list[Run]:
@@ -378,8 +427,11 @@ def _runs(texts: list[tuple[str, dict]], styler: Styler, page_number: int) -> li
     # a space takes the style of its neighbours, so it never splits a run
     for i, (text, c) in enumerate(texts):
         if keys[i][1] is None:
-            neighbour = keys[i - 1] if i else (keys[i + 1] if i + 1 < len(keys) else (False, False, None, ""))
-            keys[i] = (keys[i][0], neighbour[1] if neighbour[1] is not None else False, keys[i][2], keys[i][3])
+            neighbour = keys[i - 1] if i else (keys[i + 1] if i + 1 < len(keys) else None)
+            if neighbour is None or neighbour[1] is None:
+                keys[i] = keys[i][:1] + (False,) + keys[i][2:7] + (None,)
+            else:
+                keys[i] = keys[i][:1] + (neighbour[1],) + keys[i][2:4] + neighbour[4:]
     spans: list[list] = []  # [key, texts, x0, top, x1, bottom], the first char's box rounded as before
     for (text, c), key in zip(texts, keys):
         if spans and spans[-1][0] == key:
@@ -389,7 +441,8 @@ def _runs(texts: list[tuple[str, dict]], styler: Styler, page_number: int) -> li
         else:
             spans.append([key, [text], round(c["x0"], 2), round(c["top"], 2), round(c["x1"], 2),
                           round(c["bottom"], 2)])
-    return [Run("".join(parts), *key, page=page_number, bbox=(x0, round(top, 2), round(x1, 2), round(bottom, 2)))
+    return [Run("".join(parts), **dict(zip(_RUN_KEY, key)), page=page_number,
+                bbox=(x0, round(top, 2), round(x1, 2), round(bottom, 2)))
             for key, parts, x0, top, x1, bottom in spans]
 
 

@@ -28,7 +28,7 @@ from ..errors import CorruptDocument, EmptyDocument, Encrypted, TooLarge
 from ..limits import DEFAULT as DEFAULT_LIMITS, Limits, refusal
 from ..glyphs import symbol_glyph
 from ..ir import Document, Page, Paragraph, Run, Warning
-from .layout import (Line, Segment, Styler, base_font_name, chars_to_lines, lines_to_paragraph_groups,
+from .layout import (Line, Segment, Styler, base_font_name, chars_to_lines, hex_colour, lines_to_paragraph_groups,
                      paragraph_of_lines, right_margin)
 from .pdf_tables import (TABLE_SETTINGS, TableDraft, continue_table, drawn_checkboxes, horizontal_only_verticals,
                          open_grid_closers, ruling_edges, table_draft)
@@ -36,7 +36,7 @@ from .pdf_tables import (TABLE_SETTINGS, TableDraft, continue_table, drawn_check
 _PAGE_NUMBER = re.compile(r"^[-－‐ー―–—\s(（]*(?:p\.?\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?[-－‐ー―–—\s)）]*(?:ページ|頁)?$", re.I)
 _CID = re.compile(r"\(cid:\d+\)")
 
-_CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "size", "fontname", "matrix", "render_mode", "upright")
+_CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "size", "fontname", "matrix", "render_mode", "upright", "color")
 
 
 # -- the render-mode hook ----------------------------------------------------------------------
@@ -75,7 +75,8 @@ def _render_mode_page_layout(pdf, page) -> list[dict]:
             chars.append({"text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0,
                           "top": (height - obj.y1) + mb_top, "bottom": (height - obj.y0) + mb_top,
                           "size": obj.size, "fontname": fontname, "matrix": obj.matrix,
-                          "render_mode": self._render_mode, "upright": obj.upright})
+                          "render_mode": self._render_mode, "upright": obj.upright,
+                          "color": hex_colour(getattr(obj.graphicstate, "ncolor", None))})
             return advance
 
     device = RenderModeAggregator(pdf.rsrcmgr, pageno=page.page_number, laparams=pdf.laparams)
@@ -96,6 +97,30 @@ def _horizontal_segments(page) -> list[Segment]:
         if rect["height"] < 1.5 and rect["width"] > 2 and rect.get("fill", True):
             segs.append(Segment(rect["x0"], rect["x1"], (rect["top"] + rect["bottom"]) / 2))
     return segs
+
+
+def run_shades(page, chars: list[dict], cells: list[tuple]) -> list[tuple[float, float, float, float]]:
+    """Filled boxes painted behind a run of text (網掛け, a highlight): a box in a colour other than
+    white, about a line high, that hugs the characters it holds at both ends. A cell's or a
+    paragraph's shading fills the cell or the text width, past its text's padding, and is no mark;
+    nor is a box on a table cell's own bounds."""
+    out = []
+    for r in page.rects:
+        if not r.get("fill") or hex_colour(r.get("non_stroking_color")) in (None, "FFFFFF"):
+            continue
+        x0, top, x1, bottom = r["x0"], r["top"], r["x1"], r["bottom"]
+        if any(abs(x0 - c[0]) < 1.5 and abs(x1 - c[2]) < 1.5 for c in cells if abs(top - c[1]) < 1.5):
+            continue
+        inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+                  and not c["text"].isspace()]
+        if not inside:
+            continue
+        size = max(c["size"] for c in inside)
+        if not (0.6 * size <= bottom - top <= 2.2 * size):
+            continue
+        if min(c["x0"] for c in inside) - x0 <= 1.5 and x1 - max(c["x1"] for c in inside) <= 1.5:
+            out.append((x0, top, x1, bottom))
+    return out
 
 
 def _inside(char: dict, bbox) -> bool:
@@ -327,12 +352,15 @@ class PdfReader:
                 if len(t.rows) > self.limits.table_rows:
                     raise refusal(self.path.name, f"a table on page {number} has {len(t.rows)} rows", "table_rows",
                                   self.limits)
-        chars.extend(drawn_checkboxes(page, [cell for t in tables for cell in t.cells]))
+        # a box with a character painted on it is a background (a run's 網掛け), not a check box
+        chars.extend(b for b in drawn_checkboxes(page, [cell for t in tables for cell in t.cells])
+                     if not any(_inside(c, (b["x0"], b["top"], b["x1"], b["bottom"])) for c in chars))
         rule_ys = []
         for t in tables:
             for x0, top, x1, bottom in t.cells:
                 rule_ys.extend([(top, x0, x1), (bottom, x0, x1)])
-        styler = Styler(_horizontal_segments(page), rule_ys)
+        styler = Styler(_horizontal_segments(page), rule_ys,
+                        run_shades(page, chars, [cell for t in tables for cell in t.cells]))
         self._stylers[number] = styler
         items: list[tuple[float, object]] = []
         in_table = [False] * len(chars)
