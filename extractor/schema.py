@@ -12,10 +12,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field as PydField
 
-SCHEMA_VERSION = "1.2.0"  # 1.2: source.format may be xlsx or image
+SCHEMA_VERSION = "1.3.0"  # 1.2: source.format may be xlsx or image; 1.3: marking styles double_underline, italic, color, shading
 
 Format = Literal["pdf", "docx", "xlsx", "image", "text"]
-Style = Literal["bold", "underline", "gothic", "inserted"]
+Style = Literal["bold", "underline", "double_underline", "italic", "color", "shading", "gothic", "inserted"]
 
 
 class Model(BaseModel):

@@ -246,12 +246,13 @@ def _cell_runs(cell: Cell) -> tuple[Run, ...]:
 
 
 def _glyph_emphasised(cell: Cell, marking: Marking) -> bool:
-    """A cell holding only a mark glyph carries the declared bold or underline: a changed mark."""
+    """A cell holding only a mark glyph carries a declared style other than the typeface (bold, an
+    underline, a colour, shading …): a changed mark."""
     text = _cell_text(cell)
     if not text or not is_glyph_only(text):
         return False
     runs = tuple(r for p in cell.paragraphs for r in p.runs)
-    return any(set(marking.run_styles(r)) & {"bold", "underline", "inserted"} for r in runs if r.text.strip())
+    return any(set(marking.run_styles(r)) - {"gothic"} for r in runs if r.text.strip())
 
 
 def split_trailing_department(p: Paragraph) -> tuple[Paragraph, ...]:
