@@ -330,3 +330,53 @@ def test_a_browser_trimmed_closing_bracket_does_not_widen_the_margin():
     lines = [chars_line("あ" * 42 + "）", 100), chars_line("い" * 42, 130), chars_line("用する場合", 141)]
     groups = lines_to_paragraph_groups(lines, right_margin(lines))
     assert [len(g) for g in groups] == [1, 2]
+
+
+# -- a page break beside a merged cell ---------------------------------------------------------
+
+def _draft_table(rows: list[list[tuple[str, int]]], page: int, room: float = 40.0):
+    """A TableDraft of cells whose text is given (each cell (text, row_span)), one column each."""
+    from dataclasses import dataclass
+
+    from extractor.readers.pdf_tables import TableDraft, _CellDraft
+
+    @dataclass
+    class _Fixed(_CellDraft):
+        fixed: str = ""
+
+        @property
+        def text(self) -> str:
+            return self.fixed
+
+    cells = [_Fixed(r, c, span, 1, [], room, 11.8, fixed=text)
+             for r, row in enumerate(rows) for c, (text, span) in enumerate(row) if span]
+    return TableDraft(cells, [50.0, 200.0, 300.0, 380.0, 480.0], len(rows), (50, 72, 480, 700), page, [])
+
+
+def test_a_new_row_beside_a_merged_cell_going_on_down_the_next_page_is_no_cut_row():
+    """A department merged over two procedures, the page break between them: the next page's row
+    starts items, a name and grounds of its own beside the department's empty continuation, so it is
+    a row of its own (the merged cell grows), not the rest of the last row (corpus rows were glued)."""
+    from extractor.readers.pdf_tables import continue_table
+
+    header = [("個人情報項目", 1), ("手続名", 1), ("担当部署", 1), ("付議内容", 1)]
+    first = _draft_table([header, [("氏名、住所、電話番号", 1), ("児童手当変更届", 1), ("保育課", 1),
+                                   ("②オンライン決済", 1)]], page=1)
+    second = _draft_table([[("在留資格、メールアドレス", 1), ("放課後児童クラブ請求", 1), ("", 1),
+                            ("①約48,000件", 1)]], page=2)
+    joined = continue_table(first, second)
+    assert joined is not None and joined.n_rows == 3
+    assert joined.covering(2, 2).row_span == 2  # the department goes on over the new row
+    assert joined.covering(2, 1).row == 2  # the name is a row of its own
+
+
+def test_a_row_cut_by_the_page_break_is_still_joined():
+    """The rest of a cut row: the short cells (name, department) come back empty, the long one goes on."""
+    from extractor.readers.pdf_tables import continue_table
+
+    header = [("個人情報項目", 1), ("手続名", 1), ("担当部署", 1), ("付議内容", 1)]
+    first = _draft_table([header, [("氏名、住所、電話番号、", 1), ("児童手当変更届", 1), ("保育課", 1),
+                                   ("②オンライン決済", 1)]], page=1, room=0.0)
+    second = _draft_table([[("在留資格、メールアドレス", 1), ("", 1), ("", 1), ("", 1)]], page=2)
+    joined = continue_table(first, second)
+    assert joined is not None and joined.n_rows == 2

@@ -347,7 +347,10 @@ def continue_table(first: TableDraft, second: TableDraft) -> TableDraft | None:
     wrapped_on = sum(1 for c in filled if (a := over[id(c)]) is not None and a.text and _goes_on(a, c)
                      and a.text.rstrip()[-1:] not in "。．.")  # a sentence that ends at the edge proves nothing
     fresh = any(c.text.strip().isdigit() or is_mark(c.text) for c in filled)  # a new No or a new ○
-    split_row = not fresh and (bool(under_text) or 2 * wrapped_on > len(filled))
+    # Empty cells under text say "cut" unless more of the row's cells start text of their own than
+    # come back empty: then it is a new row, beside a merged cell (a department) that goes on down
+    starting = len(filled) - wrapped_on
+    split_row = not fresh and ((bool(under_text) and len(under_text) >= starting) or 2 * wrapped_on > len(filled))
     for c in start:
         above = over[id(c)]
         if above is None:
