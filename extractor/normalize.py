@@ -5,7 +5,8 @@ Japanese punctuation stays full-width (plain NFKC would turn ``（`` into ``(``,
 on whole strings); half-width katakana → full-width; a dash between digits or Latin letters → ``-``;
 letter-spaced Latin and digits joined (``L o G o`` → ``LoGo``, ``資料4 6-1`` → ``資料46-1``); spaces
 next to Japanese characters removed; Kangxi radicals and compatibility ideographs → unified
-ideographs; 旧字体 → 新字体 from ``models/kyujitai.tsv``; 〜 and ～ kept; ①② kept.
+ideographs; 旧字体 → 新字体 from ``models/kyujitai.tsv``; a 中黒 written as another dot (U+2027,
+U+00B7) → ・; 〜 and ～ kept; ①② kept.
 Normalising twice changes nothing.
 """
 
@@ -43,6 +44,16 @@ def wave_dash_to_fullwidth_tilde(text: str) -> str:
     """``午後1時30分〜午後3時45分`` → ``…～…``: one range mark for the two code points fonts draw
     alike (WAVE DASH U+301C, which browsers and Macs write, and FULLWIDTH TILDE U+FF5E, Word's)."""
     return text.replace("\u301c", "\uff5e")
+
+
+def middle_dots_to_nakaguro(text: str) -> str:
+    """``ID‧パスワード`` → ``ID・パスワード``: a 中黒 set in a Latin face comes out of some PDFs as another
+    code point (HYPHENATION POINT U+2027, MIDDLE DOT U+00B7, DOT OPERATOR U+22C5: Chromium's text
+    layer writes ・ between Latin letters as U+2027); in Japanese text they are all the one 中黒."""
+    return text.translate(_MIDDLE_DOTS)
+
+
+_MIDDLE_DOTS = str.maketrans({"\u2027": "\u30fb", "\u00b7": "\u30fb", "\u22c5": "\u30fb"})
 
 
 def halfwidth_katakana_to_fullwidth(text: str) -> str:
@@ -145,6 +156,7 @@ def _normalize(text: str, name: bool) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = halfwidth_katakana_to_fullwidth(text)
     text = wave_dash_to_fullwidth_tilde(text)
+    text = middle_dots_to_nakaguro(text)
     text = fullwidth_ascii_to_halfwidth(text)
     text = radicals_to_ideographs(text)
     if not name:

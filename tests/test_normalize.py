@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from extractor.normalize import (
     circled_number_to_int, dash_between_alnum_to_hyphen, find_dates, fullwidth_ascii_to_halfwidth,
-    digit_separators_to_halfwidth, halfwidth_katakana_to_fullwidth, join_spaced_alnum, kanji_number_to_int, kyujitai_to_shinjitai, normalize,
+    digit_separators_to_halfwidth, halfwidth_katakana_to_fullwidth, join_spaced_alnum, kanji_number_to_int, kyujitai_to_shinjitai,
+    middle_dots_to_nakaguro, normalize,
     parse_count, radicals_to_ideographs, remove_spaces_next_to_cjk)
 
 
@@ -37,6 +38,9 @@ from extractor.normalize import (
     (digit_separators_to_halfwidth, "12，000件", "12,000件"),
     (digit_separators_to_halfwidth, "3．5", "3.5"),
     (digit_separators_to_halfwidth, "1、2。3", "1、2。3"),
+    (middle_dots_to_nakaguro, "ID‧パスワード", "ID・パスワード"),  # U+2027, as Chromium's text layer writes it
+    (middle_dots_to_nakaguro, "氏名·住所", "氏名・住所"),  # U+00B7
+    (middle_dots_to_nakaguro, "氏名・住所", "氏名・住所"),
 ])
 def test_each_rule(rule, before, after):
     assert rule(before) == after
