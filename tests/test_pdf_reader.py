@@ -380,3 +380,16 @@ def test_a_row_cut_by_the_page_break_is_still_joined():
     second = _draft_table([[("在留資格、メールアドレス", 1), ("", 1), ("", 1), ("", 1)]], page=2)
     joined = continue_table(first, second)
     assert joined is not None and joined.n_rows == 2
+
+
+def test_a_list_that_starts_again_under_a_full_cell_begins_a_new_row():
+    """Cells that end flush with their edge look wrapped at a page break; a grounds cell that opens
+    with ① under one that already reached ② is a new row's (two procedures were glued into one)."""
+    from extractor.readers.pdf_tables import continue_table
+
+    header = [("手続の名称", 1), ("取扱う個人情報項目", 1), ("付議理由", 1), ("備考", 1)]
+    first = _draft_table([header, [("放課後児童クラブ申請", 1), ("利用者の病歴、所得、生年月日", 1),
+                                   ("①約47,800件②オンライン決済", 1), ("", 1)]], page=1, room=0.0)
+    second = _draft_table([[("犬の登録届", 1), ("届出人の勤務先、学校名", 1), ("①約1,200件", 1), ("", 1)]], page=2)
+    joined = continue_table(first, second)
+    assert joined is not None and joined.n_rows == 3

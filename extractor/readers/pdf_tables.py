@@ -314,6 +314,17 @@ def _goes_on(above: _CellDraft, below: _CellDraft) -> bool:
     return above.tail_room - below.head_unit < FIT_SLACK and not PARAGRAPH_START.match(below.text)
 
 
+_CIRCLED = re.compile(r"[①-⑳]")
+
+
+def _numbering_restarts(above: _CellDraft | None, below: _CellDraft) -> bool:
+    """``below`` opens with a circled number the cell above already reached (①… under ①…②…): a
+    list that starts again is a new cell's, never the rest of the one above."""
+    first = _CIRCLED.match(below.text.lstrip())
+    reached = [ord(m) for m in _CIRCLED.findall(above.text)] if above is not None else []
+    return bool(first and reached and ord(first.group()) <= max(reached))
+
+
 def continue_table(first: TableDraft, second: TableDraft) -> TableDraft | None:
     """``second`` glued under ``first`` when it carries on the same columns.
 
@@ -346,7 +357,8 @@ def continue_table(first: TableDraft, second: TableDraft) -> TableDraft | None:
     filled = [c for c in start if c.text]
     wrapped_on = sum(1 for c in filled if (a := over[id(c)]) is not None and a.text and _goes_on(a, c)
                      and a.text.rstrip()[-1:] not in "。．.")  # a sentence that ends at the edge proves nothing
-    fresh = any(c.text.strip().isdigit() or is_mark(c.text) for c in filled)  # a new No or a new ○
+    # a new No, a new ○, or a list that starts again (①… under a cell that already has its ①, ②)
+    fresh = any(c.text.strip().isdigit() or is_mark(c.text) or _numbering_restarts(over[id(c)], c) for c in filled)
     # Empty cells under text say "cut" unless more of the row's cells start text of their own than
     # come back empty: then it is a new row, beside a merged cell (a department) that goes on down
     starting = len(filled) - wrapped_on
