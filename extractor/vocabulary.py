@@ -119,8 +119,10 @@ def head_ends_with(text: str, heads) -> str | None:
 
 def is_item_list_key(key: str) -> bool:
     """``取り扱う個人情報``, ``収集する項目``, ``提供する項目``, ``結合される情報項目（…）`` list items;
-    ``情報保護対策``, ``提供の目的`` do not."""
+    ``情報保護対策``, ``提供の目的`` do not, nor does a bare ``項目`` or ``情報`` (a label column's header)."""
     v = vocabulary()["item_list_heads"]
+    if key.replace(" ", "").replace("\u3000", "").replace("\n", "") in v["bare_not_headers"]:
+        return False  # 項目 | 内容: a column (or a key) of labels
     head = head_noun(key)
     if not head or any(any(form.endswith(n) for form in head) for n in v["not_heads"]):
         return False

@@ -76,7 +76,7 @@ class Cell:
 class Tab:
     grid: list[list[Cell | None]]
     header_rows: int = 0
-    role: str = "other"  # kv / procedures / checklist / other
+    role: str = "other"  # kv / procedures / checklist / items / other
     radio_marks: bool = False  # the text export writes ○ as <input type="radio"/>
 
 
@@ -219,6 +219,8 @@ STYLED_MARKINGS = {
     "bold": (("bold",), ["※太字部分が、{ref}の内容からの変更箇所", "※変更箇所は太字で示す（{ref}の内容からの変更）"]),
 }
 # how the reference is worded: the approved meeting's 承認済 (the first), or another way of saying it
+# how an item list's rows say the data is obtained, in an item-column table (the item_place family)
+ITEM_METHODS = ["窓口", "電子申請", "郵送", "窓口・郵送", "本人から直接"]
 REFERENCE_TAILS = ["承認済", "承認済", "で承認済み", "承認時", "承認分"]
 CHECKLIST_LAYOUTS = ["merged_first", "group_rows", "group_right", "caption_party", "no_column"]
 PROCEDURE_HEADERS = {
@@ -338,6 +340,19 @@ class Submission:
             self.marking_sentence = None
         self.style["marking"] = self.marking or "none"
         self._change_shapes(random.Random(seed * 104729 + 26))
+        self._item_place(random.Random(seed * 104729 + 27))
+
+    def _item_place(self, rng: random.Random) -> None:
+        """Where the 別紙's item list stands (stream 27): as a field's value (``取り扱う個人情報 | 届出人の
+        氏名、…``), or as a column of a table of its own headed by the field's key, one row per
+        subject's list (``No | 取り扱う個人情報 | 収集方法``), as real submissions often set it out."""
+        keys = [k for k, v in self.fields_plan if v == "items"]
+        self.item_table = None
+        if keys and rng.random() < 0.35:
+            self.item_table = dict(key=keys[0], label=rng.choice(["No", "No.", "番号"]),
+                                   extra=rng.choice(["収集方法", "収集の方法", "取得方法", "備考"]),
+                                   methods=[rng.choice(ITEM_METHODS) for _ in range(3)])
+        self.style["item_place"] = "table_column" if self.item_table else "field"
 
     def _change_shapes(self, rng: random.Random) -> None:
         """How a change is shaped beyond the main slots (stream 26): an entry that loses or gains a
@@ -704,11 +719,26 @@ class _Composer:
             self.statement = s.marking_sentence.format(ref=s.reference)
             self.para(self.statement)
         rows = []
+        table_key = s.item_table["key"] if s.item_table else None
         for key, kind in s.fields_plan:
+            if key == table_key:
+                continue  # set out as a table of its own, below
             value, dates, ref = self.field_value(key, kind)
             rows.append((key, value))
             self.field(key, value, dates=dates, refers_to=ref)
         self.kv_table(rows)
+        if table_key:
+            self.item_column_table(table_key)
+
+    def item_column_table(self, key: str):
+        """The item list as a column of its own table: one row per subject's list."""
+        t = self.s.item_table
+        grid = [[cell(t["label"], center=True), cell(key, center=True), cell(t["extra"], center=True)]]
+        for n, group in enumerate(self.s.item_values[key], start=1):
+            items, truth = _items_text([group])
+            grid.append([cell(str(n), center=True), Cell((items,)), cell(t["methods"][(n - 1) % 3])])
+            self.item_lists.append(dict(field=None, procedure=None, items=truth))
+        self.add_table(Tab(grid, header_rows=1, role="items"))
 
     def procedures_table(self, rng):
         s = self.s

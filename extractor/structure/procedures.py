@@ -54,7 +54,7 @@ def ground_definitions(lines: list[str]) -> dict[int, str]:
     return found
 
 
-def _grid(table: S.Table) -> list[dict[int, S.Cell]]:
+def grid_of(table: S.Table) -> list[dict[int, S.Cell]]:
     """Per data row, grid column → the cell covering it (a merged cell repeats in the rows it spans)."""
     grid: list[dict[int, S.Cell]] = [dict() for _ in table.rows]
     for r, row in enumerate(table.rows):
@@ -83,7 +83,7 @@ def procedures_of(table: S.Table, lines: list[str]) -> list[FoundProcedure]:
         return []
     definitions = ground_definitions(lines)
     out = []
-    for index, row in enumerate(_grid(table)):
+    for index, row in enumerate(grid_of(table)):
         def text(role: str) -> str:
             cell = row.get(roles[role]) if role in roles else None
             return cell.text if cell else ""

@@ -20,6 +20,7 @@ from .agenda import agenda_of, meeting_of
 from .checklist import checklist_of
 from .continuation import join_document_continuations
 from .marking import Marking, detect_marking, is_glyph_only, marked_spans
+from .item_tables import item_lists_of
 from .procedures import column_roles, procedures_of
 
 # -- headings ------------------------------------------------------------------------------------
@@ -145,6 +146,7 @@ class _Walk:
     labels: list[str] = field(default_factory=list)  # 【…】 lines stacked right above a table
     recent_headings: list[str] = field(default_factory=list)  # the last few headings, nearest last
     above: dict[str, list[str]] = field(default_factory=dict)  # table id → headings above it, nearest last
+    key_value: set[str] = field(default_factory=set)  # ids of the tables read as fields
 
     def close_section(self):
         text = "\n".join(self.body)
@@ -226,6 +228,7 @@ class _Walk:
             rows.append(out_row)
         self.tables[index] = S.Table(id=table_id, caption=caption, page=page, header=header, rows=rows)
         if kv:
+            self.key_value.add(table_id)
             for row in t.rows:
                 key_cell, value_cell = row[0], row[1]
                 key = _join_lines(_cell_text(key_cell))
@@ -334,8 +337,10 @@ def _looks_like_header(t: Table) -> bool:
     return sum(1 for x in texts if x) >= 2 and all(len(x) <= 40 and "。" not in x for x in texts)
 
 
-def classify_item_lists(found_procedures, fields: list[S.Field]):
-    """Procedures with classified items, the ItemLists, the summary and the unclassified items.
+def classify_item_lists(found_procedures, fields: list[S.Field], table_lists: list[tuple[dict, str]] = ()):
+    """Procedures with classified items, the ItemLists, the summary and the unclassified items:
+    from the procedures tables' item columns, the item-list fields and ``table_lists`` (the other
+    tables' columns and rows headed as item lists, :mod:`.item_tables`), in that order.
 
     GiNZA is loaded only here, and only when the document has an item list.
     """
@@ -347,6 +352,7 @@ def classify_item_lists(found_procedures, fields: list[S.Field]):
     for f in fields:
         if is_item_list_key(f.key) and f.refers_to is None and f.raw_value.strip():
             lists.append(({"field": f.key}, None, f.raw_value))
+    lists.extend((location, None, raw) for location, raw in table_lists)
     if not lists:
         return [found.procedure for _, found in found_procedures], [], S.PersonalDataSummary(), []
     from ..classify import classify_lists
@@ -385,7 +391,7 @@ def build_submission(doc: Document, source: S.Source, generator: S.Generator) ->
     section_text = {}
     for section in walk.sections:
         section_text.setdefault(section.heading, []).append(section.text)
-    found_procedures, checklist = [], []
+    found_procedures, checklist, table_lists = [], [], []
     for table in walk.tables:
         found = procedures_of(table, lines)
         if found:
@@ -400,6 +406,8 @@ def build_submission(doc: Document, source: S.Source, generator: S.Generator) ->
         if result:
             checklist.extend(result.entries)
             warnings.extend(result.warnings)
+        elif table.id not in walk.key_value:  # its measures are no items, nor are a field table's values
+            table_lists.extend(item_lists_of(table))
     if marking.known and marking.inferred and walk.spans:
         warnings.append(S.Warning(code="marking_inferred", page=None, message=(
             "no ※ statement says how changes are marked; bold underlined text was taken as marked")))
@@ -407,7 +415,7 @@ def build_submission(doc: Document, source: S.Source, generator: S.Generator) ->
     if marking.statement:
         change_marking = S.ChangeMarking(statement=marking.statement, reference=marking.reference,
                                          styles=list(marking.styles))
-    procedures, personal_data, summary, unknown = classify_item_lists(found_procedures, walk.fields)
+    procedures, personal_data, summary, unknown = classify_item_lists(found_procedures, walk.fields, table_lists)
     if unknown:
         warnings.append(S.Warning(code="unclassified_items", page=None, message=(
             "personal-data items matched no category and were left as 'other': " + "、".join(unknown))))
