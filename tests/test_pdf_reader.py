@@ -393,3 +393,19 @@ def test_a_list_that_starts_again_under_a_full_cell_begins_a_new_row():
     second = _draft_table([[("犬の登録届", 1), ("届出人の勤務先、学校名", 1), ("①約1,200件", 1), ("", 1)]], page=2)
     joined = continue_table(first, second)
     assert joined is not None and joined.n_rows == 3
+
+
+def test_a_table_of_its_own_at_the_top_of_the_next_page_is_not_joined():
+    """A checklist laid out as a table per kind: the next page opens with the next table's header
+    (No | システム上の対策 | 実施 under No | 運用上の対策 | 確認), which is no row of the table above."""
+    from extractor.readers.pdf_tables import continue_table
+
+    first = _draft_table([[("No", 1), ("運用上の対策", 1), ("確認", 1), ("", 1)],
+                          [("1", 1), ("従事者に研修を実施する。", 1), ("○", 1), ("", 1)]], page=1)
+    second = _draft_table([[("No", 1), ("システム上の対策", 1), ("実施", 1), ("備考", 1)],
+                           [("1", 1), ("アクセスログを取得する。", 1), ("○", 1), ("", 1)]], page=2)
+    assert continue_table(first, second) is None
+    repeated = _draft_table([[("No", 1), ("運用上の対策", 1), ("確認", 1), ("", 1)],
+                             [("2", 1), ("端末を限定する。", 1), ("○", 1), ("", 1)]], page=2)
+    joined = continue_table(first, repeated)  # the same header repeated: the table goes on
+    assert joined is not None and joined.n_rows == 3

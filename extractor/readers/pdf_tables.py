@@ -334,7 +334,10 @@ def continue_table(first: TableDraft, second: TableDraft) -> TableDraft | None:
     """
     if first.n_cols != second.n_cols or any(abs(a - b) > 2.0 for a, b in zip(first.xs, second.xs)):
         return None
-    skip = 1 if first.n_rows and second.row_texts(0) and second.row_texts(0) == first.row_texts(0) else 0
+    head, top = (first.row_texts(0) if first.n_rows else []), second.row_texts(0)
+    if len(head) == len(top) and head != top and all(top) and any(a and a == b for a, b in zip(head, top)):
+        return None  # a table of its own: a header sharing labels with the one above (No | 技術的対策 | 実施)
+    skip = 1 if head and top and top == head else 0
     last = first.n_rows - 1
     cells = [c for c in second.cells if c.row >= skip]
     start = [c for c in cells if c.row == skip]
