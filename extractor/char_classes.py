@@ -25,10 +25,11 @@ CROSSES = "×✗✕╳"
 LATIN_CROSSES = "xX"  # a cross typed as a letter: a checklist's mark, but a letter in running text
 CHECKS = "✓✔☑☒■"
 EMPTY_BOXES = "☐□"
+TRIANGLES = "△▲"  # a partial answer (一部実施): what it means only a legend says
 # other marks and bullets that may stand alone in a cell
-OTHER_MARKS = "△▲◎◇◆・※*＊"
+OTHER_MARKS = "◎◇◆・※*＊"
 # every mark glyph (no letters): a check mark, a box or a bullet alone says nothing changed
-MARK_GLYPHS = CIRCLES + DASHES + CROSSES + CHECKS + EMPTY_BOXES + OTHER_MARKS
+MARK_GLYPHS = CIRCLES + DASHES + CROSSES + CHECKS + EMPTY_BOXES + TRIANGLES + OTHER_MARKS
 
 # What a reader writes for a form's controls. A checked box reads ☑ from HTML and from a box a PDF
 # draws, but ☒ from Word, whose own glyph for a content-control checkbox that names none it is.

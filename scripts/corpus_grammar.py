@@ -222,6 +222,9 @@ STYLED_MARKINGS = {
 # how an item list's rows say the data is obtained, in an item-column table (the item_place family)
 ITEM_METHODS = ["窓口", "電子申請", "郵送", "窓口・郵送", "本人から直接"]
 REFERENCE_TAILS = ["承認済", "承認済", "で承認済み", "承認時", "承認分"]
+# a checklist laid out with one column per answer: the answers' headers and what the second one means
+ANSWER_PAIRS = [("該当", "非該当", "not_needed"), ("はい", "いいえ", "not_applied"), ("実施する", "実施しない", "not_applied"),
+                ("実施", "未実施", "not_applied")]
 CHECKLIST_LAYOUTS = ["merged_first", "group_rows", "group_right", "caption_party", "no_column"]
 PROCEDURE_HEADERS = {
     "no": ["No", "No.", "番号", "項番"],
@@ -341,6 +344,19 @@ class Submission:
         self.style["marking"] = self.marking or "none"
         self._change_shapes(random.Random(seed * 104729 + 26))
         self._item_place(random.Random(seed * 104729 + 27))
+        self._checklist_forms(random.Random(seed * 104729 + 28))
+
+    def _checklist_forms(self, rng: random.Random) -> None:
+        """Checklist layouts beyond a column of marks (stream 28): one column per answer (該当 | 非該当,
+        はい | いいえ, 実施する | 実施しない) with a glyph in the answer's column and no legend, or one table
+        per kind, the kind as the measures' header, under its party's caption."""
+        self.answers = None
+        if self.has_checklist and rng.random() < 0.35:
+            self.checklist_layout = rng.choice(["answer_columns", "table_per_kind"])
+            if self.checklist_layout == "answer_columns":
+                self.answers = dict(zip(("yes", "no", "no_status"), rng.choice(ANSWER_PAIRS)),
+                                    glyph=rng.choice(["○", "✓", "●", "〇"]))
+            self.style["checklist_layout"] = self.checklist_layout
 
     def _item_place(self, rng: random.Random) -> None:
         """Where the 別紙's item list stands (stream 27): as a field's value (``取り扱う個人情報 | 届出人の
@@ -849,13 +865,56 @@ class _Composer:
     def status(self, mark: str) -> str:
         return "applies" if mark == self.s.mark_style["yes"] else self.s.mark_style["no_status"]
 
+    def answer_tables(self, rng, record):
+        """One table, a column per answer: the glyph stands in the column of the entry's answer."""
+        s, a = self.s, self.s.answers
+        grid = [[cell("No", center=True), cell("区分", center=True), cell("対策内容", center=True),
+                 cell(a["yes"], center=True), cell(a["no"], center=True)]]
+        n = 0
+        for gi, g in enumerate(s.groups):
+            first = len(grid)
+            for mi in range(len(g["measures"])):
+                ps, mark = self.entry(g, gi, mi)
+                yes = mark == s.mark_style["yes"]
+                mc = self.mark_cell(a["glyph"], self.slot("mark", g=gi, m=mi))
+                blank = Cell(((),), center=True)
+                n += 1
+                grid.append([cell(str(n), center=True), cell(self.group_label(g)) if mi == 0 else None, Cell((ps,)),
+                             mc if yes else blank, blank if yes else mc])
+                self.checklist.append(dict(party=g["party"], kind=g["kind"], measure="".join(p.text for p in ps),
+                                           mark=a["glyph"], status="applies" if yes else a["no_status"]))
+            if len(g["measures"]) > 1:
+                grid[first][1] = Cell(grid[first][1].paras, row_span=len(g["measures"]))
+        self.add_table(Tab(grid, header_rows=1, role="checklist"))
+
+    def kind_tables(self, rng, record):
+        """One table per kind under its party's caption, the kind as the measures' header."""
+        s = self.s
+        legend = s.mark_style["legend"]
+        party = None
+        for gi, g in enumerate(s.groups):
+            if g["party"] != party:
+                party = g["party"]
+                self.para(g["party_label"], bold=True)
+            elif gi:
+                self.para("")  # tables of one party stand apart, as they do on paper (Word joins touching ones)
+            head = g["kind_label"].strip("【】（）")
+            grid = [[cell("No", center=True), cell(head, center=True), cell(rng.choice(["確認", "実施", "チェック"]), center=True)]]
+            if s.legend_place == "row":
+                grid.append([Cell((parts(*legend),), col_span=3), None, None])
+            for mi in range(len(g["measures"])):
+                ps, mark = self.entry(g, gi, mi)
+                grid.append([cell(str(mi + 1), center=True), Cell((ps,)), self.mark_cell(mark, self.slot("mark", g=gi, m=mi))])
+                record(g, ps, mark)
+            self.add_table(Tab(grid, header_rows=1, role="checklist", radio_marks=rng.random() < 0.3))
+
     def checklist_tables(self, rng):
         s = self.s
         heading = f"{rng.randint(3, 6)} {s.agenda['word']}にかかる個人情報保護対策チェックリスト"
         legend = s.mark_style["legend"]
         layout = s.checklist_layout
         self.para(heading, bold=True)
-        if s.legend_place == "above":
+        if s.legend_place == "above" and layout != "answer_columns":  # the answers' headers say it
             self.para("\u3000".join(legend))
 
         def record(g, ps, mark):
@@ -863,6 +922,10 @@ class _Composer:
             self.checklist.append(dict(party=g["party"], kind=g["kind"], measure=measure, mark=mark,
                                        status=self.status(mark)))
 
+        if layout == "answer_columns":
+            return self.answer_tables(rng, record)
+        if layout == "table_per_kind":
+            return self.kind_tables(rng, record)
         if layout == "caption_party":
             by_party: dict[str, list[int]] = {}
             for gi, g in enumerate(s.groups):
