@@ -149,7 +149,8 @@ def test_party_and_kind(group, party, kind):
 
 
 @pytest.mark.parametrize("mark, cls", [("○", "circle"), ("〇", "circle"), ("－", "dash"), ("-", "dash"),
-                                       ("×", "cross"), ("☑", "check"), ("☐", "box"), ("", ""), ("△", None)])
+                                       ("×", "cross"), ("☑", "check"), ("☐", "box"), ("", ""), ("△", "triangle"),
+                                       ("▲", "triangle"), ("可", None), ("○×", None)])
 def test_mark_classes(mark, cls):
     assert mark_class(mark) == cls
 
