@@ -33,6 +33,9 @@ def shape(text):
       (None, "在住地・在勤地の住所", [])]),
     # 法人 is not a person; 同居者の有無 is about whether there is one, not the 同居者's data
     ("法人の名称、代表者の氏名、同居者の有無", [(None, "法人の名称", []), ("代表者", "氏名", []), ("代表者", "同居者の有無", [])]),
+    # the subject may hold a の of its own: the longest X that is a person; a person's thing stays the item
+    ("保護者の氏名、同居の親族の氏名、所得、世帯主の勤務先の名称",
+     [("保護者", "氏名", []), ("同居の親族", "氏名", []), ("同居の親族", "所得", []), ("世帯主", "勤務先の名称", [])]),
 ])
 def test_splitting_and_subject_scoping(text, expected):
     assert shape(text) == expected

@@ -4,7 +4,7 @@
 氏名/ふりがな of 資格喪失者. Lists split on 、，, / and 及び・並びに, never inside parentheses; a
 trailing （…） is a qualifier (``メールアドレス（任意）`` → ``["任意"]``), and so is a trailing 等.
 ``Xの`` sets the subject only when X denotes a person or party (``models/person_nouns.tsv``), so
-``検査の結果`` stays one item.
+``検査の結果`` stays one item; X may hold a の of its own (``同居の親族の氏名`` → 氏名 of 同居の親族).
 """
 
 from __future__ import annotations
@@ -94,9 +94,10 @@ def split_items(raw_text: str, person=is_person) -> list[SplitItem]:
         if core.endswith("等") and len(core) > 1:
             qualifiers.append("等")
             core = core[:-1]
-        if "の" in core:
-            head, _, rest = core.partition("の")
-            if rest and rest not in _COUNT_TAILS and person(head):
+        for at in [i for i, ch in enumerate(core) if ch == "の"][::-1]:  # the longest X that is a person:
+            head, rest = core[:at], core[at + 1:]                     # 同居の親族の氏名 → 同居の親族
+            if head and rest and rest not in _COUNT_TAILS and person(head):
                 subject, core = head, rest
+                break
         items.append(SplitItem(text=text, raw=raw, item=core, subject=subject, qualifiers=tuple(qualifiers)))
     return items
