@@ -345,6 +345,10 @@ class Submission:
         self._change_shapes(random.Random(seed * 104729 + 26))
         self._item_place(random.Random(seed * 104729 + 27))
         self._checklist_forms(random.Random(seed * 104729 + 28))
+        # text export family (stream 23): a merged cell is repeated in every row it spans (as the seed
+        # does for 担当課) or left empty after its first row (as other exports do).
+        self.text_merge = random.Random(seed * 104729 + 23).choice(["repeat", "empty"])
+        self.style["text_merge"] = self.text_merge
 
     def _checklist_forms(self, rng: random.Random) -> None:
         """Checklist layouts beyond a column of marks (stream 28): one column per answer (該当 | 非該当,
@@ -356,6 +360,8 @@ class Submission:
             if self.checklist_layout == "answer_columns":
                 self.answers = dict(zip(("yes", "no", "no_status"), rng.choice(ANSWER_PAIRS)),
                                     glyph=rng.choice(["○", "✓", "●", "〇"]))
+            elif self.legend_place == "header":  # a header legend is merged_first's: a table per kind has no
+                self.legend_place = "above"      # such header, and its legend was written nowhere
             self.style["checklist_layout"] = self.checklist_layout
 
     def _item_place(self, rng: random.Random) -> None:
@@ -815,7 +821,7 @@ class _Composer:
                     end += 1
                 if end > r:
                     first = grid[r][c]
-                    grid[r][c] = Cell(first.paras, row_span=end - r + 1, repeat_in_text=True)
+                    grid[r][c] = Cell(first.paras, row_span=end - r + 1, repeat_in_text=s.text_merge == "repeat")
                     for rr in range(r + 1, end + 1):
                         grid[rr][c] = None
                 r = end + 1

@@ -238,3 +238,18 @@ def test_a_changed_department_declaration_broken_over_lines_is_one_field_change_
     old = submission(para("要綱の根拠"), para("（担当部課：企画部情報政策課、健康福祉部"), para("介護保険課）"))
     new = submission(para("要綱の根拠"), para("（担当部課：企画部情報政策課、健康福祉部"), para("介護保険課、区民部戸籍住民課）"))
     assert [c.path for c in diff(old, new).changes] == ["fields/担当部課"]
+
+
+def test_a_department_written_once_for_the_procedures_it_groups_holds_for_each_of_them():
+    # a text export sets a merged 担当課 cell in the first row of its group and leaves the rest empty
+    from extractor.readers.text import text_to_blocks
+
+    blocks = text_to_blocks("\n".join([
+        "1　付議内容", "No\t担当課\t手続名\t取扱う個人情報項目",
+        "1\t子育て支援課\t児童手当認定請求\t請求者の氏名、住所",
+        "2\t\t児童手当額改定請求\t請求者の氏名",
+        "3\t介護保険課\t介護保険負担限度額認定申請\t申請者の氏名",
+        "4\t\t住所地特例に関する届出\t届出人の氏名"]))
+    got = [(p.no, p.department) for p in submission(*blocks).procedures]
+    assert got == [(1, "子育て支援課"), (2, "子育て支援課"), (3, "介護保険課"), (4, "介護保険課")]
+

@@ -83,6 +83,7 @@ def procedures_of(table: S.Table, lines: list[str]) -> list[FoundProcedure]:
         return []
     definitions = ground_definitions(lines)
     out = []
+    department = None  # a department written once for the rows it groups (a merge a text export lost)
     for index, row in enumerate(grid_of(table)):
         def text(role: str) -> str:
             cell = row.get(roles[role]) if role in roles else None
@@ -100,8 +101,9 @@ def procedures_of(table: S.Table, lines: list[str]) -> list[FoundProcedure]:
         grounds_text = {str(n): definitions[n] for n in grounds if n in definitions}
         meaning = " ".join([grounds_cell] + list(grounds_text.values()))
         no = text("no").strip()
+        department = text("department").replace("\n", "") or department
         procedure = S.Procedure(
-            no=int(no) if no.isdigit() else None, department=text("department").replace("\n", "") or None,
+            no=int(no) if no.isdigit() else None, department=department,
             name=name, items=[], grounds=grounds, grounds_text=grounds_text,
             estimated_count=parse_count(grounds_cell),
             uses_mynumber_card=bool(re.search(r"マイナンバーカード|個人番号カード", meaning)),
