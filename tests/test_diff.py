@@ -60,6 +60,17 @@ def test_same_submission_has_no_changes_and_every_mark_is_unchanged():
     assert d.marked_unchanged == sub.marked_changes and d.summary.marked_unchanged == 1
 
 
+def test_the_same_glyph_in_another_answers_column_is_a_changed_answer():
+    # one column per answer (該当 | 非該当): the glyph stays ○, the column that holds it changes
+    sub = extract(SAMPLES / "variant_city_outsourcing.docx")
+    entry = sub.checklist[0]
+    flipped = "not_applied" if entry.status == "applies" else "applies"
+    new = sub.model_copy(update={"checklist": [entry.model_copy(update={"status": flipped})] + sub.checklist[1:]})
+    (change,) = diff(sub, new).changes
+    assert change.kind == "modified" and change.path.startswith(f"checklist/{entry.party}/{entry.kind}/")
+    assert change.old != change.new and entry.measure in change.new
+
+
 def test_a_docx_and_its_pdf_do_not_differ():
     assert diff(extract(NEW), extract(SAMPLES / "shinjuku_logo_r6.lo.pdf")).changes == []
 

@@ -253,3 +253,12 @@ def test_a_department_written_once_for_the_procedures_it_groups_holds_for_each_o
     got = [(p.no, p.department) for p in submission(*blocks).procedures]
     assert got == [(1, "子育て支援課"), (2, "子育て支援課"), (3, "介護保険課"), (4, "介護保険課")]
 
+
+def test_a_header_cell_holding_a_list_keeps_a_line_per_item_and_a_wrapped_label_is_one():
+    legend = Cell(0, 1, (para("・対策が可能であれば「○」"), para("・対策の必要がない場合は「－」")))
+    wrapped = Cell(0, 2, (para("情報保護"), para("対策")))
+    t = Table(rows=((Cell(0, 0, (para("No"),)), legend, wrapped),
+                    (Cell(1, 0, (para("1"),)), Cell(1, 1, (para("○"),)), Cell(1, 2, (para("研修を実施する。"),)))),
+              n_cols=3, header_rows=1)
+    (table,) = submission(para("チェックリスト"), t).tables
+    assert table.header == ["No", "・対策が可能であれば「○」\n・対策の必要がない場合は「－」", "情報保護対策"]

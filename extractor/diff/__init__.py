@@ -209,7 +209,7 @@ class _Differ:
                 before = old.get(measure) or old.get(reworded.get(measure, ""))
                 if before is None:
                     self.add(path, "added", None, measure, marked=self.marks.covers(measure, spans))
-                elif before.measure != measure or before.mark != e.mark:
+                elif before.measure != measure or before.mark != e.mark or before.status != e.status:
                     self.entry_modified(path, before, e, spans)
             for measure in old:
                 if measure not in new and measure not in pairs:
@@ -219,14 +219,16 @@ class _Differ:
         """One change per entry, at the measure's path (as the contract names it), its old and new text
         the entry as printed, mark then measure: a changed mark and a reworded measure are one change,
         marked when each part that changed is."""
-        old_text, new_text = _entry_text(before), _entry_text(e)
+        # the same glyph in another answer's column (該当 | 非該当): the answer changed, so it is printed
+        answered = before.mark == e.mark and before.status != e.status
+        old_text, new_text = _entry_text(before, answered), _entry_text(e, answered)
         marked = None
         if self.marks.known:
             marked = True
             if before.measure != e.measure:
                 segments = text_segments(before.measure, e.measure)
                 marked = bool(self.marks.inserts_marked(segments, spans, e.measure))
-            if before.mark != e.mark:
+            if before.mark != e.mark or answered:
                 # marked by emphasis on the new glyph, or by the whole measure marked (the row flagged)
                 marked = marked and bool(self.marks.mark_cell(e) or self.marks.covers(e.measure, spans))
         self.add(path, "modified", old_text, new_text, segments=text_segments(old_text, new_text), marked=marked)
@@ -420,8 +422,13 @@ def _pair_entries(old: list[str], new: list[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _entry_text(e: S.ChecklistEntry) -> str:
-    return f"{e.mark} {e.measure}".strip() if e.mark and e.mark.strip() else e.measure
+# What an answer means, for an entry whose glyph stayed while its column changed.
+_ANSWERS = {"applies": "該当", "not_applied": "非該当", "not_needed": "不要", "unmarked": "無記入", "unknown": "不明"}
+
+
+def _entry_text(e: S.ChecklistEntry, answered: bool = False) -> str:
+    mark = f"{e.mark}（{_ANSWERS[e.status]}）" if answered else e.mark
+    return f"{mark} {e.measure}".strip() if mark and mark.strip() else e.measure
 
 
 def _marked_whole(text: str, spans: list[str]) -> bool:

@@ -308,8 +308,20 @@ def header_texts(t: Table) -> list[str]:
     """One string per grid column: a header cell's text at its first column, "" where a span covers."""
     texts = [""] * t.n_cols
     for cell in t.rows[0]:
-        texts[cell.col] = _join_lines(_cell_text(cell))
+        texts[cell.col] = _header_text(_cell_text(cell))
     return texts
+
+
+def _header_text(text: str) -> str:
+    """A header label wrapped over lines is one label; a header holding a list (a legend of marks,
+    ``・対策が可能であれば「○」`` / ``・対策の必要がない場合は「－」``) keeps a line per item."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and not ITEM_START.match(line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(_join_lines(line) for line in out)
 
 
 def is_key_value(t: Table) -> bool:
