@@ -236,14 +236,15 @@ def cmd_diff(args) -> int:
             print(f"council diff: approved version {old_name} (score {chosen.score:.2f}: "
                   f"{'; '.join(chosen.evidence)})", file=sys.stderr)
         else:
-            old_name = args.paths[0]
+            old_name, chosen = args.paths[0], None
             old = load_submission(Path(old_name), password=args.password, limits=limits_from(args))
         result = diff(old, new)
-        rendered = {"json": to_json, "html": lambda d: diff_to_html(d, new, old),
+        why = (chosen.score, chosen.evidence) if chosen is not None else None
+        rendered = {"json": to_json, "html": lambda d: diff_to_html(d, new, old, why),
                     "text": lambda d: diff_to_text(d, colour=sys.stdout.isatty() and not args.output, new=new,
                                                    old=old)}[fmt](result)
         if args.html:
-            write_atomic(Path(args.html), diff_to_html(result, new, old))
+            write_atomic(Path(args.html), diff_to_html(result, new, old, why))
         if args.output:
             write_atomic(Path(args.output), rendered)
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 import shutil
 import subprocess
 import sys
@@ -84,6 +85,45 @@ def test_the_report_holds_the_findings_first_with_pages_items_and_dates():
     assert "\x1b[" not in text and "\x1b[31m" in diff_to_text(d, colour=True)
 
 
+def test_the_report_says_how_changes_are_marked_why_this_approved_version_and_names_places_in_japanese(tmp_path):
+    html_path = tmp_path / "d.html"
+    run = council("diff", NEW, "--archive", SAMPLES, "--html", html_path, "-o", tmp_path / "d.json")
+    assert run.returncode == 1, run.stderr
+    html = html_path.read_text(encoding="utf-8")
+    new = extract(NEW)
+    assert escape(new.change_marking.statement) in html and escape(new.change_marking.reference) in html
+    assert "承認済の選定" in html and "件名の一致 1.00" in html and "担当課の一致 1.00" in html
+    places = re.findall(r'<tr id="c\d+"[^>]*><td>([^<]*)<span', html)
+    assert places and not any(re.search(r"counterparty|technical|operational|estimated_count|\bself\b", p) for p in places)
+    assert any("【システム上の対策】 › " in p for p in places) and any(p.endswith(" › 見込件数") for p in places)
+
+
+@needs_chromium
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_the_printed_report_keeps_every_badge_in_its_column_and_every_character_on_the_page(tmp_path, orientation):
+    old, new = extract(OLD), extract(NEW)
+    page = tmp_path / "report.html"
+    html = diff_to_html(diff(old, new), new, old)
+    assert "@page { size: A4;" in html
+    page.write_text(html.replace("@page { size: A4;", f"@page {{ size: A4 {orientation};"), encoding="utf-8")
+    printed = tmp_path / "report.pdf"
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer", f"--print-to-pdf={printed}",
+                    page.as_uri()], check=True, capture_output=True, timeout=120)
+    badges = 0
+    with pdfplumber.open(printed) as pdf:
+        for p in pdf.pages:
+            assert all(0 <= c["x0"] and c["x1"] <= p.width and 0 <= c["top"] and c["bottom"] <= p.height for c in p.chars)
+            words = p.extract_words()
+            heads = [w for w in words if radicals_to_ideographs(w["text"]) == "頁"]  # Chromium writes ⾴
+            for w in words:
+                if "マークなし" in w["text"] and heads:
+                    badges += 1
+                    # the badge's padding (.45em) ends before the page column's own padding (.5em) begins
+                    assert w["x1"] < heads[0]["x0"] - 10, "a badge runs into the page column"
+    assert badges >= 7
+
+
 @needs_chromium
 def test_the_report_renders_and_prints_in_a_real_browser(tmp_path):
     old, new = extract(OLD), extract(NEW)
@@ -136,7 +176,7 @@ def test_the_text_summary_prints_the_old_value_beside_the_new_and_no_empty_segme
     assert [(x.op, x.text) for x in count.segments] == [("delete", "1200"), ("insert", "1400")]
     text = diff_to_text(d, new=new, old=old)
     lines = text.splitlines()
-    at = next(i for i, line in enumerate(lines) if line.rstrip().endswith("› estimated_count"))
+    at = next(i for i, line in enumerate(lines) if line.rstrip().endswith("› 見込件数"))
     assert lines[at + 1].strip() == "1200 → 1400"
     assert not re.search(r"\[--\]|\{\+\+\}|\[-\s*-\]|\{\+\s*\+\}", text)  # no segment printed empty
     # a value one version lacks, and a change of line breaks or spaces alone, are visible

@@ -13,6 +13,7 @@ import re
 from html import escape
 
 from .. import schema as S
+from ..vocabulary import vocabulary
 
 STYLE = """
 :root { color-scheme: light; }
@@ -20,6 +21,8 @@ body { font-family: "IPAexGothic", "Noto Sans CJK JP", "Noto Sans JP", sans-seri
        line-height: 1.5; }
 h1 { font-size: 1.35em; margin-bottom: .2em; } h2 { font-size: 1.12em; margin-top: 1.8em; border-bottom: 2px solid #444; }
 .files { color: #555; margin-top: 0; }
+dl.basis { display: grid; grid-template-columns: max-content 1fr; gap: .15em 1em; font-size: .9em; margin: .6em 0; }
+dl.basis dt { color: #555; } dl.basis dd { margin: 0; overflow-wrap: anywhere; }
 .summary { display: flex; flex-wrap: wrap; gap: .6em; padding: 0; list-style: none; }
 .summary li a, .summary li span { display: inline-block; padding: .25em .7em; border-radius: 4px; background: #eee;
                                   color: #222; text-decoration: none; }
@@ -28,7 +31,7 @@ ol.findings { padding-left: 1.4em; } ol.findings li { margin: .15em 0; }
 table { border-collapse: collapse; width: 100%; font-size: .92em; table-layout: fixed; }
 th, td { border: 1px solid #bbb; padding: .35em .5em; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #f1f1f1; }
-col.where { width: 24%; } col.kind { width: 6%; } col.text { width: 29%; } col.flag { width: 8%; } col.page { width: 4%; }
+col.where { width: 23%; } col.kind { width: 6%; } col.text { width: 28%; } col.flag { width: 10.5%; } col.page { width: 4.5%; }
 tr.unmarked td { background: #fff3f2; }
 .badge { padding: .05em .45em; border-radius: 3px; font-size: .85em; white-space: nowrap; }
 .marked { background: #e3f4e1; color: #1d6b12; } .unmarked-b { background: #a40000; color: #fff; }
@@ -71,10 +74,35 @@ def old_and_new(change: S.Change) -> tuple[str, str]:
     return old, new
 
 
-def _where(path: str) -> str:
-    """``fields/結合の形態`` → ``結合の形態``; a path's segments read as 場所 › 場所."""
+def _where(path: str, *subs: S.Submission | None) -> str:
+    """Where a change is, in the document's words: ``fields/結合の形態`` → ``結合の形態``; a checklist
+    entry under its group as printed (``区が行う情報保護対策【運用上の対策】 › …``, else the party and
+    kind named in Japanese), a procedure's attribute by its Japanese name (``見込件数``)."""
+    labels = vocabulary()["report"]
     parts = [p.replace("~1", "/").replace("~0", "~") for p in path.split("/")]
+    if parts[0] == "checklist" and len(parts) >= 4:
+        measure = "/".join(parts[3:])
+        group = next((e.group for sub in subs if sub for e in sub.checklist
+                      if e.measure == measure and (e.party, e.kind) == (parts[1], parts[2]) and e.group), None)
+        head = group or f"{labels['parties'].get(parts[1], parts[1])}【{labels['kinds'].get(parts[2], parts[2])}】"
+        return f"{head} › {measure}"
+    if parts[0] == "procedures" and len(parts) >= 3:
+        parts = parts[:2] + [labels["attributes"].get(parts[2], parts[2])] + parts[3:]
     return " › ".join(parts[1:]) or path
+
+
+def evidence_in_words(evidence: list[str]) -> str:
+    """The archive lookup's evidence (``title 1.00``, ``departments 1.00`` …) as the report prints it."""
+    out = []
+    for item in evidence:
+        for pattern, words in vocabulary()["report"]["evidence"]:
+            m = re.match(pattern, item)
+            if m:
+                out.append(words.format(*m.groups()))
+                break
+        else:
+            out.append(item)
+    return "、".join(out)
 
 
 def pages_of(d: S.SubmissionDiff, new: S.Submission | None) -> dict[str, int]:
@@ -129,7 +157,7 @@ def _rows(changes: list[tuple[int, S.Change]], pages: dict[str, int], prefix: st
         old, new = old_and_new(c)
         more_old, more_new = details(c, old_sub, new_sub)
         css = ' class="unmarked"' if c.marked is False else ""
-        rows.append(f'<tr id="{prefix}{n}"{css}><td>{escape(_where(c.path))}<span class="path">{escape(c.path)}</span></td>'
+        rows.append(f'<tr id="{prefix}{n}"{css}><td>{escape(_where(c.path, new_sub, old_sub))}<span class="path">{escape(c.path)}</span></td>'
                     f"<td>{KIND[c.kind]}</td><td>{old}{more_old}</td><td>{new}{more_new}</td><td>{_badge(c.marked)}</td>"
                     f"<td>{pages.get(c.path, '')}</td></tr>")
     return ('<table><colgroup><col class="where"><col class="kind"><col class="text"><col class="text">'
@@ -137,13 +165,28 @@ def _rows(changes: list[tuple[int, S.Change]], pages: dict[str, int], prefix: st
             '<th>今回（新）</th><th>マーク</th><th>頁</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
 
 
-def diff_to_html(d: S.SubmissionDiff, new: S.Submission | None = None, old: S.Submission | None = None) -> str:
-    """The report; with the two submissions it also gives pages, dates and an added procedure's items."""
+def diff_to_html(d: S.SubmissionDiff, new: S.Submission | None = None, old: S.Submission | None = None,
+                 chosen: tuple[float, list[str]] | None = None) -> str:
+    """The report; with the two submissions it also gives pages, dates, an added procedure's items and
+    the new version's ※ statement and reference; with ``chosen`` (the archive lookup's score and
+    evidence) why this approved version was taken."""
     s = d.summary
     pages = pages_of(d, new)
     numbered = list(enumerate(d.changes, start=1))
     unmarked = [(n, c) for n, c in numbered if c.marked is False]
-    findings = "".join(f'<li><a href="#c{n}">{escape(_where(c.path))}</a>（{KIND[c.kind]}）</li>' for n, c in unmarked)
+    findings = "".join(f'<li><a href="#c{n}">{escape(_where(c.path, new, old))}</a>（{KIND[c.kind]}）</li>'
+                       for n, c in unmarked)
+    basis = []
+    marking = new.change_marking if new is not None else None
+    if marking is not None:
+        basis.append(f"<dt>変更箇所の表示</dt><dd>{escape(marking.statement)}</dd>")
+        basis.append(f"<dt>照合の基準</dt><dd>{escape(marking.reference or '（記載なし）')}</dd>")
+    elif new is not None:
+        basis.append("<dt>変更箇所の表示</dt><dd>今回の文書に変更箇所の表示（※の記載）はありません。</dd>")
+    if chosen is not None:
+        basis.append(f"<dt>承認済の選定</dt><dd>{escape(d.old.filename)}：{escape(evidence_in_words(chosen[1]))}"
+                     f"（得点 {chosen[0]:.2f}）</dd>")
+    basis_part = f'<dl class="basis">{"".join(basis)}</dl>' if basis else ""
     unmarked_part = (f'<ol class="findings">{findings}</ol>' + _rows(unmarked, pages, "c", old, new)) if unmarked else (
         '<p class="none">ありません。' + ("（スタイル情報のない入力のため判定できません）" if d.unmarked_changes is None else "")
         + "</p>")
@@ -166,6 +209,7 @@ def diff_to_html(d: S.SubmissionDiff, new: S.Submission | None = None, old: S.Su
 <style>{STYLE}</style></head><body>
 <h1>変更点の照合：{title}</h1>
 <p class="files">承認済 {escape(d.old.filename)} → 今回 {escape(d.new.filename)}</p>
+{basis_part}
 <ul class="summary">
 <li{alert}><a href="#unmarked">マークのない変更 {s.unmarked if d.unmarked_changes is not None else '不明'}</a></li>
 <li><a href="#marked-unchanged">変更のないマーク {s.marked_unchanged}</a></li>
@@ -229,7 +273,7 @@ def diff_to_text(d: S.SubmissionDiff, *, colour: bool = False, new: S.Submission
     for title, changes, tint in groups:
         if changes:
             lines.append(f"\n{bold}{title} ({len(changes)}){reset}")
-            lines += [f"  {tint}{c.kind:<8}{reset} {_where(c.path)}\n           {edit(c)}" for c in changes]
+            lines += [f"  {tint}{c.kind:<8}{reset} {_where(c.path, new, old)}\n           {edit(c)}" for c in changes]
     if d.marked_unchanged:
         lines.append(f"\n{bold}Marked passages where nothing changed ({len(d.marked_unchanged)}){reset}")
         lines += [f"  {m.text}" for m in d.marked_unchanged]
