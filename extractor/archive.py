@@ -84,8 +84,10 @@ def links_path(root: Path) -> Path:
     return root / LINKS
 
 
-def write_manifest(root: Path, out_dir: Path, done: dict, skipped: int, version: str):
-    """The manifest of what is done, written atomically; returns (files, converted, failed)."""
+def write_manifest(root: Path, out_dir: Path, done: dict, skipped: int, version: str,
+                   not_done: list[str] | None = None):
+    """The manifest of what is done, written atomically; returns (files, converted, failed). A batch
+    interrupted gives ``not_done``, the inputs it did not reach: the manifest says it was interrupted."""
     from .output import write_atomic
 
     files = {rel: done[rel] for rel in sorted(done)}
@@ -95,7 +97,8 @@ def write_manifest(root: Path, out_dir: Path, done: dict, skipped: int, version:
     # format council reads (.pptx, .xls, no suffix, binary), each entry with the reason
     manifest = {"tool": "council-extractor", "tool_version": version, "input": root.name,
                 "converted": converted, "failed": failed, "skipped": skipped,
-                "not_read": statuses.count(NOT_READ), "files": files}
+                "not_read": statuses.count(NOT_READ), "interrupted": not_done is not None,
+                "not_done": sorted(not_done or []), "files": files}
     write_atomic(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     return files, converted, failed
 

@@ -282,7 +282,7 @@ def _convert_all(todo: list[str], root: Path, out_dir: Path, options: ReadOption
 
 
 def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: bool = False,
-              quiet: bool = False, jsonl: Path | None = None, options: ReadOptions = ReadOptions(),
+              retry_failed: bool = False, quiet: bool = False, jsonl: Path | None = None, options: ReadOptions = ReadOptions(),
               scheduler: str | None = None, progress_bar: bool | None = None) -> BatchCounts:
     """Convert every document under ``root``; returns what was converted, failed, skipped (unchanged since
     the last run) and not read (files that are no document this tool reads: .pptx, .xls, no suffix,
@@ -294,13 +294,13 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
     written, and KeyboardInterrupt goes on up; a second one ends the workers where they are.
     """
     from . import __version__
-    from .output import write_atomic
     from .progress import Progress, page_count_of
 
     documents, others = find_inputs(root, out_dir)
     previous = load_manifest(out_dir).get("files", {}) if resume else {}
     done: dict[str, dict] = {}
     skipped = 0
+    failed_before: list[str] = []  # failed last time from the same bytes and version (--retry-failed converts them)
     not_read: list[Outcome] = []  # files that are no document this tool reads, each with its reason
     for path in others:
         rel = path.relative_to(root).as_posix()
@@ -319,15 +319,24 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
                 and output_path(out_dir, Path(rel)).exists() and entry.get("sha256") == sha256_of(path)):
             done[rel] = dict(entry)  # stays "converted": the next resume skips it again
             skipped += 1
+        elif (entry and entry.get("status") == "failed" and not retry_failed and entry.get("tool_version") == __version__
+              and entry.get("code") not in ("timeout", "too_large", "internal") and entry.get("sha256") == sha256_of(path)):
+            done[rel] = dict(entry)  # the same bytes would fail the same way: said again, not converted again
+            failed_before.append(rel)
         else:
             todo.append(rel)
     counts = {rel: page_count_of(root / rel) for rel in todo}
     # the largest first, so that no long file is left running alone at the end
     todo.sort(key=lambda rel: -(counts[rel] or (root / rel).stat().st_size / 50_000))
+    # the work each file stands for, so the time left follows pages: a file with no page count (.docx,
+    # text) counts its size in pages' worth, as the order above does
+    weights = {rel: counts[rel] or max(1, round((root / rel).stat().st_size / 50_000)) for rel in todo}
     progress = Progress(len(documents), sum(n for n in counts.values() if n) or None, done_files=len(done),
-                        quiet=quiet, bar=progress_bar)
-    if done:
-        progress.said(f"[{len(done)}/{len(documents)}] unchanged since the last run, skipped")
+                        quiet=quiet, bar=progress_bar, weights=weights)
+    if skipped:
+        progress.said(f"[{skipped}/{len(documents)}] unchanged since the last run, skipped")
+    for rel in failed_before:  # said even with -q, as failures are
+        progress.failed_before(rel, done[rel].get("message") or rel)
     for outcome in not_read:  # said even with -q, as failures are: each is an input not converted
         done[outcome.relative] = {"status": NOT_READ, "sha256": outcome.sha256, "tool_version": __version__,
                                   "seconds": 0.0, "code": outcome.code, "message": outcome.message,
@@ -352,24 +361,34 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
             _convert_all(todo, root, out_dir, options, jobs, scheduler, record_outcome, progress)
     except KeyboardInterrupt:
         # every output written so far is whole (written atomically); the manifest names exactly
-        # those, so --resume does the rest
+        # those and says which were not done, so --resume does the rest; the JSONL holds what is done
         progress.close()
-        write_manifest(root, out_dir, done, skipped, __version__)
+        left = [rel for rel in todo if rel not in done]
+        files, _, _ = write_manifest(root, out_dir, done, skipped, __version__, not_done=left)
+        if jsonl is not None:
+            _write_jsonl(jsonl, files)
         raise
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
         progress.close()
     files, converted, failed = write_manifest(root, out_dir, done, skipped, __version__)
     if jsonl is not None:
-        lines = [json.dumps(e.get("record") or {"file": rel, "kind": None, "status": e["status"], "code": e.get("code"),
-                                                 "pages": None, "about": None, "counts": {}}, ensure_ascii=False)
-                 for rel, e in files.items()]
-        if str(jsonl) == "-":  # standard output: the lines for a pipe, the progress stays on stderr
-            import sys
-
-            sys.stdout.write("".join(line + "\n" for line in lines))
-            sys.stdout.flush()
-        else:
-            write_atomic(jsonl, "".join(line + "\n" for line in lines))
+        _write_jsonl(jsonl, files)
     return BatchCounts(converted, failed, skipped, len(not_read),
                        progress.summary(converted, failed, skipped, len(not_read)))
+
+
+def _write_jsonl(jsonl: Path, files: dict) -> None:
+    """One JSON line per file of the manifest, to a file or to standard output (``-``)."""
+    from .output import write_atomic
+
+    lines = [json.dumps(e.get("record") or {"file": rel, "kind": None, "status": e["status"], "code": e.get("code"),
+                                             "pages": None, "about": None, "counts": {}}, ensure_ascii=False)
+             for rel, e in files.items()]
+    if str(jsonl) == "-":  # standard output: the lines for a pipe, the progress stays on stderr
+        import sys
+
+        sys.stdout.write("".join(line + "\n" for line in lines))
+        sys.stdout.flush()
+    else:
+        write_atomic(jsonl, "".join(line + "\n" for line in lines))

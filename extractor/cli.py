@@ -176,7 +176,7 @@ def cmd_batch(args) -> int:
         options = ReadOptions(passwords=tuple(passwords), limits=limits_from(args), timeout=args.timeout,
                               memory_mb=args.max_memory_mb)
         counts = run_batch(
-            root, out_dir, jobs=args.jobs, resume=args.resume, quiet=args.quiet,
+            root, out_dir, jobs=args.jobs, resume=args.resume, retry_failed=args.retry_failed, quiet=args.quiet,
             jsonl=Path(args.jsonl) if args.jsonl else None, options=options, scheduler=args.scheduler)
     except CouncilError as exc:
         _report(exc, str(out_dir), args.debug)
@@ -473,7 +473,10 @@ Each command's --help describes its arguments and gives examples.""")
                     help="where the JSON goes, at each input's relative path, with batch-manifest.json")
     bt.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
     bt.add_argument("--resume", action="store_true",
-                    help="skip inputs converted before from the same bytes by the same version")
+                    help="skip inputs converted before from the same bytes by the same version, and inputs that "
+                         "failed so (their error is said again; a timeout or memory failure is tried again)")
+    bt.add_argument("--retry-failed", action="store_true",
+                    help="with --resume, convert again the inputs that failed before from the same bytes")
     bt.add_argument("--jsonl", metavar="FILE", help="also write one JSON line per document (file, kind, status, "
                                                     "pages, title or meeting, counts); '-' is standard output")
     bt.add_argument("--diff-against-archive", action="store_true",

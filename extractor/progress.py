@@ -35,9 +35,12 @@ def page_count_of(path: Path) -> int | None:
 
 class Progress:
     def __init__(self, total_files: int, total_pages: int | None, *, done_files: int = 0, quiet: bool = False,
-                 stream=None, bar: bool | None = None):
+                 stream=None, bar: bool | None = None, weights: dict[str, int] | None = None):
+        """``weights``: the work each file to do stands for (its pages, or for a file with no page count
+        its size in pages' worth), so the time left follows the pages to go, not the files."""
         self.stream = stream or sys.stderr
         self.total_files, self.total_pages = total_files, total_pages
+        self.weights = weights or {}
         self.files, self.pages, self.failed = done_files, 0, 0
         self.quiet = quiet
         self.start = time.perf_counter()
@@ -52,16 +55,17 @@ class Progress:
                 sized = size.columns > 0 and size.lines > 0
             except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
                 sized = False
-            self._bar = tqdm(total=total_files, initial=done_files, unit="file", file=self.stream,
+            work = sum(self.weights.values()) if self.weights else total_files - done_files
+            self._bar = tqdm(total=work, initial=0, unit="page", file=self.stream,
                              dynamic_ncols=sized, ncols=None if sized else 100, nrows=None if sized else 24,
-                             bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} files [{elapsed}<{remaining}{postfix}]")
+                             bar_format="{l_bar}{bar}| {postfix} [{elapsed}<{remaining}]")
             self._bar.set_postfix_str(self._pages_text(), refresh=False)
 
     def _pages_text(self) -> str:
         seconds = time.perf_counter() - self.start
         of = f"/{self.total_pages}" if self.total_pages else ""
         rate = self.pages / seconds if seconds > 0 else 0.0
-        return f"pages {self.pages}{of}, {rate:.1f} pages/s, {self.failed} failed"
+        return f"{self.files}/{self.total_files} files, pages {self.pages}{of}, {rate:.1f} pages/s, {self.failed} failed"
 
     def said(self, line: str) -> None:
         """A line of its own (a skipped count, a note), above the bar where there is one."""
@@ -85,7 +89,16 @@ class Progress:
                   file=self.stream)
         if self._bar is not None:
             self._bar.set_postfix_str(self._pages_text(), refresh=False)
-            self._bar.update(1)
+            self._bar.update(self.weights.get(outcome.relative, 1) if self.weights else 1)
+
+    def failed_before(self, relative: str, message: str) -> None:
+        """A file that failed last time from the same bytes: its error again, not converted again."""
+        self.failed += 1
+        line = f"council: error: {message} (failed before from the same bytes; --retry-failed converts it again)"
+        if self._bar is not None:
+            self._bar.write(line, file=self.stream)
+        else:
+            print(line, file=self.stream)
 
     def not_read(self, outcome) -> None:
         """A file that is no document this tool reads: one line, even when quiet (it is not converted)."""

@@ -64,6 +64,22 @@ def test_resume_skips_what_is_done_and_redoes_what_changed(archive, tmp_path):
     assert sub["title"] == "新しい件名"
 
 
+def test_resume_says_a_failure_of_the_same_bytes_again_and_retry_failed_converts_it(archive, tmp_path):
+    out = tmp_path / "out"
+    council("batch", archive, "--out-dir", out, "-q")
+    for path in archive.rglob("*"):  # only the broken file is left to do
+        if path.is_file() and path.name != "broken.docx" and not path.name.startswith("."):
+            path.unlink()
+    again = council("batch", archive, "--out-dir", out, "--resume")
+    assert again.returncode == 1  # still not converted, and the exit says so
+    (line,) = [l for l in again.stderr.splitlines() if l.startswith("council: error:")]
+    assert "2025/broken.docx" in line and "failed before from the same bytes" in line and "--retry-failed" in line
+    assert "0 converted, 1 failed" in again.stderr
+    retried = council("batch", archive, "--out-dir", out, "--resume", "--retry-failed")
+    (line,) = [l for l in retried.stderr.splitlines() if l.startswith("council: error:")]
+    assert "[corrupt_document]" in line and "failed before" not in line
+
+
 def test_usage_errors(tmp_path):
     assert council("batch", tmp_path / "missing", "--out-dir", tmp_path / "o").returncode == 2
     assert council("batch", tmp_path, "--out-dir", tmp_path / "o", "--jobs", "0").returncode == 2

@@ -210,8 +210,8 @@ def test_an_interrupted_batch_keeps_what_it_finished_and_resume_does_the_rest(tm
     for i in range(12):
         shutil.copy(DOCX, root / f"doc{i:02d}.docx")
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "extractor.cli", "batch", str(root), "--out-dir", str(out), "-j", "1"],
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "extractor.cli", "batch", str(root), "--out-dir", str(out), "-j", "1",
+                             "--jsonl", str(tmp_path / "records.jsonl")], stderr=subprocess.PIPE, text=True)
     for line in proc.stderr:  # wait until two files are done, then interrupt
         if line.startswith("[2/12]"):
             break
@@ -221,12 +221,18 @@ def test_an_interrupted_batch_keeps_what_it_finished_and_resume_does_the_rest(tm
     manifest = json.loads((out / "batch-manifest.json").read_text(encoding="utf-8"))
     finished = [rel for rel, e in manifest["files"].items() if e["status"] == "converted"]
     assert 2 <= len(finished) < 12
+    # the manifest says it was interrupted and what it did not reach; the JSONL holds what is done
+    assert manifest["interrupted"] is True and sorted(manifest["not_done"] + list(manifest["files"])) == sorted(
+        f"doc{i:02d}.docx" for i in range(12))
+    records = [json.loads(line) for line in (tmp_path / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["file"] for r in records) == sorted(manifest["files"])
     for rel in finished:  # every output the manifest names is whole
         assert json.loads((out / f"{rel}.json").read_text(encoding="utf-8"))["schema"] == "council-submission"
     assert not list(out.glob(".*.tmp"))  # no half-written output left behind
     run = council("batch", root, "--out-dir", out, "--resume", "-j", "1")
     assert run.returncode == 0 and f"{len(finished)} skipped" in run.stderr
-    assert len(json.loads((out / "batch-manifest.json").read_text(encoding="utf-8"))["files"]) == 12
+    resumed = json.loads((out / "batch-manifest.json").read_text(encoding="utf-8"))
+    assert len(resumed["files"]) == 12 and resumed["interrupted"] is False and resumed["not_done"] == []
 
 
 def table_of_rows(path: Path, rows: int) -> Path:

@@ -39,6 +39,18 @@ def test_on_a_terminal_one_bar_says_files_pages_rate_failures_and_time_left():
     assert "[1/3]" not in text  # no plain lines under a bar
 
 
+def test_the_time_left_follows_the_pages_to_go_not_the_files():
+    # a 40-page PDF and two one-page files: after the long one, almost nothing is left
+    stream = io.StringIO()
+    progress = Progress(3, 42, stream=stream, bar=True, weights={"long.pdf": 40, "a.txt": 1, "b.txt": 1})
+    progress.done(outcome("long.pdf", pages=40))
+    bar = progress._bar
+    assert (bar.n, bar.total) == (40, 42)
+    progress.close()
+    last = stream.getvalue().replace("\r", "\n").strip().splitlines()[-1]
+    assert "1/3 files" in last and "pages 40/42" in last and "95%" in last
+
+
 def test_elsewhere_a_plain_line_per_file_and_a_closing_summary():
     stream = io.StringIO()
     progress = Progress(3, 9, done_files=1, stream=stream, bar=False)
