@@ -143,3 +143,27 @@ def test_its_libreoffice_pdf_gives_the_same_marked_passages(make_docx, tmp_path,
     pdf = extract(tmp_path / f"{key}.pdf")
     assert [m.text for m in pdf.marked_changes] == [m.text for m in extract(docx).marked_changes] == EXPECTED
     assert [m.styles for m in pdf.marked_changes] == [m.styles for m in extract(docx).marked_changes]
+
+
+def test_a_workbook_marks_by_font_colour_and_by_a_cells_own_fill_not_a_header_or_label_fill(tmp_path):
+    import openpyxl
+    from openpyxl.styles import Font, PatternFill
+
+    grey, yellow = PatternFill("solid", fgColor="FFD9D9D9"), PatternFill("solid", fgColor="FFFFFF00")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = f"※赤字及び網掛けの部分が、{REF}からの変更箇所"
+    rows = [("項目", "内容"), ("件名", "見守りサービスの利用に係る外部提供について"),
+            ("目的", "高齢者の見守りを行うため"), ("提供先", "社会福祉法人青葉会"), ("提供方法", "暗号化した電子ファイルで提供する")]
+    for r, (key, value) in enumerate(rows, start=3):
+        ws.cell(r, 1, key).fill = grey  # the header row and the column of labels are grey all along
+        ws.cell(r, 2, value)
+    ws["B3"].fill = grey
+    ws["B5"].font = Font(color="FFFF0000")  # 赤字
+    ws["B6"].fill = yellow  # 網掛け: the cell's own fill
+    ws["B7"].font = Font(color="FF000000")  # black is no colour
+    path = tmp_path / "marked.xlsx"
+    wb.save(path)
+    sub = extract(path)
+    assert sub.change_marking.styles == ["color", "shading"]
+    assert [m.text for m in sub.marked_changes] == ["高齢者の見守りを行うため", "社会福祉法人青葉会"]

@@ -32,18 +32,49 @@ def _text(value) -> str:
     return str(value)
 
 
-def _paragraphs(cell) -> tuple[Paragraph, ...]:
-    """A cell's text, one paragraph per line (Alt+Enter), each one run in the cell's font."""
+def _rgb(color) -> str | None:
+    """An openpyxl colour as six hex digits; None for a theme, indexed or automatic colour (the
+    default black of a workbook is a theme colour) and for black."""
+    rgb = getattr(color, "rgb", None) if color is not None and getattr(color, "type", None) == "rgb" else None
+    if not isinstance(rgb, str) or len(rgb) not in (6, 8):
+        return None
+    rgb = rgb[-6:].upper()
+    return None if rgb == "000000" else rgb
+
+
+def fill_of(cell) -> str | None:
+    """A cell's solid fill as six hex digits (網掛け in a workbook is the cell's fill); None for none or white."""
+    fill = cell.fill
+    if fill is None or fill.fill_type != "solid":
+        return None
+    rgb = _rgb(fill.fgColor)
+    return None if rgb in (None, "FFFFFF") else rgb
+
+
+def _paragraphs(cell, shaded: bool = False) -> tuple[Paragraph, ...]:
+    """A cell's text, one paragraph per line (Alt+Enter), each one run in the cell's font: weight,
+    underline and its kind, italics, colour, and ``shaded`` when the cell's own fill sets it apart."""
     text = _text(cell.value)
     font = cell.font
     name = font.name if font is not None else None
     underline = bool(font is not None and font.u and font.u != "none")
+    kind = ("double" if font.u.startswith("double") else "single") if underline else None
     out = []
     for line in text.split("\n"):
         if line.strip():
             out.append(Paragraph(runs=(Run(text=line, bold=bool(font is not None and font.b), underline=underline,
-                                           font_family=font_family_of(name), font_name=name),)))
+                                           font_family=font_family_of(name), font_name=name,
+                                           italic=bool(font is not None and font.i),
+                                           color=_rgb(font.color) if font is not None else None,
+                                           shading=shaded, underline_kind=kind),)))
     return tuple(out)
+
+
+def _set_apart(fills: dict[int, str | None], c: int) -> bool:
+    """A cell's fill marks it when another cell with text in its row is not filled so: a header row,
+    a banded row or a group row filled all along marks nothing."""
+    own = fills.get(c)
+    return own is not None and any(f != own for col, f in fills.items() if col != c)
 
 
 def _column_number(letters: str) -> int:
@@ -242,7 +273,7 @@ def _sheet_blocks(sheet, warnings: list[Warning]) -> list:
     def lines(rs):
         for r in rs:
             for c in filled(r):
-                out.extend(_paragraphs(sheet.cell(r, c)))
+                out.extend(_paragraphs(sheet.cell(r, c)))  # a banner's fill outside the grid marks nothing
 
     lines(rows[:start])
     grid_rows = rows[start:end]
@@ -250,15 +281,23 @@ def _sheet_blocks(sheet, warnings: list[Warning]) -> list:
         row_index = {r: i for i, r in enumerate(grid_rows)}
         col_index = {c: i for i, c in enumerate(cols)}
         table_rows = []
+        # a fill every cell of a column shares (a column of labels set grey) marks nothing either
+        column_fills: dict[int, set] = {}
+        for r in grid_rows:
+            for c in filled(r):
+                column_fills.setdefault(col_index[c], set()).add(fill_of(sheet.cell(r, c)))
+        label_fill = {c: next(iter(f)) for c, f in column_fills.items() if len(f) == 1}
         for r in grid_rows:
             cells = []
+            row_fills = {col_index[c]: fill_of(sheet.cell(r, c)) for c in filled(r)}
             for c in cols:
                 if (r, c) in covered:
                     continue
                 last_r, last_c = merged.get((r, c), (r, c))
                 span_r = sum(1 for rr in grid_rows if r <= rr <= last_r)
                 span_c = sum(1 for cc in cols if c <= cc <= last_c)
-                cells.append(Cell(row=row_index[r], col=col_index[c], blocks=_paragraphs(sheet.cell(r, c)),
+                shaded = _set_apart(row_fills, col_index[c]) and label_fill.get(col_index[c]) != row_fills[col_index[c]]
+                cells.append(Cell(row=row_index[r], col=col_index[c], blocks=_paragraphs(sheet.cell(r, c), shaded),
                                   row_span=max(1, span_r), col_span=max(1, span_c)))
             table_rows.append(tuple(cells))
         out.append(Table(rows=tuple(table_rows), n_cols=len(cols)))
