@@ -262,3 +262,13 @@ def test_a_header_cell_holding_a_list_keeps_a_line_per_item_and_a_wrapped_label_
               n_cols=3, header_rows=1)
     (table,) = submission(para("チェックリスト"), t).tables
     assert table.header == ["No", "・対策が可能であれば「○」\n・対策の必要がない場合は「－」", "情報保護対策"]
+
+
+def test_a_checklist_heading_with_no_checklist_read_says_so():
+    lost = submission(para("5 業務委託にかかる個人情報保護対策チェックリスト"), para("実施対策内容市が行う情報保護対策◯誓約書を提出させる。"))
+    assert [(w.code, w.page) for w in lost.warnings] == [("checklist_not_read", None)]
+    table = Table(rows=((Cell(0, 0, (para("実施"),)), Cell(0, 1, (para("対策内容"),))),
+                        (Cell(1, 0, (para("市が行う情報保護対策【運用上の対策】"),), col_span=2),),
+                        (Cell(2, 0, (para("○"),)), Cell(2, 1, (para("誓約書を提出させる。"),)))), n_cols=2, header_rows=1)
+    read = submission(para("5 業務委託にかかる個人情報保護対策チェックリスト"), para("実施するものに「○」を記入"), table)
+    assert read.checklist and "checklist_not_read" not in [w.code for w in read.warnings]

@@ -15,7 +15,7 @@ from .. import schema as S
 from ..char_classes import ITEM_START
 from ..ir import Cell, Document, Paragraph, Run, Table, iter_paragraphs
 from ..normalize import find_dates, normalize
-from ..vocabulary import is_department_key, is_item_list_key, without_gloss
+from ..vocabulary import is_department_key, is_item_list_key, vocabulary, without_gloss
 from .agenda import agenda_of, meeting_of
 from .checklist import checklist_of
 from .continuation import join_document_continuations
@@ -420,6 +420,14 @@ def build_submission(doc: Document, source: S.Source, generator: S.Generator) ->
             warnings.extend(result.warnings)
         elif table.id not in walk.key_value:  # its measures are no items, nor are a field table's values
             table_lists.extend(item_lists_of(table))
+    if not checklist:
+        heads = vocabulary()["checklist_heads"]["words"]
+        named = next((s for s in walk.sections if s.heading and any(w in s.heading for w in heads)), None)
+        if named is not None:
+            warnings.append(S.Warning(code="checklist_not_read", page=named.page, message=(
+                f"the heading '{named.heading}' names a checklist, but no table under it reads as one: its table may "
+                "have been lost (a converted .doc, a text export that ran its cells together) or be laid out in a "
+                "way this tool does not read; check the document")))
     if marking.known and marking.inferred and walk.spans:
         warnings.append(S.Warning(code="marking_inferred", page=None, message=(
             "no ※ statement says how changes are marked; bold underlined text was taken as marked")))
