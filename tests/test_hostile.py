@@ -385,3 +385,14 @@ def test_an_output_killed_mid_write_is_never_half_written(tmp_path):
     writer.kill()
     writer.wait()
     assert target.read_text(encoding="utf-8") == '{"earlier": true}\n'
+
+
+@pytest.mark.skipif(not (SAMPLES / "shinjuku_logo_r6.chromium.pdf").exists(), reason="the Chromium sample is missing")
+def test_a_pdf_cut_short_that_keeps_its_pages_but_loses_its_character_maps_says_the_text_is_lost(tmp_path):
+    whole = (SAMPLES / "shinjuku_logo_r6.chromium.pdf").read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(whole[: len(whole) * 45 // 100])  # Chromium writes its pages first, its fonts last
+    got = extract(cut)
+    codes = [w.code for w in got.warnings]
+    assert codes[:2] == ["repaired", "text_lost"], codes
+    assert "unreliable" in got.warnings[1].message and "pages 1–" in got.warnings[1].message

@@ -218,7 +218,7 @@ def test_drawn_check_boxes_read_as_the_glyph_a_reader_sees(tmp_path):
 def test_glyphs_without_unicode_are_counted_in_a_warning(tmp_path):
     doc = read(tmp_path, [text(72, 700, "Readable") + "BT /F3 12 Tf 72 650 Td <000100020003> Tj ET\n"])
     (warning,) = [w for w in doc.warnings if w.code == "unmapped_glyphs"]
-    assert warning.page == 1 and warning.message.startswith("3 characters")
+    assert warning.page == 1 and warning.message.startswith("3 of 11 characters")
 
 
 def test_a_filled_background_box_is_no_table_and_loses_no_text(tmp_path):

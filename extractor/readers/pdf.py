@@ -240,7 +240,14 @@ class PdfReader:
             try:
                 document = self._read(pdf)
                 if self._repaired is not None:
-                    document = replace(document, warnings=(self._repaired,) + document.warnings)
+                    lost = [w.page for w in document.warnings if w.code == "unmapped_glyphs" and w.page]
+                    said = (self._repaired,)
+                    if lost:  # a file cut short keeps its pages but loses the fonts' character maps
+                        said += (Warning("text_lost", f"the damaged PDF lost characters' Unicode maps on "
+                                         f"{len(lost)} of {len(pdf.pages)} pages ({_page_ranges(lost)}): the "
+                                         "text read there, and what is built from it, is unreliable; get a "
+                                         "whole copy of the file", None),)
+                    document = replace(document, warnings=said + document.warnings)
                 return document
             except (CorruptDocument, EmptyDocument, TooLarge):
                 raise
@@ -329,8 +336,8 @@ class PdfReader:
             return [], [], warnings
         cids = sum(1 for c in raw_chars if _CID.search(c["text"]))
         if cids:
-            warnings.append(Warning("unmapped_glyphs", f"{cids} characters have no Unicode mapping "
-                                    "and read as (cid:NNN)", number))
+            warnings.append(Warning("unmapped_glyphs", f"{cids} of {len(raw_chars)} characters have no Unicode "
+                                    "mapping and read as (cid:NNN)", number))
         chars = []
         vertical = []
         for c in raw_chars:
@@ -414,3 +421,14 @@ def read_pdf(path: Path, *, password: str | None = None, limits: Limits = DEFAUL
 
     check_pdf(path, password=password, limits=limits)
     return PdfReader(path, password=password, limits=limits).read()
+
+
+def _page_ranges(pages: list[int]) -> str:
+    """[1, 2, 3, 5, 7, 8] → ``pages 1–3, 5, 7–8``."""
+    runs: list[list[int]] = []
+    for n in sorted(set(pages)):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return "pages " + ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
