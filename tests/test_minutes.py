@@ -11,7 +11,7 @@ import pytest
 
 from extractor import extract
 from extractor.schema import Minutes, Packet, Submission
-from extractor.structure.minutes import label_of, times_of
+from extractor.structure.minutes import Line, document_lines, label_of, times_of
 from tests.conftest import SAMPLES, SHARED, needs_shared
 
 REAL = SHARED / "realminutes"
@@ -43,6 +43,74 @@ def test_header_labels_by_what_they_name_spaced_numbered_or_not(line, found):
 ])
 def test_meeting_times_read_on_a_24_hour_clock(text, times):
     assert times_of(text) == times
+
+
+@pytest.mark.parametrize("text, times", [
+    ("午後1時30分∼午後3時", ["13:30", "15:00"]),  # ∼ U+223C between the two
+    ("13時30分∼15時45分", ["13:30", "15:45"]),
+    ("午前10時00分~", ["10:00"]),  # open-ended: the end is not said
+    ("午後1時から3時30分まで", ["13:00", "15:30"]),  # the end in the afternoon the start is in
+    ("午前9時から11時まで", ["09:00", "11:00"]),
+])
+def test_meeting_times_with_any_dash_open_or_with_the_half_of_day_once(text, times):
+    assert times_of(text) == times
+
+
+def _lines(*texts):
+    return [Line(t, 1) for t in texts]
+
+
+def _minutes_of_text(text, tmp_path, name="m.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract(path)
+
+
+@pytest.mark.parametrize("pieces, found", [
+    (["名", "称", "みどり市個人情報保護審議会"], ("body", "")),
+    (["日", "時 令和5年11月6日（月）午前10時から"], ("date", "令和5年11月6日（月）午前10時から")),
+    (["1 場", "所", "第1会議室"], ("place", "")),
+    (["出席", "委員", "会長 森 一郎"], ("attendees", "")),
+    (["出", "席", "委", "員"], ("attendees", "")),
+])
+def test_a_label_a_narrow_cell_broke_over_lines_is_one_label(pieces, found, tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("\n".join(pieces) + "\n", encoding="utf-8")
+    from extractor.readers import read_document
+    from extractor.limits import DEFAULT
+    lines = document_lines(read_document(path, password=None, limits=DEFAULT))
+    assert label_of(lines[0].raw) == found
+
+
+def test_short_lines_that_spell_no_label_stay_apart(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("名\n簿\n日\n時間\n", encoding="utf-8")
+    from extractor.readers import read_document
+    from extractor.limits import DEFAULT
+    assert [l.raw for l in document_lines(read_document(path, password=None, limits=DEFAULT))] == ["名", "簿", "日", "時間"]
+
+
+def test_a_header_broken_in_narrow_cells_still_gives_the_meeting(tmp_path):
+    m = _minutes_of_text("第2回みどり市個人情報保護審議会 会議録\n名\n称\nみどり市個人情報保護審議会\n日\n時\n"
+                         "令和5年11月6日（月）13時30分∼15時\n場\n所\n市役所3階 第1会議室\n出席\n委員\n"
+                         "会長 森 一郎\n林 二郎\n", tmp_path)
+    assert isinstance(m, Minutes)
+    assert (m.meeting.body, m.meeting.date, m.meeting.start_time, m.meeting.end_time, m.meeting.place) == (
+        "みどり市個人情報保護審議会", "2023-11-06", "13:30", "15:00", "市役所3階第1会議室")
+    assert [(a.role, a.name) for a in m.attendees] == [("会長", "森一郎"), ("委員", "林二郎")]
+
+
+def test_minutes_whose_labels_stand_before_their_values_on_one_line_are_minutes(tmp_path):
+    # と き / ところ, the label then its value: the kind is chosen on the lines as written
+    m = _minutes_of_text("みどり市個人情報保護審議会 部会議事録\n1 と き 令和5年11月6日（月）午前10時から午前11時30分まで\n"
+                         "2 ところ 市役所3階 第1会議室\n3 出席者 田中部会長、森委員、林委員\n4 議題\n"
+                         "(1) 図書館システムの更新に伴う外部結合について（新規諮問）\n(2) その他\n"
+                         "※議題はすべて公開\n5 議事概要\n(1) 図書館システムの更新に伴う外部結合について（新規諮問）\n", tmp_path)
+    assert isinstance(m, Minutes)
+    assert (m.meeting.date, m.meeting.start_time, m.meeting.end_time, m.meeting.place) == (
+        "2023-11-06", "10:00", "11:30", "市役所3階第1会議室")
+    assert [(i.kind, i.label, i.title) for i in m.items] == [
+        ("deliberation", "1", "図書館システムの更新に伴う外部結合について"), ("other", "2", "その他")]
 
 
 def test_each_sample_is_read_as_the_kind_it_is():

@@ -43,7 +43,44 @@ def document_lines(doc: Document) -> list[Line]:
                     if any(cells):
                         out.append(Line("　".join(c for c in cells if c), page.number))
     # Kangxi radicals for ideographs (a browser's PDF writes ⽋席者 for 欠席者) would hide labels and roles
-    return [Line(radicals_to_ideographs(l.raw), l.page) for l in out if l.raw.strip()]
+    return _with_split_labels_joined([Line(radicals_to_ideographs(l.raw), l.page) for l in out if l.raw.strip()])
+
+
+def _with_split_labels_joined(lines: list[Line]) -> list[Line]:
+    """A label a narrow cell broke over lines (``名`` / ``称``, ``出席`` / ``委員 …``) as one line:
+    short pieces that together, and only together, spell a label; the last may carry the value."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        joined = _split_label_at(lines, i)
+        if joined:
+            out.append(joined[0])
+            i = joined[1]
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _split_label_at(lines: list[Line], i: int) -> tuple[Line, int] | None:
+    first = lines[i].raw.strip()
+    letters = re.sub(rf"^{_NUMBERING}", "", first)
+    if not 1 <= len(letters) <= 3 or re.search(r"[\s　0-9０-９]", letters) or _label_match(first):
+        return None
+    spelled, candidate = letters, first
+    for k in range(i + 1, min(i + 4, len(lines))):
+        piece = lines[k].raw.strip()
+        head = re.split(r"[\s　:：]", piece, maxsplit=1)[0]
+        if not 1 <= len(head) <= 3:
+            return None
+        spelled += head
+        candidate += piece
+        found = _label_match(candidate)
+        if found and found[2] == spelled:
+            return Line(candidate, lines[i].page), k + 1
+        if head != piece:  # a value after the piece: the label ends here, or there is none
+            return None
+    return None
 
 
 # -- labels ------------------------------------------------------------------------------------------
@@ -85,11 +122,13 @@ def _label_match(raw: str) -> tuple[str, str, str] | None:
 
 def is_minutes(lines: list[str]) -> bool:
     """Minutes by what they hold: a minutes title near the top, or a header naming at least two of
-    the meeting's date, place and attendees."""
+    the meeting's date, place and attendees. ``lines`` as written (:attr:`Line.raw`): a label is
+    told from its value by the space between them (``3 出席者 野田部会長、…``), which normalising
+    removes, so the kind is chosen on the same lines the minutes are read from."""
     v = vocabulary()["minutes"]
     parts = {found[0] for found in map(label_of, lines[:80]) if found}
     header = len(parts & {"date", "place", "attendees", "absentees"})
-    titled = any(word in l for l in lines[:8] for word in v["titles"])
+    titled = any(word in (normalize(l) or "") for l in lines[:8] for word in v["titles"])
     speakers = sum(1 for l in lines[:200] if _is_speaker_line(l))
     return header >= 2 or (titled and (header >= 1 or speakers >= 2))
 
@@ -104,13 +143,15 @@ _ERAS = ("令和", "平成", "昭和")  # the eras a meeting's fiscal year is co
 def times_of(text: str) -> list[str]:
     """``午後1時15分から午後2時45分まで`` → ["13:15", "14:45"]; ``午前9時30分~正午`` → ["09:30", "12:00"]."""
     out = []
+    ampm = None
     for m in _TIME.finditer(text):
         if m.group("noon"):
             out.append("12:00")
             continue
         h = int(m.group("h"))
         minute = 30 if m.group("half") else int(m.group("m") or 0)
-        if m.group("ampm") == "午後" and h < 12:
+        ampm = m.group("ampm") or ampm  # 午後1時30分から3時まで: the end is in the afternoon the start is
+        if ampm == "午後" and h < 12:
             h += 12
         if h < 24 and minute < 60:
             out.append(f"{h:02d}:{minute:02d}")
@@ -369,6 +410,8 @@ def agenda_items(lines: list[Line]) -> list[_Item]:
             kind = heading_kind
             continue
         title_raw = rest.strip()
+        if title_raw.startswith(("※", "＊", "*")):
+            continue  # a note on the list (※すべての議題を公開), no item nor part of one
         if not title_raw or (_SESSION.search(title_raw) and body_pattern().fullmatch(
                 re.sub(r"^.*?第\s*\d+\s*回", "", normalize(title_raw) or ""))):
             continue  # the meeting's own name over its list
@@ -404,7 +447,7 @@ def _new_item(kind: str | None, label: str | None, title_raw: str) -> _Item:
     title_raw, result = _split_result(_BULLET.sub("", title_raw).strip())
     number = _NUMBER.search(title_raw)
     own_kind = None
-    tail = re.search(r"[（(](諮問|審議|報告)[^）)]{0,8}[）)]$", title_raw)
+    tail = re.search(r"[（(][^（）()]{0,4}?(諮問|審議|報告)[^（）()]{0,8}[）)]$", title_raw)  # (諮問), (新規諮問)
     if tail:
         own_kind = "report" if tail.group(1) == "報告" else "deliberation"
     departments = _departments_in(title_raw)
@@ -555,6 +598,8 @@ def split_parts(lines: list[Line]) -> tuple[list[Line], dict[str, list[Line]], d
     current = None
     for line in lines:
         found = _label_match(line.raw)
+        if found and current is None and found[0] == "proceedings" and found[2] in vocabulary()["minutes"]["titles"]:
+            found = None  # 議事概要 over the header is the document's title; after it, the proceedings' label
         # once in the proceedings, only another proceedings label starts a part (議事 … in a turn is text)
         if found and (current != "proceedings" or found[0] == "proceedings"):
             part, value, label = found
