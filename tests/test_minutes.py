@@ -11,7 +11,7 @@ import pytest
 
 from extractor import extract
 from extractor.schema import Minutes, Packet, Submission
-from extractor.structure.minutes import Line, document_lines, label_of, times_of
+from extractor.structure.minutes import Line, document_lines, label_of, people_of, times_of
 from tests.conftest import SAMPLES, SHARED, needs_shared
 
 REAL = SHARED / "realminutes"
@@ -109,8 +109,40 @@ def test_minutes_whose_labels_stand_before_their_values_on_one_line_are_minutes(
     assert isinstance(m, Minutes)
     assert (m.meeting.date, m.meeting.start_time, m.meeting.end_time, m.meeting.place) == (
         "2023-11-06", "10:00", "11:30", "市役所3階第1会議室")
+    assert [(a.role, a.name) for a in m.attendees] == [("部会長", "田中"), ("委員", "森"), ("委員", "林")]
     assert [(i.kind, i.label, i.title) for i in m.items] == [
         ("deliberation", "1", "図書館システムの更新に伴う外部結合について"), ("other", "2", "その他")]
+
+
+def test_a_group_role_carries_down_the_list_until_the_next_role():
+    people = people_of(_lines("委員 森 一郎", "事務局 総務部長 青木 一郎", "    総務課長 石井 二郎",
+                              "    総務課主事 上野 三郎", "説明者 福祉部福祉課長 江藤 四郎", "    福祉課主査 小田 五郎"))
+    assert [(p.role, p.title) for p in people] == [
+        ("委員", None), ("事務局", "総務部長"), ("事務局", "総務課長"), ("事務局", "総務課主事"),
+        ("説明者", "福祉部福祉課長"), ("説明者", "福祉課主査")]
+
+
+@pytest.mark.parametrize("lines, label, roles", [
+    (["会長 森 一郎", "林 二郎", "川上 三郎"], "出席委員", ["会長", "委員", "委員"]),
+    (["委員", "副会長 森 一郎", "林 二郎"], "出席者", ["副会長", "委員"]),
+    (["委員 会長 森 一郎", "委員 林 二郎"], "出席者", ["会長", "委員"]),
+    (["林 二郎", "森 一郎（会長）"], "出席委員", ["委員", "会長"]),
+    (["森部会長、林委員、川上委員"], "出席者", ["部会長", "委員", "委員"]),
+])
+def test_a_post_one_person_holds_is_that_line_s_role_only(lines, label, roles):
+    people = people_of(_lines(*lines), "", label)
+    assert [p.role for p in people] == roles
+    assert all(p.name and p.title is None for p in people)
+
+
+def test_a_file_link_of_the_web_page_is_no_attendee():
+    people = people_of(_lines("委員 森 一郎", "事務局 総務課長 石井 二郎", "会議資料.pdf [1373KB pdfファイル]",
+                              "次第 [Wordファイル/27KB]"))
+    assert [p.name for p in people] == ["森一郎", "石井二郎"]
+
+
+def test_a_materials_label_with_a_long_file_name_and_its_size_is_a_label():
+    assert label_of("4 資料 令和5年11月6日開催みどり市個人情報保護審議会資料.pdf [11515KB pdfファイル]")[0] == "materials"
 
 
 def test_each_sample_is_read_as_the_kind_it_is():

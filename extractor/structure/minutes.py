@@ -114,7 +114,7 @@ def _label_match(raw: str) -> tuple[str, str, str] | None:
         m = pattern.match(text)
         if m:
             value = m.group("value").strip()
-            if part in ("proceedings", "agenda", "materials") and len(value) > 40:
+            if part in ("proceedings", "agenda", "materials") and len(_without_link_notes(value)) > 40:
                 return None  # a sentence that starts with 議事/資料 is no label
             return part, value, re.sub(r"[\s　]", "", m.group("label"))
     return None
@@ -271,14 +271,21 @@ def person_of(raw: str, role: str | None) -> S.Attendee | None:
     m = _TRAILING_ROLE.match(text)
     if m:
         role, text = m.group("role"), m.group("rest")
+    tokens = text.split()
+    while len(tokens) > 1 and _role_word(tokens[0]):  # 会長 …, 委員 会長 …: the entry's own role, the last said
+        role, tokens = _role_word(tokens[0]), tokens[1:]
+    text = " ".join(tokens)
     m = _PAREN_TITLE.match(text)
     if m and not _role_word(m.group("name")):
-        return S.Attendee(role=role, title=normalize(m.group("title")), name=normalize(m.group("name"), name=True))
+        gloss = normalize(m.group("title"))
+        if _role_word(gloss):  # 山田 太郎（会長）: the post in the gloss is the role
+            return S.Attendee(role=_role_word(gloss), title=None, name=normalize(m.group("name"), name=True))
+        return S.Attendee(role=role, title=gloss, name=normalize(m.group("name"), name=True))
     if m and _role_word(m.group("name")):  # 事務局(情報公開広聴課副課長ほか7名): a group
         return S.Attendee(role=_role_word(m.group("name")), title=normalize(m.group("title")), name=None)
-    tokens = text.split()
-    if tokens and _role_word(tokens[0]) and len(tokens) > 1:
-        role, tokens = _role_word(tokens[0]), tokens[1:]
+    suffix = _role_after_name(text)
+    if suffix:  # 野田部会長、赤津委員: a surname with the role after it
+        return S.Attendee(role=suffix[0], title=None, name=normalize(suffix[1], name=True))
     if len(tokens) >= 3 or (len(tokens) == 2 and _ends_with_title(tokens[0]) and len(tokens[0]) > 2):
         title_tokens, name_tokens = (tokens[:-2], tokens[-2:]) if len(tokens) >= 3 else (tokens[:1], tokens[1:])
         return S.Attendee(role=role, title=normalize(" ".join(title_tokens)),
@@ -286,6 +293,27 @@ def person_of(raw: str, role: str | None) -> S.Attendee | None:
     if len(tokens) == 1 and _role_word(tokens[0]):
         return None  # a role heading on its own
     return S.Attendee(role=role, title=None, name=normalize(" ".join(tokens), name=True))
+
+
+def _role_after_name(text: str) -> tuple[str, str] | None:
+    """``野田部会長`` → ("部会長", "野田"): a short name (a surname) run into the role after it; a
+    post (情報政策課長) or a department before the role is no name."""
+    if re.search(r"[\s　（()）]", text):
+        return None
+    for r in sorted(vocabulary()["minutes"]["roles"], key=len, reverse=True):
+        name = text[:-len(r)] if text.endswith(r) else ""
+        if 1 <= len(name) <= 4 and not re.search(r"[課部局室係所]$", name) and not _ends_with_title(name):
+            return r, name
+    return None
+
+
+def _carried_role(text: str) -> str | None:
+    """The role an entry's first word gives the entries after it (``事務局 企画財政部長 …`` over
+    indented ``政策室長 …``): a group's name carries down the list, a post one person holds
+    (会長, 副会長) is that line's alone."""
+    tokens = text.split()
+    word = _role_word(tokens[0]) if len(tokens) > 1 else None
+    return word if word and word not in vocabulary()["minutes"]["posts"] else None
 
 
 def people_of(lines: list[Line], first_value: str = "", label: str = "") -> list[S.Attendee]:
@@ -301,6 +329,8 @@ def people_of(lines: list[Line], first_value: str = "", label: str = "") -> list
         text = raw.strip()
         if not text or text in ("なし", "無し"):
             continue
+        if _LINK_NOTE.search(text):
+            continue  # 会議資料.pdf [333KB pdfファイル]: a link of the web page, never a person
         gloss = re.fullmatch(r"(?P<word>[^（(]+)[（(](?P<gloss>[^）)]*)[）)]", text)
         if gloss and _role_word(gloss.group("word")) and not re.search(r"敬称|五十音|順不同|名簿", gloss.group("gloss")):
             out.append(person_of(text, role))  # 事務局(情報公開広聴課副課長ほか7名): a group of people
@@ -323,6 +353,7 @@ def people_of(lines: list[Line], first_value: str = "", label: str = "") -> list
             person = person_of(entry, role)
             if person is not None:
                 out.append(person)
+            role = _carried_role(entry) or role
     return out
 
 
