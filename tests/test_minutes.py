@@ -11,7 +11,7 @@ import pytest
 
 from extractor import extract
 from extractor.schema import Minutes, Packet, Submission
-from extractor.structure.minutes import Line, document_lines, label_of, people_of, times_of
+from extractor.structure.minutes import Line, agenda_items, document_lines, label_of, people_of, times_of
 from tests.conftest import SAMPLES, SHARED, needs_shared
 
 REAL = SHARED / "realminutes"
@@ -143,6 +143,29 @@ def test_a_file_link_of_the_web_page_is_no_attendee():
 
 def test_a_materials_label_with_a_long_file_name_and_its_size_is_a_label():
     assert label_of("4 資料 令和5年11月6日開催みどり市個人情報保護審議会資料.pdf [11515KB pdfファイル]")[0] == "materials"
+
+
+def test_a_wrapped_item_title_is_joined_and_a_repeated_end_adds_nothing():
+    items = agenda_items(_lines("(1)諮問事項", "ア 健診事業の委託に伴う保有個人情報の外部提供及び外部提供",
+                                "に係る通知の要否について", "イ 図書館システムの更新について", "に係る経費について",
+                                "ウ 学齢簿の目的外利用について", "の目的外利用について", "(2)報告事項", "ア 運用状況について"))
+    assert [(i.kind, i.label, i.title) for i in items] == [
+        ("deliberation", "ア", "健診事業の委託に伴う保有個人情報の外部提供及び外部提供に係る通知の要否について"),
+        ("deliberation", "イ", "図書館システムの更新についてに係る経費について"),
+        ("deliberation", "ウ", "学齢簿の目的外利用について"), ("report", "ア", "運用状況について")]
+
+
+@pytest.mark.parametrize("lines", [
+    ["諮問第692号 児童手当の外部結合について", "諮問第10号 税務システムの業務委託について"],
+    ["（諮問第692号）児童手当の外部結合について", "（諮問第10号）税務システムの業務委託について"],
+    ["1 児童手当の外部結合について（諮問第692号）", "2 税務システムの業務委託について（諮問第10号）"],
+    ["諮問第692号", "児童手当の外部結合に", "ついて", "諮問第10号", "税務システムの", "業務委託について"],
+])
+def test_items_numbered_as_consultations_in_the_header(lines):
+    items = agenda_items(_lines(*lines))
+    assert [(i.kind, i.number, i.title) for i in items] == [
+        ("deliberation", "諮問第692号", "児童手当の外部結合について"),
+        ("deliberation", "諮問第10号", "税務システムの業務委託について")]
 
 
 def test_each_sample_is_read_as_the_kind_it_is():

@@ -17,7 +17,7 @@ from .. import schema as S
 from ..char_classes import era_year
 from ..ir import Document, Paragraph, Table, iter_paragraphs
 from ..normalize import find_dates, kanji_number_to_int, normalize, radicals_to_ideographs
-from ..vocabulary import body_pattern, vocabulary
+from ..vocabulary import body_pattern, vocabulary, words
 
 
 @dataclass(frozen=True)
@@ -391,7 +391,7 @@ def materials_of(lines: list[Line], first_value: str = "") -> list[str]:
 
 _ITEM_LABEL = re.compile(r"^(?P<label>[（(][0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９]+[.．)）]?|[①-⑳]|"
                          r"[アイウエオカキクケコサシスセソタチツテト](?=[\s　.．)）])|[a-z][.)）])[\s　]*(?P<rest>.*)$")
-_NUMBER = re.compile(r"諮問第\s*[0-9０-９]+\s*号")
+_NUMBER = re.compile(r"諮問第\s*[0-9０-９一二三四五六七八九十百〇]+\s*号")
 
 
 def kind_of_heading(text: str) -> str | None:
@@ -446,9 +446,10 @@ def agenda_items(lines: list[Line]) -> list[_Item]:
         if not title_raw or (_SESSION.search(title_raw) and body_pattern().fullmatch(
                 re.sub(r"^.*?第\s*\d+\s*回", "", normalize(title_raw) or ""))):
             continue  # the meeting's own name over its list
-        if items and not m and not _ends_item(items[-1].title) and not _starts_item(title_raw):
-            items[-1].title = normalize(items[-1].title + title_raw) or items[-1].title
-            items[-1].departments += _departments_in(title_raw)
+        if items and not m and (_continues(title_raw) or (not _ends_item(items[-1].title) and not _starts_item(title_raw))):
+            if not items[-1].title.endswith(normalize(title_raw) or title_raw):  # a repeat of its end adds nothing
+                items[-1].title = normalize(items[-1].title + title_raw) or items[-1].title
+                items[-1].departments += _departments_in(title_raw)
             continue
         items.append(_new_item(kind, label, title_raw))
     return items
@@ -459,7 +460,14 @@ def _ends_item(title: str) -> bool:
 
 
 def _starts_item(text: str) -> bool:
-    return text.startswith(("・", "【"))
+    return text.startswith(("・", "【")) or bool(_NUMBER.match(text))
+
+
+def _continues(text: str) -> bool:
+    """A line no title opens with — a particle or conjunction (``に係る…``, ``及び…``): the rest of
+    the title before it, wrapped."""
+    first = next(iter(words(text[:12])), None)
+    return first is not None and first.pos in ("助詞", "助動詞", "接続詞", "接尾辞")
 
 
 def _split_result(title_raw: str) -> tuple[str, str | None]:
@@ -484,11 +492,11 @@ def _new_item(kind: str | None, label: str | None, title_raw: str) -> _Item:
     departments = _departments_in(title_raw)
     title = re.sub(r"^【[^】]*】\s*", "", title_raw)
     title = re.sub(r"^[（(][^）)]*[)）]\s*", "", title) if departments and title.startswith(("（", "(")) else title
-    if number:
-        title = title.replace(number.group(0), "").strip(" 　:：")
+    if number:  # 諮問第692号 before or after the title, bare or in brackets, is its number
+        title = re.sub(rf"[（(]\s*{re.escape(number.group(0))}\s*[）)]|{re.escape(number.group(0))}", "", title).strip(" 　:：")
     # notes after the title — the kind (諮問), its number, the department — are not the title
     while True:
-        stripped = re.sub(r"\s*(?:[（(](?:諮問|審議|報告)?[^（）()]{0,8}[）)]|【[^】]*】)$", "", title)
+        stripped = re.sub(r"\s*(?:[（(][^（）()]{0,4}?(?:諮問|審議|報告)?[^（）()]{0,8}[）)]|【[^】]*】)$", "", title)
         note = title[len(stripped):]
         if stripped == title or not (re.search(r"諮問|審議|報告|^\s*[（(]\s*[）)]$", note) or _departments_in(note)):
             break
