@@ -168,6 +168,20 @@ def test_items_numbered_as_consultations_in_the_header(lines):
         ("deliberation", "諮問第10号", "税務システムの業務委託について")]
 
 
+def test_bracketed_case_headings_over_the_papers_introduce_the_items_where_there_is_no_agenda(tmp_path):
+    m = _minutes_of_text("令和5年度 第2回 みどり市個人情報保護審議会\n日時\n令和5年11月6日（月）午後2時~\n場所\n"
+                         "市役所 第1会議室\n出席者\n委員\n森 一郎\n配布資料\n○ 事前送付\n・【諮問案件1】（福祉課）\n"
+                         "介護認定調査の委託に伴う\n個人情報の外部提供について\n・【諮問案件2】（事務局）\n"
+                         "市民意識調査のための目的外利用について\n・【報告案件】（税務課）\n課税台帳の運用状況について\n"
+                         "・（参考資料）審議会答申集\n", tmp_path)
+    assert (m.meeting.start_time, m.meeting.end_time) == ("14:00", None)
+    assert [(i.kind, i.label, i.title, i.departments, i.outcome) for i in m.items] == [
+        ("deliberation", "1", "介護認定調査の委託に伴う個人情報の外部提供について", ["福祉課"], None),
+        ("deliberation", "2", "市民意識調査のための目的外利用について", ["事務局"], None),
+        ("report", None, "課税台帳の運用状況について", ["税務課"], None)]
+    assert len(m.materials) == 4
+
+
 def test_each_sample_is_read_as_the_kind_it_is():
     kinds = {p.name: type(extract(p)) for p in SAMPLES.iterdir() if p.suffix in (".docx", ".txt", ".pdf")}
     assert {n for n, k in kinds.items() if k is Minutes} == {

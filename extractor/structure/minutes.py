@@ -455,6 +455,17 @@ def agenda_items(lines: list[Line]) -> list[_Item]:
     return items
 
 
+def _headed_item(text: str) -> _Item | None:
+    """``【諮問案件2】(税務課)…について`` → an item of that kind, labelled by its number: a bracketed
+    heading that names a kind of case heads one case, wherever it stands (the papers handed out)."""
+    m = re.match(r"^[・･]?\s*【(?P<head>[^】]{1,14})】\s*(?P<rest>.+)$", text.strip())
+    kind = kind_of_heading(m.group("head")) if m else None
+    if not kind or not _ends_item(m.group("rest")):
+        return None
+    number = re.search(r"[0-9０-９]+$", m.group("head"))
+    return _new_item(kind, number.group(0) if number else None, m.group("rest"))
+
+
 def _ends_item(title: str) -> bool:
     return bool(re.search(r"(について|の件|[)）】])$", title))
 
@@ -669,10 +680,14 @@ def build_minutes(doc: Document, source: S.Source, generator: S.Generator) -> S.
     if first.get("agenda"):
         agenda = [Line(first["agenda"], agenda[0].page if agenda else None)] + agenda
     items = agenda_items(agenda)
+    materials = materials_of(parts.get("materials", []), first.get("materials", ""))
+    headed = []
+    if not items:  # no 議題: the papers for each case (【諮問案件1】…) introduce the items
+        items = headed = [it for it in map(_headed_item, materials) if it is not None]
     proceedings = parts.get("proceedings", [])
-    if not parts.get("agenda") and not proceedings:
+    if not parts.get("agenda") and not proceedings and not headed:
         proceedings = [l for l in lines if l not in head]
-    if not parts.get("agenda") and head:  # verbatim minutes: no 議題, the proceedings follow the header
+    if not parts.get("agenda") and head and not headed:  # verbatim minutes: no 議題, the proceedings follow the header
         proceedings = proceedings or head[3:]
     items = attach_proceedings(items, proceedings)
     attendees = people_of(parts.get("attendees", []), first.get("attendees", ""), first.get("attendees:label", ""))
@@ -693,7 +708,7 @@ def build_minutes(doc: Document, source: S.Source, generator: S.Generator) -> S.
                      attendees=attendees,
                      absentees=people_of(parts.get("absentees", []), first.get("absentees", ""),
                                          first.get("absentees:label", "")),
-                     materials=materials_of(parts.get("materials", []), first.get("materials", "")),
+                     materials=materials,
                      items=out_items, warnings=warnings)
 
 
