@@ -182,6 +182,28 @@ def test_bracketed_case_headings_over_the_papers_introduce_the_items_where_there
     assert len(m.materials) == 4
 
 
+def test_an_item_takes_the_kind_the_proceedings_call_it_by(tmp_path):
+    m = _minutes_of_text("第9回みどり県個人情報保護審議会審議結果\n開催日時\n令和5年7月3日（月）午後2時から午後4時まで\n"
+                         "開催場所\n県庁 第2会議室\n審議(会議)経過\n1 保有個人情報の登録について\n2 防犯カメラの運用状況について\n"
+                         "3 条例の改正について\n会議記録\n1 保有個人情報の登録について\n(森会長)\n"
+                         " はじめに、審議事項「1 保有個人情報の登録について」を審議する。\n2 防犯カメラの運用状況について\n"
+                         "(森会長)\n 次に、報告事項「防犯カメラの運用状況について」の報告を受ける。\n", tmp_path)
+    # the third is called by no kind: unknown, as it was
+    assert [i.kind for i in m.items] == ["deliberation", "report", "other"]
+
+
+@pytest.mark.parametrize("line, found", [
+    ("    委  員  公用車の映像は提供するのか。", ("委員", "公用車の映像は提供するのか。")),
+    ("実施機関　条例に基づき対応する。", ("実施機関", "条例に基づき対応する。")),
+    ("事務局    資料により説明する。", ("事務局", "資料により説明する。")),
+    ("委員 森 一郎", None),  # one space: a role before a name, no turn
+    ("総務課長  石井 二郎", None),  # a post is no role word
+])
+def test_a_speaker_set_off_from_the_words_by_a_wide_gap(line, found):
+    from extractor.structure.minutes import _is_speaker_line
+    assert _is_speaker_line(line) == found
+
+
 def test_each_sample_is_read_as_the_kind_it_is():
     kinds = {p.name: type(extract(p)) for p in SAMPLES.iterdir() if p.suffix in (".docx", ".txt", ".pdf")}
     assert {n for n, k in kinds.items() if k is Minutes} == {

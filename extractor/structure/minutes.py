@@ -546,6 +546,13 @@ def _is_speaker_line(raw: str) -> tuple[str, str] | None:
     bullet = re.match(r"^[•]\s*(?P<s>\S{1,20})$", text)
     if bullet:
         return bullet.group("s"), ""
+    # ``委  員  公用車が…`` / ``実施機関  質問の…``: a role, spaced or not, set off from its words by a wide gap
+    for gap in re.finditer(r"[ ]{2,}|[ 　]*　[ 　]*", text[:16]):
+        word = re.sub(r"[ 　]", "", text[:gap.start()])
+        if _role_word(word) and text[gap.end():]:
+            return word, text[gap.end():]
+        if len(word) > 6:
+            break
     m = _SPEAKER.match(text)
     if not m:
         return None
@@ -637,6 +644,19 @@ def attach_proceedings(items: list[_Item], lines: list[Line]) -> list[_Item]:
     return items
 
 
+def _kinds_the_proceedings_name(items: list[_Item], lines: list[Line]) -> None:
+    """An item the agenda gives no kind takes the one the proceedings call it by when they quote
+    it: ``はじめに、審議事項「1 個人情報取扱事務の登録等について」`` is a deliberation."""
+    for line in lines:
+        for m in re.finditer(r"(?P<kind>[^\s「」。、，,]{2,8})「(?P<quoted>[^」]+)」", line.text):
+            kind = kind_of_heading(m.group("kind"))
+            label = _ITEM_LABEL.match(m.group("quoted"))
+            quoted = label.group("rest") if label else m.group("quoted")
+            for it in items:
+                if kind and it.kind == "other" and _same_title(it.title, quoted):
+                    it.kind = kind
+
+
 # -- the whole ------------------------------------------------------------------------------------------
 
 
@@ -690,6 +710,7 @@ def build_minutes(doc: Document, source: S.Source, generator: S.Generator) -> S.
     if not parts.get("agenda") and head and not headed:  # verbatim minutes: no 議題, the proceedings follow the header
         proceedings = proceedings or head[3:]
     items = attach_proceedings(items, proceedings)
+    _kinds_the_proceedings_name(items, proceedings)
     attendees = people_of(parts.get("attendees", []), first.get("attendees", ""), first.get("attendees:label", ""))
     out_items = [S.MinutesItem(kind=it.kind, number=it.number or _number_in(it.lines), label=it.label,
                                title=it.title, departments=list(dict.fromkeys(it.departments)),
