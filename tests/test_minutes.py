@@ -295,6 +295,61 @@ REAL_MEETINGS = {
     "kanagawa_pref_047_shingikai_kekka.txt": dict(
         body="神奈川県情報公開・個人情報保護審議会", fiscal_year=2018, session=47, date="2019-03-19",
         start_time="14:00", end_time="16:30", place="神奈川県庁新庁舎議会第4会議室"),
+    "kanagawa_pref_048_shingikai_kekka.txt": dict(
+        body="神奈川県情報公開・個人情報保護審議会", fiscal_year=2019, session=48, date="2019-05-27",
+        start_time="14:10", end_time="16:10", place="横浜情報文化センター7階大会議室"),
+    # the komae pages begin at 1 日時: no line names the council, so no body is given
+    "komae_20171017_shingikai_kaigiroku.txt": dict(
+        body=None, fiscal_year=2017, session=None, date="2017-10-17", start_time="13:15", end_time="14:45",
+        place="防災センター401会議室"),
+    "komae_20180417_shingikai_kaigiroku.txt": dict(
+        body=None, fiscal_year=2018, session=None, date="2018-04-17", start_time="13:15", end_time="16:20",
+        place="第一委員会室"),
+    "komae_20181016_shingikai_kaigiroku.txt": dict(
+        body=None, fiscal_year=2018, session=None, date="2018-10-16", start_time="13:15", end_time="15:25",
+        place="第一委員会室"),
+    "komae_20190422_shingikai_kaigiroku.txt": dict(
+        body=None, fiscal_year=2019, session=None, date="2019-04-22", start_time="13:15", end_time="15:40",
+        place="防災センター402会議室"),
+    "komae_20200123_shingikai_kaigiroku.txt": dict(
+        body=None, fiscal_year=2019, session=None, date="2020-01-23", start_time="13:15", end_time="15:00",
+        place="第1委員会室"),
+    # a 部会 of the council (と き / ところ): the council is its body
+    "osaka_pref_20171124_shingikai_bukai_gijiroku.txt": dict(
+        body="大阪府個人情報保護審議会", fiscal_year=2017, session=None, date="2017-11-24", start_time="15:00",
+        end_time="16:25", place="大阪府庁新別館北館1階会議室兼防災活動スペース1"),
+}
+
+_MEMBERS = {"会長": 1, "副会長": 1, "委員": 4}
+# attendees by role and items by (kind, label), as each excerpt lists them
+REAL_ROLES = {
+    "komae_20171017_shingikai_kaigiroku.txt": {**_MEMBERS, "事務局": 4, "説明者": 5},
+    "komae_20180417_shingikai_kaigiroku.txt": {**_MEMBERS, "事務局": 4, "説明者": 14},
+    "komae_20181016_shingikai_kaigiroku.txt": {**_MEMBERS, "事務局": 4, "説明者": 6},
+    "komae_20190422_shingikai_kaigiroku.txt": {**_MEMBERS, "事務局": 4, "説明者": 4},
+    "komae_20200123_shingikai_kaigiroku.txt": {**_MEMBERS, "事務局": 4, "説明者": 2},
+    "komae_20210802_shingikai_kaigiroku.txt": {**_MEMBERS, "委員": 3, "事務局": 4, "説明者": 5},
+    "nagaokakyo_h29_01_unei_shingikai.txt": {"委員": 9, "事務局": 6, "諮問及び案件関係部署": 3},
+    "kanagawa_pref_047_shingikai_kekka.txt": {None: 6, "副会長": 1, "会長": 1, "事務局": 1},
+    "kanagawa_pref_048_shingikai_kekka.txt": {None: 7, "副会長": 1, "会長": 1, "事務局": 1},
+    "osaka_pref_20171124_shingikai_bukai_gijiroku.txt": {"部会長": 1, "委員": 4},
+    "tokyo_metro_030_shingikai_gijiroku.txt": {},  # the excerpt lists no one; two speak
+}
+_D, _R, _O = "deliberation", "report", "other"
+REAL_ITEMS = {
+    "komae_20171017_shingikai_kaigiroku.txt": [(_D, "ア"), (_D, "イ"), (_R, "ア"), (_R, "イ"), (_R, "ウ")],
+    "komae_20180417_shingikai_kaigiroku.txt": [(_D, "ア"), (_D, "イ"), (_D, "ウ"), (_D, "エ")],
+    "komae_20181016_shingikai_kaigiroku.txt": [(_D, "ア"), (_D, "イ"), (_D, "ウ"), (_R, "ア"), (_R, "イ")],
+    "komae_20190422_shingikai_kaigiroku.txt": [(_D, "ア"), (_D, "イ"), (_R, "ア"), (_R, "イ")],
+    "komae_20200123_shingikai_kaigiroku.txt": [(_D, None), (_R, "ア"), (_R, "イ"), (_R, "ウ")],
+    "komae_20210802_shingikai_kaigiroku.txt": [(_D, None), (_R, "ア"), (_R, "イ"), (_R, "ウ")],
+    "nagaokakyo_h29_01_unei_shingikai.txt": [(_D, "1"), (_D, "2"), (_D, "3")],
+    # 1 is quoted as a 審議事項, 2 says (諮問); of 3–5 the excerpt says no kind
+    "kanagawa_pref_047_shingikai_kekka.txt": [(_D, "1"), (_D, "2"), (_O, "3"), (_O, "4"), (_O, "5")],
+    "kanagawa_pref_048_shingikai_kekka.txt": [(_O, "1"), (_O, "2"), (_O, "3"), (_O, "4"), (_O, "5")],
+    # (2) 指針等の改正について holds two 新規諮問 as bullets: each an item of its own
+    "osaka_pref_20171124_shingikai_bukai_gijiroku.txt": [(_D, "1"), (_O, "2"), (_D, None), (_D, None), (_O, "3")],
+    "tokyo_metro_030_shingikai_gijiroku.txt": [(_O, None)],
 }
 
 
@@ -304,6 +359,40 @@ def test_real_minutes_give_their_meeting(name):
     m = extract(REAL / name)
     assert isinstance(m, Minutes)
     assert m.meeting.model_dump() == REAL_MEETINGS[name]
+
+
+@needs_shared(REAL)
+@pytest.mark.parametrize("name", sorted(REAL_ROLES))
+def test_real_minutes_give_each_attendee_a_role_and_no_page_furniture(name):
+    from collections import Counter
+    m = extract(REAL / name)
+    assert dict(Counter(a.role for a in m.attendees)) == REAL_ROLES[name]
+    assert not any("KB" in (a.name or "") + (a.title or "") or "資料" in (a.title or "") for a in m.attendees)
+
+
+@needs_shared(REAL)
+@pytest.mark.parametrize("name", sorted(REAL_ITEMS))
+def test_real_minutes_give_their_items_by_kind(name):
+    m = extract(REAL / name)
+    assert [(i.kind, i.label) for i in m.items] == REAL_ITEMS[name]
+    assert all(i.title for i in m.items if i.label is not None)
+
+
+@needs_shared(REAL)
+def test_real_minutes_details_read_on_the_page():
+    komae = extract(REAL / "komae_20181016_shingikai_kaigiroku.txt")
+    assert komae.items[2].title.endswith("目的外利用及び目的外利用に係る通知の要否について")
+    assert komae.materials == ["平成30年10月16日開催個人情報保護審議会資料.pdf"]
+    assert [(a.role, a.title) for a in komae.attendees][10] == ("説明者", "企画財政部政策室長")
+    assert [t.role for t in komae.items[0].turns] == ["担当課", "委員"]
+    nagaokakyo = extract(REAL / "nagaokakyo_h29_01_unei_shingikai.txt")
+    assert [i.departments for i in nagaokakyo.items] == [["学校教育課"], ["事務局"], ["事務局"]]
+    assert nagaokakyo.items[0].title == "学校給食費管理システム稼働に伴う個人情報の目的外利用について"
+    osaka = extract(REAL / "osaka_pref_20171124_shingikai_bukai_gijiroku.txt")
+    assert osaka.title == "平成29年11月24日審査請求案件等審査部会議事録"
+    assert [(a.role, a.name) for a in osaka.attendees][0] == ("部会長", "野田")
+    assert osaka.items[0].title == "ドライブレコーダーにより収集される個人情報の取扱いについて"
+    assert [t.role for t in osaka.items[0].turns] == ["委員", "実施機関"]
 
 
 @needs_shared(REAL)
