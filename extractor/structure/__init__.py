@@ -22,7 +22,7 @@ def build_document(doc: Document, source: S.Source, generator: S.Generator):
     from .minutes import build_minutes, document_lines, is_minutes
     from .packet import split_packet
 
-    minutes = is_minutes([line.text for line in document_lines(doc)])
+    minutes = is_minutes([line.raw for line in document_lines(doc)])
     parts = split_packet(doc, numbered_only=minutes)
     if parts is not None:
         submissions = [S.PacketPart(first_page=first, last_page=last,

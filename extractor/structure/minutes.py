@@ -17,7 +17,7 @@ from .. import schema as S
 from ..char_classes import era_year
 from ..ir import Document, Paragraph, Table, iter_paragraphs
 from ..normalize import find_dates, kanji_number_to_int, normalize, radicals_to_ideographs
-from ..vocabulary import body_pattern, vocabulary
+from ..vocabulary import body_pattern, vocabulary, words
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,44 @@ def document_lines(doc: Document) -> list[Line]:
                     if any(cells):
                         out.append(Line("　".join(c for c in cells if c), page.number))
     # Kangxi radicals for ideographs (a browser's PDF writes ⽋席者 for 欠席者) would hide labels and roles
-    return [Line(radicals_to_ideographs(l.raw), l.page) for l in out if l.raw.strip()]
+    return _with_split_labels_joined([Line(radicals_to_ideographs(l.raw), l.page) for l in out if l.raw.strip()])
+
+
+def _with_split_labels_joined(lines: list[Line]) -> list[Line]:
+    """A label a narrow cell broke over lines (``名`` / ``称``, ``出席`` / ``委員 …``) as one line:
+    short pieces that together, and only together, spell a label; the last may carry the value."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        joined = _split_label_at(lines, i)
+        if joined:
+            out.append(joined[0])
+            i = joined[1]
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _split_label_at(lines: list[Line], i: int) -> tuple[Line, int] | None:
+    first = lines[i].raw.strip()
+    letters = re.sub(rf"^{_NUMBERING}", "", first)
+    if not 1 <= len(letters) <= 3 or re.search(r"[\s　0-9０-９]", letters) or _label_match(first):
+        return None
+    spelled, candidate = letters, first
+    for k in range(i + 1, min(i + 4, len(lines))):
+        piece = lines[k].raw.strip()
+        head = re.split(r"[\s　:：]", piece, maxsplit=1)[0]
+        if not 1 <= len(head) <= 3:
+            return None
+        spelled += head
+        candidate += piece
+        found = _label_match(candidate)
+        if found and found[2] == spelled:
+            return Line(candidate, lines[i].page), k + 1
+        if head != piece:  # a value after the piece: the label ends here, or there is none
+            return None
+    return None
 
 
 # -- labels ------------------------------------------------------------------------------------------
@@ -77,7 +114,7 @@ def _label_match(raw: str) -> tuple[str, str, str] | None:
         m = pattern.match(text)
         if m:
             value = m.group("value").strip()
-            if part in ("proceedings", "agenda", "materials") and len(value) > 40:
+            if part in ("proceedings", "agenda", "materials") and len(_without_link_notes(value)) > 40:
                 return None  # a sentence that starts with 議事/資料 is no label
             return part, value, re.sub(r"[\s　]", "", m.group("label"))
     return None
@@ -85,11 +122,13 @@ def _label_match(raw: str) -> tuple[str, str, str] | None:
 
 def is_minutes(lines: list[str]) -> bool:
     """Minutes by what they hold: a minutes title near the top, or a header naming at least two of
-    the meeting's date, place and attendees."""
+    the meeting's date, place and attendees. ``lines`` as written (:attr:`Line.raw`): a label is
+    told from its value by the space between them (``3 出席者 野田部会長、…``), which normalising
+    removes, so the kind is chosen on the same lines the minutes are read from."""
     v = vocabulary()["minutes"]
     parts = {found[0] for found in map(label_of, lines[:80]) if found}
     header = len(parts & {"date", "place", "attendees", "absentees"})
-    titled = any(word in l for l in lines[:8] for word in v["titles"])
+    titled = any(word in (normalize(l) or "") for l in lines[:8] for word in v["titles"])
     speakers = sum(1 for l in lines[:200] if _is_speaker_line(l))
     return header >= 2 or (titled and (header >= 1 or speakers >= 2))
 
@@ -104,13 +143,15 @@ _ERAS = ("令和", "平成", "昭和")  # the eras a meeting's fiscal year is co
 def times_of(text: str) -> list[str]:
     """``午後1時15分から午後2時45分まで`` → ["13:15", "14:45"]; ``午前9時30分~正午`` → ["09:30", "12:00"]."""
     out = []
+    ampm = None
     for m in _TIME.finditer(text):
         if m.group("noon"):
             out.append("12:00")
             continue
         h = int(m.group("h"))
         minute = 30 if m.group("half") else int(m.group("m") or 0)
-        if m.group("ampm") == "午後" and h < 12:
+        ampm = m.group("ampm") or ampm  # 午後1時30分から3時まで: the end is in the afternoon the start is
+        if ampm == "午後" and h < 12:
             h += 12
         if h < 24 and minute < 60:
             out.append(f"{h:02d}:{minute:02d}")
@@ -230,14 +271,21 @@ def person_of(raw: str, role: str | None) -> S.Attendee | None:
     m = _TRAILING_ROLE.match(text)
     if m:
         role, text = m.group("role"), m.group("rest")
+    tokens = text.split()
+    while len(tokens) > 1 and _role_word(tokens[0]):  # 会長 …, 委員 会長 …: the entry's own role, the last said
+        role, tokens = _role_word(tokens[0]), tokens[1:]
+    text = " ".join(tokens)
     m = _PAREN_TITLE.match(text)
     if m and not _role_word(m.group("name")):
-        return S.Attendee(role=role, title=normalize(m.group("title")), name=normalize(m.group("name"), name=True))
+        gloss = normalize(m.group("title"))
+        if _role_word(gloss):  # 山田 太郎（会長）: the post in the gloss is the role
+            return S.Attendee(role=_role_word(gloss), title=None, name=normalize(m.group("name"), name=True))
+        return S.Attendee(role=role, title=gloss, name=normalize(m.group("name"), name=True))
     if m and _role_word(m.group("name")):  # 事務局(情報公開広聴課副課長ほか7名): a group
         return S.Attendee(role=_role_word(m.group("name")), title=normalize(m.group("title")), name=None)
-    tokens = text.split()
-    if tokens and _role_word(tokens[0]) and len(tokens) > 1:
-        role, tokens = _role_word(tokens[0]), tokens[1:]
+    suffix = _role_after_name(text)
+    if suffix:  # 野田部会長、赤津委員: a surname with the role after it
+        return S.Attendee(role=suffix[0], title=None, name=normalize(suffix[1], name=True))
     if len(tokens) >= 3 or (len(tokens) == 2 and _ends_with_title(tokens[0]) and len(tokens[0]) > 2):
         title_tokens, name_tokens = (tokens[:-2], tokens[-2:]) if len(tokens) >= 3 else (tokens[:1], tokens[1:])
         return S.Attendee(role=role, title=normalize(" ".join(title_tokens)),
@@ -245,6 +293,27 @@ def person_of(raw: str, role: str | None) -> S.Attendee | None:
     if len(tokens) == 1 and _role_word(tokens[0]):
         return None  # a role heading on its own
     return S.Attendee(role=role, title=None, name=normalize(" ".join(tokens), name=True))
+
+
+def _role_after_name(text: str) -> tuple[str, str] | None:
+    """``野田部会長`` → ("部会長", "野田"): a short name (a surname) run into the role after it; a
+    post (情報政策課長) or a department before the role is no name."""
+    if re.search(r"[\s　（()）]", text):
+        return None
+    for r in sorted(vocabulary()["minutes"]["roles"], key=len, reverse=True):
+        name = text[:-len(r)] if text.endswith(r) else ""
+        if 1 <= len(name) <= 4 and not re.search(r"[課部局室係所]$", name) and not _ends_with_title(name):
+            return r, name
+    return None
+
+
+def _carried_role(text: str) -> str | None:
+    """The role an entry's first word gives the entries after it (``事務局 企画財政部長 …`` over
+    indented ``政策室長 …``): a group's name carries down the list, a post one person holds
+    (会長, 副会長) is that line's alone."""
+    tokens = text.split()
+    word = _role_word(tokens[0]) if len(tokens) > 1 else None
+    return word if word and word not in vocabulary()["minutes"]["posts"] else None
 
 
 def people_of(lines: list[Line], first_value: str = "", label: str = "") -> list[S.Attendee]:
@@ -260,6 +329,8 @@ def people_of(lines: list[Line], first_value: str = "", label: str = "") -> list
         text = raw.strip()
         if not text or text in ("なし", "無し"):
             continue
+        if _LINK_NOTE.search(text):
+            continue  # 会議資料.pdf [333KB pdfファイル]: a link of the web page, never a person
         gloss = re.fullmatch(r"(?P<word>[^（(]+)[（(](?P<gloss>[^）)]*)[）)]", text)
         if gloss and _role_word(gloss.group("word")) and not re.search(r"敬称|五十音|順不同|名簿", gloss.group("gloss")):
             out.append(person_of(text, role))  # 事務局(情報公開広聴課副課長ほか7名): a group of people
@@ -282,6 +353,7 @@ def people_of(lines: list[Line], first_value: str = "", label: str = "") -> list
             person = person_of(entry, role)
             if person is not None:
                 out.append(person)
+            role = _carried_role(entry) or role
     return out
 
 
@@ -319,7 +391,7 @@ def materials_of(lines: list[Line], first_value: str = "") -> list[str]:
 
 _ITEM_LABEL = re.compile(r"^(?P<label>[（(][0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９]+[.．)）]?|[①-⑳]|"
                          r"[アイウエオカキクケコサシスセソタチツテト](?=[\s　.．)）])|[a-z][.)）])[\s　]*(?P<rest>.*)$")
-_NUMBER = re.compile(r"諮問第\s*[0-9０-９]+\s*号")
+_NUMBER = re.compile(r"諮問第\s*[0-9０-９一二三四五六七八九十百〇]+\s*号")
 
 
 def kind_of_heading(text: str) -> str | None:
@@ -369,15 +441,29 @@ def agenda_items(lines: list[Line]) -> list[_Item]:
             kind = heading_kind
             continue
         title_raw = rest.strip()
+        if title_raw.startswith(("※", "＊", "*")):
+            continue  # a note on the list (※すべての議題を公開), no item nor part of one
         if not title_raw or (_SESSION.search(title_raw) and body_pattern().fullmatch(
                 re.sub(r"^.*?第\s*\d+\s*回", "", normalize(title_raw) or ""))):
             continue  # the meeting's own name over its list
-        if items and not m and not _ends_item(items[-1].title) and not _starts_item(title_raw):
-            items[-1].title = normalize(items[-1].title + title_raw) or items[-1].title
-            items[-1].departments += _departments_in(title_raw)
+        if items and not m and (_continues(title_raw) or (not _ends_item(items[-1].title) and not _starts_item(title_raw))):
+            if not items[-1].title.endswith(normalize(title_raw) or title_raw):  # a repeat of its end adds nothing
+                items[-1].title = normalize(items[-1].title + title_raw) or items[-1].title
+                items[-1].departments += _departments_in(title_raw)
             continue
         items.append(_new_item(kind, label, title_raw))
     return items
+
+
+def _headed_item(text: str) -> _Item | None:
+    """``【諮問案件2】(税務課)…について`` → an item of that kind, labelled by its number: a bracketed
+    heading that names a kind of case heads one case, wherever it stands (the papers handed out)."""
+    m = re.match(r"^[・･]?\s*【(?P<head>[^】]{1,14})】\s*(?P<rest>.+)$", text.strip())
+    kind = kind_of_heading(m.group("head")) if m else None
+    if not kind or not _ends_item(m.group("rest")):
+        return None
+    number = re.search(r"[0-9０-９]+$", m.group("head"))
+    return _new_item(kind, number.group(0) if number else None, m.group("rest"))
 
 
 def _ends_item(title: str) -> bool:
@@ -385,7 +471,14 @@ def _ends_item(title: str) -> bool:
 
 
 def _starts_item(text: str) -> bool:
-    return text.startswith(("・", "【"))
+    return text.startswith(("・", "【")) or bool(_NUMBER.match(text))
+
+
+def _continues(text: str) -> bool:
+    """A line no title opens with — a particle or conjunction (``に係る…``, ``及び…``): the rest of
+    the title before it, wrapped."""
+    first = next(iter(words(text[:12])), None)
+    return first is not None and first.pos in ("助詞", "助動詞", "接続詞", "接尾辞")
 
 
 def _split_result(title_raw: str) -> tuple[str, str | None]:
@@ -404,17 +497,17 @@ def _new_item(kind: str | None, label: str | None, title_raw: str) -> _Item:
     title_raw, result = _split_result(_BULLET.sub("", title_raw).strip())
     number = _NUMBER.search(title_raw)
     own_kind = None
-    tail = re.search(r"[（(](諮問|審議|報告)[^）)]{0,8}[）)]$", title_raw)
+    tail = re.search(r"[（(][^（）()]{0,4}?(諮問|審議|報告)[^（）()]{0,8}[）)]$", title_raw)  # (諮問), (新規諮問)
     if tail:
         own_kind = "report" if tail.group(1) == "報告" else "deliberation"
     departments = _departments_in(title_raw)
     title = re.sub(r"^【[^】]*】\s*", "", title_raw)
     title = re.sub(r"^[（(][^）)]*[)）]\s*", "", title) if departments and title.startswith(("（", "(")) else title
-    if number:
-        title = title.replace(number.group(0), "").strip(" 　:：")
+    if number:  # 諮問第692号 before or after the title, bare or in brackets, is its number
+        title = re.sub(rf"[（(]\s*{re.escape(number.group(0))}\s*[）)]|{re.escape(number.group(0))}", "", title).strip(" 　:：")
     # notes after the title — the kind (諮問), its number, the department — are not the title
     while True:
-        stripped = re.sub(r"\s*(?:[（(](?:諮問|審議|報告)?[^（）()]{0,8}[）)]|【[^】]*】)$", "", title)
+        stripped = re.sub(r"\s*(?:[（(][^（）()]{0,4}?(?:諮問|審議|報告)?[^（）()]{0,8}[）)]|【[^】]*】)$", "", title)
         note = title[len(stripped):]
         if stripped == title or not (re.search(r"諮問|審議|報告|^\s*[（(]\s*[）)]$", note) or _departments_in(note)):
             break
@@ -453,6 +546,13 @@ def _is_speaker_line(raw: str) -> tuple[str, str] | None:
     bullet = re.match(r"^[•]\s*(?P<s>\S{1,20})$", text)
     if bullet:
         return bullet.group("s"), ""
+    # ``委  員  公用車が…`` / ``実施機関  質問の…``: a role, spaced or not, set off from its words by a wide gap
+    for gap in re.finditer(r"[ ]{2,}|[ 　]*　[ 　]*", text[:16]):
+        word = re.sub(r"[ 　]", "", text[:gap.start()])
+        if _role_word(word) and text[gap.end():]:
+            return word, text[gap.end():]
+        if len(word) > 6:
+            break
     m = _SPEAKER.match(text)
     if not m:
         return None
@@ -544,6 +644,19 @@ def attach_proceedings(items: list[_Item], lines: list[Line]) -> list[_Item]:
     return items
 
 
+def _kinds_the_proceedings_name(items: list[_Item], lines: list[Line]) -> None:
+    """An item the agenda gives no kind takes the one the proceedings call it by when they quote
+    it: ``はじめに、審議事項「1 個人情報取扱事務の登録等について」`` is a deliberation."""
+    for line in lines:
+        for m in re.finditer(r"(?P<kind>[^\s「」。、，,]{2,8})「(?P<quoted>[^」]+)」", line.text):
+            kind = kind_of_heading(m.group("kind"))
+            label = _ITEM_LABEL.match(m.group("quoted"))
+            quoted = label.group("rest") if label else m.group("quoted")
+            for it in items:
+                if kind and it.kind == "other" and _same_title(it.title, quoted):
+                    it.kind = kind
+
+
 # -- the whole ------------------------------------------------------------------------------------------
 
 
@@ -555,6 +668,8 @@ def split_parts(lines: list[Line]) -> tuple[list[Line], dict[str, list[Line]], d
     current = None
     for line in lines:
         found = _label_match(line.raw)
+        if found and current is None and found[0] == "proceedings" and found[2] in vocabulary()["minutes"]["titles"]:
+            found = None  # 議事概要 over the header is the document's title; after it, the proceedings' label
         # once in the proceedings, only another proceedings label starts a part (議事 … in a turn is text)
         if found and (current != "proceedings" or found[0] == "proceedings"):
             part, value, label = found
@@ -585,12 +700,17 @@ def build_minutes(doc: Document, source: S.Source, generator: S.Generator) -> S.
     if first.get("agenda"):
         agenda = [Line(first["agenda"], agenda[0].page if agenda else None)] + agenda
     items = agenda_items(agenda)
+    materials = materials_of(parts.get("materials", []), first.get("materials", ""))
+    headed = []
+    if not items:  # no 議題: the papers for each case (【諮問案件1】…) introduce the items
+        items = headed = [it for it in map(_headed_item, materials) if it is not None]
     proceedings = parts.get("proceedings", [])
-    if not parts.get("agenda") and not proceedings:
+    if not parts.get("agenda") and not proceedings and not headed:
         proceedings = [l for l in lines if l not in head]
-    if not parts.get("agenda") and head:  # verbatim minutes: no 議題, the proceedings follow the header
+    if not parts.get("agenda") and head and not headed:  # verbatim minutes: no 議題, the proceedings follow the header
         proceedings = proceedings or head[3:]
     items = attach_proceedings(items, proceedings)
+    _kinds_the_proceedings_name(items, proceedings)
     attendees = people_of(parts.get("attendees", []), first.get("attendees", ""), first.get("attendees:label", ""))
     out_items = [S.MinutesItem(kind=it.kind, number=it.number or _number_in(it.lines), label=it.label,
                                title=it.title, departments=list(dict.fromkeys(it.departments)),
@@ -609,7 +729,7 @@ def build_minutes(doc: Document, source: S.Source, generator: S.Generator) -> S.
                      attendees=attendees,
                      absentees=people_of(parts.get("absentees", []), first.get("absentees", ""),
                                          first.get("absentees:label", "")),
-                     materials=materials_of(parts.get("materials", []), first.get("materials", "")),
+                     materials=materials,
                      items=out_items, warnings=warnings)
 
 
