@@ -279,6 +279,28 @@ class Minutes(Model):
     warnings: list[Warning]
 
 
+MINUTES_DIFF_SCHEMA_VERSION = "1.0.0"
+
+
+class MinutesDiffSummary(Model):
+    added: int
+    removed: int
+    modified: int
+
+
+class MinutesDiff(Model):
+    """``council diff OLD NEW`` of two minutes: what changed between two versions of the minutes of a
+    meeting — the meeting, attendees and absentees, materials, items and their outcomes and turns."""
+
+    schema_name: Literal["council-minutes-diff"] = PydField("council-minutes-diff", alias="schema")
+    schema_version: str = MINUTES_DIFF_SCHEMA_VERSION
+    generator: Generator
+    old: Source
+    new: Source
+    changes: list[Change]
+    summary: MinutesDiffSummary
+
+
 class PacketPart(Model):
     first_page: int | None
     last_page: int | None

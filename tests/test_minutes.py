@@ -94,13 +94,13 @@ def test_a_packet_is_one_submission_per_document_number_with_its_pages():
         ["子ども家庭部子育て支援課"], ["区民部税務課"], ["危機管理部危機管理課"]]
 
 
-def test_extract_says_which_kind_and_diff_refuses_what_is_not_a_submission(tmp_path):
+def test_extract_says_which_kind_and_diff_refuses_minutes_against_a_submission(tmp_path):
     run = council("extract", SAMPLES / "minutes_aoba_r6_3.docx", "--out-dir", tmp_path)
     assert run.returncode == 0 and "docx minutes," in run.stderr
     assert json.loads((tmp_path / "minutes_aoba_r6_3.docx.json").read_text(encoding="utf-8"))["schema"] == "council-minutes"
     assert "山田" not in run.stderr  # names are personal data: never in the log
     run = council("diff", SAMPLES / "minutes_aoba_r6_3.docx", SAMPLES / "shinjuku_logo_r6.docx")
-    assert run.returncode == 2 and "reads as minutes, not one submission" in run.stderr
+    assert run.returncode == 2 and "OLD is minutes and NEW a submission" in run.stderr
     assert "Traceback" not in run.stderr and len(run.stderr.strip().splitlines()) == 1
 
 
