@@ -591,7 +591,11 @@ Each command's --help describes its arguments and gives examples.""")
                         description="Over a converted archive (the JSON council batch wrote), match every "
                                     "minutes item to its submission by meeting, 諮問/資料 number and title, and "
                                     "write links.json: each link with its outcome, how it matched and a score; "
-                                    "unmatched items and submissions listed. Exit 0: written; 2: trouble.",
+                                    "unmatched items and submissions listed. Renderings of one document (a "
+                                    ".docx and its PDFs, a text export) count once, named by the most faithful "
+                                    "(.docx, PDF, text) with the others as renderings. A folder of documents is "
+                                    "refused (nothing is written there): run council batch on it first. Exit 0: "
+                                    "written; 2: trouble.",
                         epilog=LINK_EXAMPLES)
     ln.add_argument("dir", metavar="DIR", help="the folder council batch wrote its JSON to")
     ln.add_argument("-o", "--output", metavar="LINKS.json",
