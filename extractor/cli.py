@@ -471,9 +471,15 @@ DIFF_EXAMPLES = """examples:
 LINK_EXAMPLES = """examples:
   council batch archive/ --out-dir out/ && council link out/    # out/links.json
   council link out/ -o - | jq '.links[] | {item, submission}'"""
+SCHEMA_KINDS = {"submission": "council extract of a submission", "submission-diff": "council diff of two submissions",
+                "minutes": "council extract of minutes", "minutes-diff": "council diff of two minutes",
+                "packet": "council extract of a meeting packet", "links": "links.json of council link",
+                "batch-manifest": "batch-manifest.json of council batch",
+                "batch-record": "one line of council batch --jsonl"}
 SCHEMA_EXAMPLES = """examples:
   council schema -o extractor/submission.schema.json
-  council schema --kind minutes | jq '.properties | keys'"""
+  council schema --kind minutes | jq '.properties | keys'
+  for k in links batch-manifest batch-record; do council schema --kind $k -o extractor/$k.schema.json; done"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -608,8 +614,9 @@ Each command's --help describes its arguments and gives examples.""")
                         description="Print the JSON Schema (draft 2020-12) generated from the output models.",
                         epilog=SCHEMA_EXAMPLES)
     sc.add_argument("--diff", action="store_true", help="the SubmissionDiff schema instead")
-    sc.add_argument("--kind", choices=["submission", "submission-diff", "minutes", "packet"], default="submission",
-                    help="which output's schema (default: submission)")
+    sc.add_argument("--kind", choices=list(SCHEMA_KINDS), default="submission",
+                    help="which output's schema (default: submission): " + "; ".join(
+                        f"{k}: {v}" for k, v in SCHEMA_KINDS.items()))
     sc.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of stdout ('-': stdout)")
     sc.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     sc.set_defaults(func=cmd_schema)

@@ -21,7 +21,7 @@ from pathlib import Path
 from .archive import MANIFEST, find_documents, part_name
 from .errors import CorruptDocument, NotABatchOutput
 
-LINKS_SCHEMA_VERSION = "1.1.0"  # 1.1: renderings of one document count once (renderings, submission_renderings)
+from .schema import LINKS_SCHEMA_VERSION
 THRESHOLD = 0.5
 WEIGHTS = {"title": 0.5, "number": 0.35, "document_number": 0.3, "meeting": 0.2}
 
