@@ -5,9 +5,10 @@ goes (``OUT/<relative path>.json``, a diff beside it as ``.diff.json``), the man
 Three loaders read an archive, each with its own policy for a file it cannot read; one loader with
 one policy would change outputs or exit codes, so they stay where they are (issue 22):
 
-- :func:`extractor.cli.load_submission` (``council diff OLD NEW``): one file, strict — a JSON that
-  does not decode, is not a council-submission or does not validate, and a document that does not
-  read as one submission, are each a :class:`~extractor.errors.CorruptDocument` (exit 2);
+- :func:`extractor.cli.load_submission` (``council diff OLD NEW``): one file (``FILE#N`` a packet's
+  N-th submission, see :func:`split_part`), strict — a JSON that does not decode, is not a
+  council-submission, -minutes or -packet or does not validate, and a document that does not read as
+  one submission or minutes, are each a :class:`~extractor.errors.CorruptDocument` (exit 2);
 - :func:`extractor.diff.archive.candidates_in` (``council diff NEW --archive``, ``batch
   --diff-against-archive``): documents and JSON, packets opened; a JSON that does not decode, a
   document that raises a :class:`~extractor.errors.CouncilError`, minutes and other kinds are no
@@ -19,6 +20,7 @@ one policy would change outputs or exit codes, so they stay where they are (issu
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 MANIFEST = "batch-manifest.json"
@@ -38,6 +40,28 @@ ARCHIVE_SUFFIXES = tuple(s for s in DOCUMENT_SUFFIXES if s in (".docx", ".pdf", 
 # - the readers hold a file named with one of these to its name: bytes of another format make it a
 #   damaged file, never text (not .docm/.dotx/.dotm, whose other bytes are read as text).
 NAMED_FORMAT_SUFFIXES = tuple(s for s in DOCUMENT_SUFFIXES if s in (".docx", ".pdf", ".xlsx", ".xlsm"))
+
+
+_PART = re.compile(r"^(?P<file>.+)#(?P<n>\d+)$")
+
+
+def part_name(file: str, part: int | None) -> str:
+    """How a packet's N-th submission (from 0) is named, in ``council link``'s links, ``diff --archive``'s
+    choice and as an argument of ``council diff``: ``FILE#N``; a lone submission is its file."""
+    return file if part is None else f"{file}#{part}"
+
+
+def split_part(name: str) -> tuple[str, int | None]:
+    """``packet.json#1`` → (``packet.json``, 1); a name without ``#N`` → (name, None)."""
+    m = _PART.match(name)
+    return (m.group("file"), int(m.group("n"))) if m else (name, None)
+
+
+def documents_to_extract(archive: Path) -> int:
+    """How many documents (not JSON) ``council diff --archive`` would extract under ``archive``: each one
+    is read in full on every lookup, where a batch's JSON is only loaded."""
+    return sum(1 for p in archive.rglob("*") if p.is_file() and p.suffix.lower() in ARCHIVE_SUFFIXES
+               and p.suffix.lower() != ".json" and not any(x.startswith(".") for x in p.relative_to(archive).parts))
 
 
 def find_documents(root: Path) -> list[Path]:

@@ -98,52 +98,85 @@ def cmd_extract(args) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def load_submission(path: Path, *, password: str | None = None, limits=None):
-    """A document to extract, or a Submission JSON that ``council extract`` wrote before; ``-`` is
-    either of them on standard input (a JSON when its first character is ``{``)."""
+def load_submission(path: Path, *, password: str | None = None, limits=None, minutes: bool = False):
+    """What ``council diff`` compares: a document to extract, or a JSON that ``council extract`` wrote
+    before; ``-`` is either of them on standard input (a JSON when its first character is ``{``).
+    ``FILE#N`` (a packet's document or JSON) is the packet's N-th submission, from 0, as ``council
+    link`` and ``diff --archive`` name it; a packet of one submission is that submission. With
+    ``minutes``, minutes are taken too (two of them are diffed as minutes)."""
     from . import extract
-    from .errors import CorruptDocument
-    from .schema import Submission
+    from .archive import split_part
 
-    if str(path) == STDIN:
+    name = str(path)
+    part = None
+    if name != STDIN and not path.exists():
+        base, part = split_part(name)
+        if part is not None:
+            path = Path(base)
+    if name == STDIN:
         raw = sys.stdin.buffer.read()
         if raw.lstrip()[:1] == b"{":
-            return _submission_from_json(raw, STDIN_NAME)
-        result = extract(raw, name=STDIN_NAME, password=password, limits=limits)
+            result = _output_from_json(raw, STDIN_NAME)
+        else:
+            result = extract(raw, name=STDIN_NAME, password=password, limits=limits)
         path = Path(STDIN_NAME)
     elif path.suffix.lower() == ".json" and path.is_file():
-        return _submission_from_json(path.read_bytes(), path.name)
+        result = _output_from_json(path.read_bytes(), path.name)
     else:
         result = extract(path, password=password, limits=limits)
-    if not isinstance(result, Submission):
-        from .summary import kind_of
-
-        raise CorruptDocument(path.name, f"reads as {kind_of(result)}, not one submission",
-                              hint="council diff compares two submissions; for a packet, extract it and "
-                                   "diff the submission you need")
-    return result
+    return _one_to_compare(result, path.name, part, minutes=minutes)
 
 
-def _submission_from_json(raw: bytes, name: str):
-    """A council-submission JSON that ``council extract`` wrote, validated (strict: anything else is a
-    CorruptDocument naming what it is)."""
+def _one_to_compare(result, name: str, part: int | None, *, minutes: bool):
+    """The submission (or, with ``minutes``, the minutes) a read output holds; a CorruptDocument saying
+    what it is and how to name a packet's submission otherwise."""
+    from .errors import CorruptDocument
+    from .schema import Minutes, Packet, Submission
+    from .summary import kind_of
+
+    if isinstance(result, Packet):
+        count = len(result.submissions)
+        if part is None and count == 1:
+            return result.submissions[0].submission
+        if part is not None and 0 <= part < count:
+            return result.submissions[part].submission
+        which = f"{name}#0" if count == 1 else f"{name}#0 … {name}#{count - 1}"
+        packet = f"a packet of {count} submission{'s' if count != 1 else ''}"
+        said = f"has no submission #{part}: {packet}" if part is not None else f"reads as {packet}"
+        raise CorruptDocument(name, said,
+                              hint=f"name one of its submissions, from 0: {which}")
+    if part is not None:
+        raise CorruptDocument(f"{name}#{part}", f"#{part} picks a submission of a packet, and {name} reads as "
+                              f"{kind_of(result)}", hint=f"give {name} without #{part}")
+    if isinstance(result, Submission) or (minutes and isinstance(result, Minutes)):
+        return result
+    raise CorruptDocument(name, f"reads as {kind_of(result)}, not one submission",
+                          hint="council diff compares two submissions or two minutes; a packet's N-th "
+                               "submission is FILE#N (from 0)")
+
+
+def _output_from_json(raw: bytes, name: str):
+    """A council-submission, -minutes or -packet JSON that ``council extract`` wrote, validated
+    (strict: anything else is a CorruptDocument naming what it is)."""
     import json
 
     from .errors import CorruptDocument
-    from .schema import Submission
+    from .schema import Minutes, Packet, Submission
 
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CorruptDocument(name, f"not a JSON file ({exc})", hint="give a document or a council extract JSON")
-    if not isinstance(data, dict) or data.get("schema") != "council-submission":
-        what = data.get("schema") if isinstance(data, dict) else None
-        raise CorruptDocument(name, f"a {what or 'JSON'} file, not a council-submission",
-                              hint="council diff compares two submissions: give their documents or JSON")
+    models = {"council-submission": Submission, "council-minutes": Minutes, "council-packet": Packet}
+    what = data.get("schema") if isinstance(data, dict) else None
+    if what not in models:
+        raise CorruptDocument(name, f"a {what or 'JSON'} file, not a council-submission, -minutes or -packet",
+                              hint="council diff compares two submissions or two minutes: give their documents "
+                                   "or the JSON council extract wrote")
     try:
-        return Submission.model_validate(data)
+        return models[what].model_validate(data)
     except Exception as exc:  # pydantic's ValidationError: name the first problem
-        raise CorruptDocument(name, f"a council-submission that does not validate ({str(exc).splitlines()[0]})",
+        raise CorruptDocument(name, f"a {what} that does not validate ({str(exc).splitlines()[0]})",
                               hint="extract the document again with this version of council")
 
 
@@ -222,8 +255,18 @@ def cmd_diff(args) -> int:
         args.output = None  # -o - is standard output
     fmt = args.format or ("text" if sys.stdout.isatty() and not args.output else "json")
     try:
-        new = load_submission(Path(args.paths[-1]), password=args.password, limits=limits_from(args))
+        from .diff.minutes import diff_minutes
+        from .diff.report import minutes_diff_to_html, minutes_diff_to_text
+        from .schema import Minutes
+
+        new = load_submission(Path(args.paths[-1]), password=args.password, limits=limits_from(args), minutes=True)
+        if args.archive and isinstance(new, Minutes):
+            from .errors import CorruptDocument
+
+            raise CorruptDocument(args.paths[-1], "reads as minutes, and --archive finds a submission's approved "
+                                  "version", hint="give both versions of the minutes: council diff OLD NEW")
         if args.archive:
+            from .archive import documents_to_extract
             from .diff.archive import find_approved
 
             archive = Path(args.archive)
@@ -231,20 +274,37 @@ def cmd_diff(args) -> int:
                 print(f"council: error: {archive}: not a folder — give the folder of earlier versions "
                       "(documents or council JSON)", file=sys.stderr)
                 return EXIT_USAGE
+            extracting = documents_to_extract(archive)
+            if extracting and not args.quiet:
+                print(f"council diff: extracting {extracting} document{'s' if extracting != 1 else ''} under {archive} to find the approved "
+                      f"version; for a folder used again, 'council batch {archive} --out-dir OUT' once, then "
+                      "'--archive OUT', is faster", file=sys.stderr)
             chosen = find_approved(new, archive)
             old, old_name = chosen.submission, str(archive / chosen.path)
             print(f"council diff: approved version {old_name} (score {chosen.score:.2f}: "
                   f"{'; '.join(chosen.evidence)})", file=sys.stderr)
         else:
             old_name, chosen = args.paths[0], None
-            old = load_submission(Path(old_name), password=args.password, limits=limits_from(args))
-        result = diff(old, new)
-        why = (chosen.score, chosen.evidence) if chosen is not None else None
-        rendered = {"json": to_json, "html": lambda d: diff_to_html(d, new, old, why),
-                    "text": lambda d: diff_to_text(d, colour=sys.stdout.isatty() and not args.output, new=new,
-                                                   old=old)}[fmt](result)
+            old = load_submission(Path(old_name), password=args.password, limits=limits_from(args), minutes=True)
+        if isinstance(old, Minutes) != isinstance(new, Minutes):
+            from .errors import CorruptDocument
+
+            kinds = ["minutes" if isinstance(x, Minutes) else "a submission" for x in (old, new)]
+            raise CorruptDocument(f"{old_name} / {args.paths[-1]}", f"OLD is {kinds[0]} and NEW {kinds[1]}",
+                                  hint="council diff compares two submissions or two minutes, of one kind")
+        if isinstance(new, Minutes):
+            result = diff_minutes(old, new)
+            renderers = {"json": to_json, "html": lambda d: minutes_diff_to_html(d, new),
+                         "text": lambda d: minutes_diff_to_text(d, colour=sys.stdout.isatty() and not args.output)}
+        else:
+            result = diff(old, new)
+            why = (chosen.score, chosen.evidence) if chosen is not None else None
+            renderers = {"json": to_json, "html": lambda d: diff_to_html(d, new, old, why),
+                         "text": lambda d: diff_to_text(d, colour=sys.stdout.isatty() and not args.output, new=new,
+                                                        old=old)}
+        rendered = renderers[fmt](result)
         if args.html:
-            write_atomic(Path(args.html), diff_to_html(result, new, old, why))
+            write_atomic(Path(args.html), renderers["html"](result))
         if args.output:
             write_atomic(Path(args.output), rendered)
         else:
@@ -255,9 +315,11 @@ def cmd_diff(args) -> int:
         return EXIT_USAGE
     if not args.quiet and fmt != "text":
         s = result.summary
-        print(f"{old_name} -> {args.paths[-1]}: {s.added} added, {s.removed} removed, {s.modified} modified, "
-              f"{s.unmarked if result.unmarked_changes is not None else 'unknown'} unmarked, "
-              f"{s.marked_unchanged} marked but unchanged", file=sys.stderr)
+        marking = "" if isinstance(new, Minutes) else (
+            f", {s.unmarked if result.unmarked_changes is not None else 'unknown'} unmarked, "
+            f"{s.marked_unchanged} marked but unchanged")
+        print(f"{old_name} -> {args.paths[-1]}: {s.added} added, {s.removed} removed, {s.modified} modified"
+              f"{marking}", file=sys.stderr)
     return EXIT_SOME_FAILED if result.changes else EXIT_OK
 
 
@@ -402,13 +464,21 @@ DIFF_EXAMPLES = """examples:
   council diff old.docx new.docx --html report.html             # exit 1: differences found
   council diff new.pdf --archive approved/                      # OLD found among earlier versions
   council diff old.json new.docx --format text                  # a readable summary
-  council extract new.docx | council diff old.docx -            # NEW from standard input"""
+  council extract new.docx | council diff old.docx -            # NEW from standard input
+  council diff packet_r6_3.json#1 revised.docx                  # a packet's second submission as OLD
+  council diff minutes_draft.docx minutes_final.docx            # two versions of minutes"""
 LINK_EXAMPLES = """examples:
   council batch archive/ --out-dir out/ && council link out/    # out/links.json
   council link out/ -o - | jq '.links[] | {item, submission}'"""
+SCHEMA_KINDS = {"submission": "council extract of a submission", "submission-diff": "council diff of two submissions",
+                "minutes": "council extract of minutes", "minutes-diff": "council diff of two minutes",
+                "packet": "council extract of a meeting packet", "links": "links.json of council link",
+                "batch-manifest": "batch-manifest.json of council batch",
+                "batch-record": "one line of council batch --jsonl"}
 SCHEMA_EXAMPLES = """examples:
   council schema -o extractor/submission.schema.json
-  council schema --kind minutes | jq '.properties | keys'"""
+  council schema --kind minutes | jq '.properties | keys'
+  for k in links batch-manifest batch-record; do council schema --kind $k -o extractor/$k.schema.json; done"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -503,13 +573,17 @@ Each command's --help describes its arguments and gives examples.""")
                         usage="council diff [OPTIONS] OLD NEW | council diff [OPTIONS] NEW --archive DIR",
                         description="Compare OLD (the approved version) with NEW: every change, whether NEW "
                                     "marks it, and marked passages that did not change. Each of OLD and NEW "
-                                    "is a document or a JSON written by council extract; with --archive DIR, "
+                                    "is a document or a JSON written by council extract; FILE#N is the N-th "
+                                    "submission (from 0) of a packet's document or JSON. Two minutes are "
+                                    "compared as minutes (meeting, attendees, materials, items, outcomes, "
+                                    "turns: a council-minutes-diff). With --archive DIR, "
                                     "OLD is found there from what NEW says of it. Exit 0: no differences; "
                                     "1: differences; 2: trouble (or no convincing approved version).",
                         epilog=DIFF_EXAMPLES)
     df.add_argument("paths", nargs="+", metavar="OLD NEW",
-                    help="the approved version and the new one, each a document or a council extract JSON; "
-                         "'-' for one of them reads it from standard input")
+                    help="the approved version and the new one, each a document or a council extract JSON "
+                         "(FILE#N: a packet's N-th submission, from 0); '-' for one of them reads it from "
+                         "standard input")
     df.add_argument("--archive", metavar="DIR", help="find OLD among the documents or JSON under DIR")
     df.add_argument("--format", choices=["json", "html", "text"],
                     help="what to write: the SubmissionDiff JSON (default, and when writing to a file or a pipe), "
@@ -525,7 +599,11 @@ Each command's --help describes its arguments and gives examples.""")
                         description="Over a converted archive (the JSON council batch wrote), match every "
                                     "minutes item to its submission by meeting, 諮問/資料 number and title, and "
                                     "write links.json: each link with its outcome, how it matched and a score; "
-                                    "unmatched items and submissions listed. Exit 0: written; 2: trouble.",
+                                    "unmatched items and submissions listed. Renderings of one document (a "
+                                    ".docx and its PDFs, a text export) count once, named by the most faithful "
+                                    "(.docx, PDF, text) with the others as renderings. A folder of documents is "
+                                    "refused (nothing is written there): run council batch on it first. Exit 0: "
+                                    "written; 2: trouble.",
                         epilog=LINK_EXAMPLES)
     ln.add_argument("dir", metavar="DIR", help="the folder council batch wrote its JSON to")
     ln.add_argument("-o", "--output", metavar="LINKS.json",
@@ -538,8 +616,9 @@ Each command's --help describes its arguments and gives examples.""")
                         description="Print the JSON Schema (draft 2020-12) generated from the output models.",
                         epilog=SCHEMA_EXAMPLES)
     sc.add_argument("--diff", action="store_true", help="the SubmissionDiff schema instead")
-    sc.add_argument("--kind", choices=["submission", "submission-diff", "minutes", "packet"], default="submission",
-                    help="which output's schema (default: submission)")
+    sc.add_argument("--kind", choices=list(SCHEMA_KINDS), default="submission",
+                    help="which output's schema (default: submission): " + "; ".join(
+                        f"{k}: {v}" for k, v in SCHEMA_KINDS.items()))
     sc.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of stdout ('-': stdout)")
     sc.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     sc.set_defaults(func=cmd_schema)

@@ -90,3 +90,11 @@ class ClusterError(CouncilError):
 
     code = "cluster_unavailable"
     hint = "start a scheduler (dask scheduler) and workers (dask worker ADDRESS), or check the address"
+
+
+class NotABatchOutput(CouncilError):
+    """``council link`` over a folder that holds no council JSON (documents, or nothing): link reads a
+    batch's output and never writes into a folder of documents."""
+
+    code = "not_a_batch_output"
+    hint = "run council batch DIR --out-dir OUT, then council link OUT"

@@ -1,6 +1,11 @@
 """Minutes items ↔ the submissions they decided: ``council link DIR`` over a converted archive.
 
-Each item of each minutes file is held against every submission (alone or inside a packet) by what
+Renderings of one document (a .docx and the PDFs exported from it, a text export) say the same by the
+contract's keys, so they count once: minutes by their title, meeting and items (number and title), a
+submission by its title, meeting, agenda and change-marking reference. Each group is named by its most
+faithful rendering (.docx, then PDF, then text) and lists the others as ``renderings``.
+
+Each item of each minutes document is held against every submission (alone or inside a packet) by what
 both say: the meeting (fiscal year and session, or the date), the 諮問 number, the 資料 number the
 minutes' materials list gives the item, and the title. The best candidate above the threshold is
 the link; the evidence and a score say how sure it is. Items and submissions left over are listed.
@@ -13,10 +18,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .archive import MANIFEST
-from .errors import CorruptDocument
+from .archive import MANIFEST, find_documents, part_name
+from .errors import CorruptDocument, NotABatchOutput
 
-LINKS_SCHEMA_VERSION = "1.0.0"
+from .schema import LINKS_SCHEMA_VERSION
 THRESHOLD = 0.5
 WEIGHTS = {"title": 0.5, "number": 0.35, "document_number": 0.3, "meeting": 0.2}
 
@@ -29,7 +34,41 @@ class Candidate:
 
     @property
     def key(self) -> str:
-        return self.file if self.part is None else f"{self.file}#{self.part}"
+        return part_name(self.file, self.part)
+
+
+_FORMAT_ORDER = {"docx": 0, "pdf": 1, "xlsx": 2, "text": 3, "image": 4}
+
+
+def _faithful(name: str, data: dict) -> tuple:
+    """The order a group's renderings are named in: .docx first, then PDF, then text, then by name."""
+    return _FORMAT_ORDER.get((data.get("source") or {}).get("format"), 9), name
+
+
+def submission_identity(sub: dict) -> str:
+    """What renderings of one submission share by the contract's keys (not source, pages, bbox, warnings)."""
+    marking = sub.get("change_marking") or {}
+    return json.dumps([sub.get("title"), sub.get("meeting"), sub.get("agenda"), marking.get("reference")],
+                      ensure_ascii=False, sort_keys=True)
+
+
+def minutes_identity(minutes: dict) -> str:
+    """What renderings of one minutes document share: the title, the meeting and the items it lists."""
+    items = [(i.get("number"), i.get("title")) for i in minutes.get("items", [])]
+    return json.dumps([minutes.get("title"), minutes.get("meeting"), items], ensure_ascii=False, sort_keys=True)
+
+
+def group_renderings(entries: list, identity, name, data) -> list[tuple[object, list[str]]]:
+    """Entries of one identity grouped: (the most faithful one, the names of the other renderings), in
+    the order the groups' first members come."""
+    groups: dict[str, list] = {}
+    for e in entries:
+        groups.setdefault(identity(data(e)), []).append(e)
+    out = []
+    for members in groups.values():
+        members.sort(key=lambda e: _faithful(name(e), data(e)))
+        out.append((members[0], [name(m) for m in members[1:]]))
+    return sorted(out, key=lambda g: name(g[0]))
 
 
 def _bigrams(text: str) -> set[str]:
@@ -118,22 +157,30 @@ def load_archive(root: Path) -> tuple[list[tuple[str, dict]], list[Candidate]]:
 
 def link_archive(root: Path) -> dict:
     minutes, candidates = load_archive(root)
+    if not minutes and not candidates:
+        documents = find_documents(root)
+        what = f"{len(documents)} documents and no council JSON" if documents else "no council JSON"
+        raise NotABatchOutput(str(root), f"{what} (minutes or submissions) here; link reads what a batch wrote",
+                              hint=f"run council batch {root} --out-dir OUT, then council link OUT")
+    minutes_groups = group_renderings(minutes, minutes_identity, lambda m: m[0], lambda m: m[1])
+    groups = group_renderings(candidates, submission_identity, lambda c: c.key, lambda c: c.submission)
+    renderings = {c.key: others for c, others in groups}
     links, unmatched_items, used = [], [], set()
-    for rel, m in minutes:
+    for (rel, m), minutes_others in minutes_groups:
         for index, item in enumerate(m.get("items", [])):
-            scored = sorted(((score(m, item, c), c) for c in candidates), key=lambda t: -t[0][0])
+            scored = sorted(((score(m, item, c), c) for c, _ in groups), key=lambda t: -t[0][0])
             best = scored[0] if scored else None
-            entry = {"minutes": rel, "item": index, "number": item.get("number"), "title": item.get("title"),
-                     "outcome": (item.get("outcome") or {}).get("status")}
+            entry = {"minutes": rel, "renderings": minutes_others, "item": index, "number": item.get("number"),
+                     "title": item.get("title"), "outcome": (item.get("outcome") or {}).get("status")}
             if best is None or best[0][0] < THRESHOLD:
                 unmatched_items.append(entry)
                 continue
             (value, how), c = best
             runner_up = scored[1][0][0] if len(scored) > 1 else 0.0
-            links.append(dict(entry, submission=c.file, part=c.part, how=how, score=value,
-                              ambiguous=runner_up >= THRESHOLD and value - runner_up < 0.1))
+            links.append(dict(entry, submission=c.file, part=c.part, submission_renderings=renderings[c.key],
+                              how=how, score=value, ambiguous=runner_up >= THRESHOLD and value - runner_up < 0.1))
             used.add(c.key)
-    unmatched_submissions = [{"submission": c.file, "part": c.part, "title": c.submission.get("title")}
-                             for c in candidates if c.key not in used]
+    unmatched_submissions = [{"submission": c.file, "part": c.part, "renderings": others,
+                              "title": c.submission.get("title")} for c, others in groups if c.key not in used]
     return {"schema": "council-links", "schema_version": LINKS_SCHEMA_VERSION, "links": links,
             "unmatched_items": unmatched_items, "unmatched_submissions": unmatched_submissions}

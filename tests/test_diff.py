@@ -119,3 +119,69 @@ def test_diff_command_exit_codes_json_inputs_and_html(tmp_path):
 def test_committed_diff_schema_is_the_generated_one():
     committed = (ROOT / "extractor" / "submission-diff.schema.json").read_text(encoding="utf-8")
     assert committed == json_schema_text(diff=True)
+
+
+MINUTES, PACKET = SAMPLES / "minutes_aoba_r6_3.docx", SAMPLES / "packet_aoba_r6_3.docx"
+
+
+def _one_line_refusal(run, *words):
+    assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1 and run.stdout == "", run.stderr
+    for word in words:
+        assert word in run.stderr, run.stderr
+
+
+def test_diff_compares_two_versions_of_minutes(tmp_path):
+    old = tmp_path / "old.json"
+    assert council("extract", MINUTES, "-o", old).returncode == 0
+    data = json.loads(old.read_text(encoding="utf-8"))
+    data["meeting"]["date"] = "2024-09-13"
+    dropped = data["attendees"].pop()
+    data["items"][1]["outcome"]["status"] = "continued"
+    new = tmp_path / "new.json"
+    new.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    run = council("diff", old, new)
+    assert run.returncode == 1, run.stderr
+    result = json.loads(run.stdout)
+    assert result["schema"] == "council-minutes-diff"
+    found = {(c["path"], c["kind"], c["old"], c["new"]) for c in result["changes"]}
+    assert found == {("meeting/date", "modified", "2024-09-12", "2024-09-13"),
+                     (f"attendees/{dropped['name']}", "removed", " ".join(
+                         x for x in (dropped["role"], dropped["title"], dropped["name"]) if x), None),
+                     (f"items/{data['items'][1]['number']}/outcome/status", "modified", "approved_with_conditions",
+                      "continued")}
+    assert all(c["marked"] is None for c in result["changes"])
+    assert result["summary"] == {"added": 0, "removed": 1, "modified": 2}
+    text = council("diff", old, new, "--format", "text")
+    assert "(minutes): 0 added, 1 removed, 2 modified" in text.stdout and "approved_with_conditions → continued" in text.stdout
+    same = council("diff", "-q", old, MINUTES)
+    assert same.returncode == 0 and json.loads(same.stdout)["changes"] == []
+
+
+def test_diff_takes_a_packets_submission_by_index_on_either_side(tmp_path):
+    packet = tmp_path / "packet.json"
+    assert council("extract", PACKET, "-o", packet).returncode == 0
+    run = council("diff", "-q", f"{packet}#1", f"{SAMPLES / 'packet_aoba_r6_3.lo.pdf'}#1")
+    assert run.returncode == 0, run.stderr  # the same submission in two renderings
+    assert json.loads(run.stdout)["old"]["filename"] == "packet_aoba_r6_3.docx"
+    assert council("diff", "-q", f"{packet}#0", f"{packet}#2").returncode == 1
+    _one_line_refusal(council("diff", packet, f"{packet}#0"), "packet.json", "3 submissions",
+                      "packet.json#0 … packet.json#2")
+    _one_line_refusal(council("diff", f"{packet}#3", f"{packet}#0"), "no submission #3")
+    _one_line_refusal(council("diff", f"{MINUTES}#0", MINUTES), "#0 picks a submission of a packet")
+    _one_line_refusal(council("diff", MINUTES, NEW), "OLD is minutes and NEW a submission")
+    _one_line_refusal(council("diff", MINUTES, "--archive", tmp_path), "--archive finds a submission")
+
+
+def test_diff_archive_of_documents_hints_at_a_batch_first(tmp_path):
+    archive = tmp_path / "approved"
+    archive.mkdir()
+    (archive / OLD.name).write_bytes(OLD.read_bytes())
+    run = council("diff", NEW, "--archive", archive, "-o", tmp_path / "d.json")
+    assert run.returncode == 1, run.stderr
+    hint = [line for line in run.stderr.splitlines() if "extracting 1 document " in line]
+    assert len(hint) == 1 and f"council batch {archive} --out-dir OUT" in hint[0] and "--archive OUT" in hint[0]
+    out = tmp_path / "out"
+    assert council("batch", archive, "--out-dir", out, "-q").returncode == 0
+    run = council("diff", NEW, "--archive", out, "-o", tmp_path / "d.json")
+    assert run.returncode == 1 and "extracting" not in run.stderr

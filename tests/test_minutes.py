@@ -253,13 +253,13 @@ def test_a_packet_is_one_submission_per_document_number_with_its_pages():
         ["子ども家庭部子育て支援課"], ["区民部税務課"], ["危機管理部危機管理課"]]
 
 
-def test_extract_says_which_kind_and_diff_refuses_what_is_not_a_submission(tmp_path):
+def test_extract_says_which_kind_and_diff_refuses_minutes_against_a_submission(tmp_path):
     run = council("extract", SAMPLES / "minutes_aoba_r6_3.docx", "--out-dir", tmp_path)
     assert run.returncode == 0 and "docx minutes," in run.stderr
     assert json.loads((tmp_path / "minutes_aoba_r6_3.docx.json").read_text(encoding="utf-8"))["schema"] == "council-minutes"
     assert "山田" not in run.stderr  # names are personal data: never in the log
     run = council("diff", SAMPLES / "minutes_aoba_r6_3.docx", SAMPLES / "shinjuku_logo_r6.docx")
-    assert run.returncode == 2 and "reads as minutes, not one submission" in run.stderr
+    assert run.returncode == 2 and "OLD is minutes and NEW a submission" in run.stderr
     assert "Traceback" not in run.stderr and len(run.stderr.strip().splitlines()) == 1
 
 
@@ -439,3 +439,37 @@ def test_link_matches_each_minutes_item_to_the_submission_it_decided(tmp_path):
         ("kekka_aoba_r6_3.txt.json", 3), ("minutes_aoba_r6_3.docx.json", 3)]
     assert [u["submission"] for u in links["unmatched_submissions"]] == ["shinjuku_logo_r6.docx.json"]
     assert council("link", tmp_path / "nowhere").returncode == 2
+
+
+def test_link_counts_renderings_of_one_document_once(tmp_path):
+    root = tmp_path / "archive"
+    root.mkdir()
+    for name in ("minutes_aoba_r6_3.docx", "minutes_aoba_r6_3.lo.pdf", "packet_aoba_r6_3.docx",
+                 "packet_aoba_r6_3.lo.pdf"):
+        shutil.copy(SAMPLES / name, root)
+    assert council("batch", root, "--out-dir", tmp_path / "out", "-q").returncode == 0
+    run = council("link", tmp_path / "out", "-o", "-")
+    assert run.returncode == 0, run.stderr
+    links = json.loads(run.stdout)
+    assert [(l["minutes"], l["renderings"], l["item"], l["submission"], l["part"], l["submission_renderings"],
+             l["ambiguous"]) for l in links["links"]] == [
+        ("minutes_aoba_r6_3.docx.json", ["minutes_aoba_r6_3.lo.pdf.json"], i, "packet_aoba_r6_3.docx.json", i,
+         [f"packet_aoba_r6_3.lo.pdf.json#{i}"], False) for i in range(3)]
+    assert [(u["minutes"], u["item"]) for u in links["unmatched_items"]] == [("minutes_aoba_r6_3.docx.json", 3)]
+    assert links["unmatched_submissions"] == []
+
+
+def test_link_over_documents_says_it_reads_a_batch_and_writes_nothing(tmp_path):
+    root = tmp_path / "documents"
+    root.mkdir()
+    for name in ("minutes_aoba_r6_3.docx", "packet_aoba_r6_3.docx"):
+        shutil.copy(SAMPLES / name, root)
+    run = council("link", root)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1 and f"council batch {root} --out-dir OUT" in run.stderr
+    assert "2 documents" in run.stderr and "[not_a_batch_output]" in run.stderr
+    assert sorted(p.name for p in root.iterdir()) == ["minutes_aoba_r6_3.docx", "packet_aoba_r6_3.docx"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    run = council("link", empty)
+    assert run.returncode == 2 and "no council JSON" in run.stderr and not list(empty.iterdir())

@@ -88,3 +88,83 @@ def test_text_export_and_docx_agree_on_every_field():
     # the export carries no styles: unknown, never "unmarked"
     assert all(f.marked is None for f in text_sub.fields)
     assert any(f.marked for f in docx_sub.fields)
+
+
+# -- every kind's schema: published as draft 2020-12 under one URI scheme, every property described ------
+
+from extractor.schema import KINDS, SCHEMA_BASE, json_schema  # noqa: E402
+
+KIND_FILES = {kind: ROOT / "extractor" / f"{kind}.schema.json" for kind in KINDS}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_kind_has_its_committed_schema_draft_2020_12_with_a_uri_id(kind):
+    path = KIND_FILES[kind]
+    assert path.exists() and path.read_text(encoding="utf-8") == json_schema_text(kind=kind), (
+        f"{path.name} is stale: run `council schema --kind {kind} -o extractor/{path.name}`")
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"] == f"{SCHEMA_BASE}/council-{kind}/{KINDS[kind][1]}.json"
+    assert schema["$id"].startswith("https://council-extractor.invalid/schema/")
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def _undescribed(schema: dict) -> list[str]:
+    out = []
+    for where, node in [("", schema)] + [(name, d) for name, d in schema.get("$defs", {}).items()]:
+        for prop, spec in node.get("properties", {}).items():
+            if not spec.get("description"):
+                out.append(f"{where or schema['title']}.{prop}")
+    return out
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_property_is_described(kind):
+    assert _undescribed(json_schema(kind)) == []
+
+
+@pytest.fixture(scope="module")
+def real_outputs(tmp_path_factory):
+    """A batch (with --jsonl and a file it does not read), its links and a diff of each kind."""
+    import shutil
+    import subprocess
+    import sys
+
+    from extractor.diff import diff
+    from extractor.diff.minutes import diff_minutes
+
+    tmp = tmp_path_factory.mktemp("outputs")
+    root = tmp / "archive"
+    root.mkdir()
+    for name in ("minutes_aoba_r6_3.docx", "minutes_aoba_r6_3_export.txt", "packet_aoba_r6_3.docx"):
+        shutil.copy(SAMPLES / name, root)
+    (root / "notes.md").write_text("not a document\n", encoding="utf-8")
+
+    def council(*args):
+        return subprocess.run([sys.executable, "-m", "extractor.cli", *map(str, args)], capture_output=True, text=True)
+
+    out = tmp / "out"
+    run = council("batch", root, "--out-dir", out, "--jsonl", tmp / "records.jsonl", "-q", "--allow-not-read")
+    assert run.returncode == 0, run.stderr
+    assert council("link", out).returncode == 0
+    minutes = [extract(SAMPLES / n) for n in ("minutes_aoba_r6_3.docx", "minutes_aoba_r6_3_export.txt")]
+    subs = [extract(SAMPLES / n) for n in ("shinjuku_logo_r6_previous.docx", "shinjuku_logo_r6.docx")]
+    return {"batch-manifest": [json.loads((out / "batch-manifest.json").read_text(encoding="utf-8"))],
+            "batch-record": [json.loads(line) for line in (tmp / "records.jsonl").read_text(encoding="utf-8").splitlines()],
+            "links": [json.loads((out / "links.json").read_text(encoding="utf-8"))],
+            "minutes-diff": [json.loads(to_json(diff_minutes(*minutes)))],
+            "submission-diff": [json.loads(to_json(diff(*subs)))],
+            "packet": [json.loads((out / "packet_aoba_r6_3.docx.json").read_text(encoding="utf-8"))]}
+
+
+@pytest.mark.parametrize("kind", ["batch-manifest", "batch-record", "links", "minutes-diff", "submission-diff", "packet"])
+def test_real_outputs_validate_against_their_committed_schema(kind, real_outputs):
+    schema = json.loads(KIND_FILES[kind].read_text(encoding="utf-8"))
+    outputs = real_outputs[kind]
+    assert outputs
+    for output in outputs:
+        jsonschema.validate(output, schema)
+    if kind == "batch-record":
+        assert {r["status"] for r in outputs} == {"converted", "not_read"}
+    if kind == "links":
+        assert outputs[0]["links"] and outputs[0]["links"][0]["renderings"]

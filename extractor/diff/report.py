@@ -279,3 +279,53 @@ def diff_to_text(d: S.SubmissionDiff, *, colour: bool = False, new: S.Submission
         lines += [f"  {m.text}" for m in d.marked_unchanged]
     return "\n".join(lines) + "\n"
 
+
+
+MINUTES_PARTS = [("title", "表題"), ("meeting", "会議"), ("attendees", "出席者"), ("absentees", "欠席者"),
+                 ("materials", "資料"), ("items", "議題と結果")]
+
+
+def minutes_diff_to_text(d: S.MinutesDiff, *, colour: bool = False) -> str:
+    """Two versions of minutes on the terminal: the counts, then each change on a line with its edit,
+    by part (minutes mark no changes: there is nothing marked or unmarked to report)."""
+    dim, bold, reset = ("\x1b[2m", "\x1b[1m", "\x1b[0m") if colour else ("",) * 3
+    s = d.summary
+    lines = [f"{bold}{d.old.filename} → {d.new.filename}{reset} (minutes): {s.added} added, {s.removed} removed, "
+             f"{s.modified} modified"]
+    for area, title in MINUTES_PARTS:
+        changes = [c for c in d.changes if c.path.split("/")[0] == area]
+        if changes:
+            lines.append(f"\n{bold}{title} ({len(changes)}){reset}")
+            lines += [f"  {dim}{c.kind:<8}{reset} {_where(c.path) if '/' in c.path else c.path}\n           "
+                      f"{edit_text(c)}" for c in changes]
+    return "\n".join(lines) + "\n"
+
+
+def minutes_diff_to_html(d: S.MinutesDiff, new: S.Minutes | None = None) -> str:
+    """The report of two versions of minutes: every change by part, old beside new."""
+    s = d.summary
+    numbered = list(enumerate(d.changes, start=1))
+    by_part = []
+    for area, title in MINUTES_PARTS:
+        in_part = [(n, c) for n, c in numbered if c.path.split("/")[0] == area]
+        if in_part:
+            rows = "".join(
+                f'<tr id="c{n}"><td>{escape(_where(c.path) if "/" in c.path else c.path)}<span class="path">'
+                f'{escape(c.path)}</span></td><td>{KIND[c.kind]}</td><td>{old_and_new(c)[0]}</td>'
+                f'<td>{old_and_new(c)[1]}</td></tr>' for n, c in in_part)
+            by_part.append(f'<section class="part" id="{area}"><h2>{title}（{len(in_part)}件）</h2><table><thead><tr>'
+                           f'<th>場所</th><th>種別</th><th>旧</th><th>新</th></tr></thead><tbody>{rows}</tbody></table>'
+                           '</section>')
+    title = escape(new.title) if new is not None and new.title else escape(d.new.filename)
+    return f"""<!DOCTYPE html>
+<html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>会議録の変更点 {escape(d.new.filename)}</title>
+<style>{STYLE}</style></head><body>
+<h1>会議録の変更点：{title}</h1>
+<p class="files">旧 {escape(d.old.filename)} → 新 {escape(d.new.filename)}</p>
+<ul class="summary"><li><span>追加 {s.added}</span></li><li><span>削除 {s.removed}</span></li>
+<li><span>変更 {s.modified}</span></li></ul>
+{''.join(by_part) or '<section class="part"><h2>変更点</h2><p class="none">変更はありません。</p></section>'}
+<footer>{escape(d.generator.tool)} {escape(d.generator.version)} · {escape(d.schema_name)} {escape(d.schema_version)}</footer>
+</body></html>
+"""
