@@ -367,6 +367,7 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
         files, _, _ = write_manifest(root, out_dir, done, skipped, __version__, not_done=left)
         if jsonl is not None:
             _write_jsonl(jsonl, files)
+        _update_catalogue(out_dir, progress)
         raise
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
@@ -374,6 +375,7 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
     files, converted, failed = write_manifest(root, out_dir, done, skipped, __version__)
     if jsonl is not None:
         _write_jsonl(jsonl, files)
+    _update_catalogue(out_dir, progress)
     return BatchCounts(converted, failed, skipped, len(not_read),
                        progress.summary(converted, failed, skipped, len(not_read)))
 
@@ -392,3 +394,17 @@ def _write_jsonl(jsonl: Path, files: dict) -> None:
         sys.stdout.flush()
     else:
         write_atomic(jsonl, "".join(line + "\n" for line in lines))
+
+
+def _update_catalogue(out_dir: Path, progress) -> None:
+    """Bring OUT/catalogue.sqlite up to date with the outputs (only those whose bytes changed are read);
+    a catalogue that cannot be written is said, and the batch's outputs stand."""
+    import sqlite3
+
+    from .catalogue import CATALOGUE, index_archive
+
+    try:
+        index_archive(out_dir)
+    except (sqlite3.Error, OSError) as exc:
+        progress.said(f"council: warning: {out_dir / CATALOGUE}: the catalogue was not updated ({exc}); "
+                      f"delete it and run council index {out_dir}")

@@ -350,6 +350,66 @@ def cmd_link(args) -> int:
     return EXIT_OK
 
 
+def cmd_index(args) -> int:
+    from .catalogue import CATALOGUE, index_archive
+
+    root = Path(args.dir)
+    if not root.is_dir():
+        print(f"council: error: {root}: not a folder — give the folder council batch wrote its JSON to", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        counts = index_archive(root)
+    except sqlite3_errors() as exc:
+        print(f"council: error: {root / CATALOGUE}: the catalogue cannot be written ({exc}) — delete it and run "
+              "council index again (it is rebuilt from the JSON)", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.quiet:
+        print(f"council index: {counts.indexed} outputs indexed, {counts.unchanged} unchanged, {counts.dropped} gone, "
+              f"{counts.not_council} JSON files not council outputs; {root / CATALOGUE}", file=sys.stderr)
+    return EXIT_OK
+
+
+def sqlite3_errors():
+    import sqlite3
+
+    return sqlite3.Error, OSError
+
+
+def cmd_query(args) -> int:
+    import csv
+    import json
+
+    from .catalogue import CATALOGUE, query
+
+    root = Path(args.dir)
+    if not (root / CATALOGUE).exists():
+        print(f"council: error: {root}: no {CATALOGUE} here — run council index {root} first "
+              "(council batch writes it too)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        columns, rows = query(root, args.sql)
+    except sqlite3_errors() as exc:
+        print(f"council: error: the query failed ({exc}) — the tables are documents, fields, checklist, items, "
+              "minutes_items and text (see 'council query --help'); the catalogue is read-only here",
+              file=sys.stderr)
+        return EXIT_USAGE
+    fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
+    if fmt == "json":
+        sys.stdout.write(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=1) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        cells = [columns] + [["" if v is None else str(v) for v in row] for row in rows]
+        widths = [max(len(r[i]) for r in cells) for i in range(len(columns))]
+        for r in cells:
+            sys.stdout.write("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() + "\n")
+    if not args.quiet:
+        print(f"council query: {len(rows)} rows", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_schema(args) -> int:
     from .schema import json_schema_text
 
@@ -470,6 +530,15 @@ DIFF_EXAMPLES = """examples:
 LINK_EXAMPLES = """examples:
   council batch archive/ --out-dir out/ && council link out/    # out/links.json
   council link out/ -o - | jq '.links[] | {item, submission}'"""
+INDEX_EXAMPLES = """examples:
+  council batch archive/ --out-dir out/      # writes out/catalogue.sqlite too
+  council index out/                         # build or bring it up to date from the JSON"""
+QUERY_EXAMPLES = """examples:
+  council query out/ "SELECT DISTINCT d.path, d.title FROM documents d JOIN items i USING (path)
+      WHERE i.sensitivity = 'special_care' AND d.agenda_type IN ('external_provision', 'outsourcing')"
+  council query out/ "SELECT path, grp, measure FROM checklist WHERE mark = '×'" --format json
+  council query out/ "SELECT path FROM text WHERE text MATCH '外部結合'" --format table
+"""
 SCHEMA_KINDS = {"submission": "council extract of a submission", "submission-diff": "council diff of two submissions",
                 "minutes": "council extract of minutes", "minutes-diff": "council diff of two minutes",
                 "packet": "council extract of a meeting packet", "links": "links.json of council link",
@@ -611,6 +680,35 @@ Each command's --help describes its arguments and gives examples.""")
     ln.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
     ln.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     ln.set_defaults(func=cmd_link)
+
+    ix = sub.add_parser("index", help="build or update the archive's catalogue (catalogue.sqlite) from its JSON",
+                        description="Read every council JSON under DIR (what council batch or extract --out-dir "
+                                    "wrote) into DIR/catalogue.sqlite: documents, fields, checklist entries, "
+                                    "personal-data items, minutes items and a full-text index (FTS5, trigram). "
+                                    "Incremental: an output whose bytes did not change is not read again. Exit 0: "
+                                    "written; 2: trouble.",
+                        epilog=INDEX_EXAMPLES)
+    ix.add_argument("dir", metavar="DIR", help="the folder council batch wrote its JSON to")
+    ix.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    ix.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    ix.set_defaults(func=cmd_index)
+
+    qy = sub.add_parser("query", help="ask the archive's catalogue one SQL question (read-only)",
+                        description="Run one read-only SQL query on DIR/catalogue.sqlite. Tables: documents "
+                                    "(path, part, kind, format, title, document_number, body, fiscal_year, session, "
+                                    "date, agenda_type, departments, source_sha256), fields (path, part, key, "
+                                    "value), checklist (path, part, party, kind, grp, measure, mark, status), items "
+                                    "(path, part, procedure, field, text, item, subject, category, sensitivity), "
+                                    "minutes_items (path, item, number, title, kind, outcome), text (FTS5: path, "
+                                    "part, title, body). Exit 0: answered; 2: trouble.",
+                        epilog=QUERY_EXAMPLES)
+    qy.add_argument("dir", metavar="DIR", help="the folder holding catalogue.sqlite")
+    qy.add_argument("sql", metavar="SQL", help="one SQL statement")
+    qy.add_argument("--format", choices=["table", "csv", "json"],
+                    help="table (default on a terminal), csv (default elsewhere) or json")
+    qy.add_argument("-q", "--quiet", action="store_true", help="no row count on stderr")
+    qy.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    qy.set_defaults(func=cmd_query)
 
     sc = sub.add_parser("schema", help="print the JSON Schema of an output kind",
                         description="Print the JSON Schema (draft 2020-12) generated from the output models.",
