@@ -5,7 +5,9 @@ Tables (one row per thing; ``path`` is the output's path relative to OUT, ``part
 submission index, ``NULL`` for a lone document):
 
 - ``documents``: path, part, kind (submission, minutes), format, title, document_number, body,
-  fiscal_year, session, date, agenda_type, departments (a JSON list), source_sha256;
+  fiscal_year, session, date, agenda_type, departments (a JSON list), source_sha256, and what the
+  approved-version lookup matches on: parent_title (the 別紙's 件名), reference (the change-marking
+  reference, naming the meeting that approved the version it revises) and source_filename;
 - ``fields``: key, value; ``checklist``: party, kind, grp, measure, mark, status;
 - ``items``: the personal-data items, where listed (procedure or field), text, item, subject,
   category, sensitivity;
@@ -13,9 +15,12 @@ submission index, ``NULL`` for a lone document):
 - ``text``: an FTS5 table (trigram tokenizer, so Japanese needs no word breaks) over each document's
   title and text, for ``text MATCH '外部結合'``.
 
-Incremental by the output's sha256 (a file whose bytes did not change is not read again), one
+Incremental by the output's sha256 (a file whose bytes did not change is not read again; one whose
+size and modification time did not change is not even hashed, so a warm update of 10,000 outputs is
+a walk of the folder), one
 transaction per file (a crash mid-write leaves the catalogue as it was before that file), files gone
-from OUT dropped; it is rebuilt from the JSON at any time by deleting it. Opened in WAL mode, so a
+from OUT dropped; it is rebuilt from the JSON at any time by deleting it, and rebuilt by itself when it was written by
+another catalogue version. Opened in WAL mode, so a
 reader (``council query``, sqlite3, DuckDB, Datasette) may read while a batch writes.
 """
 
@@ -27,17 +32,18 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .archive import LINKS, MANIFEST
+from .archive import LINKS, MANIFEST, visible_files
 
 CATALOGUE = "catalogue.sqlite"
-VERSION = 1
+VERSION = 2  # 2: documents.parent_title, reference and source_filename, outputs.size and mtime_ns
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER, mtime_ns INTEGER);
 CREATE TABLE IF NOT EXISTS documents (path TEXT NOT NULL, part INTEGER, kind TEXT NOT NULL, format TEXT,
   title TEXT, document_number TEXT, body TEXT, fiscal_year INTEGER, session INTEGER, date TEXT,
-  agenda_type TEXT, departments TEXT, source_sha256 TEXT);
+  agenda_type TEXT, departments TEXT, source_sha256 TEXT, parent_title TEXT, reference TEXT,
+  source_filename TEXT);
 CREATE TABLE IF NOT EXISTS fields (path TEXT NOT NULL, part INTEGER, key TEXT, value TEXT);
 CREATE TABLE IF NOT EXISTS checklist (path TEXT NOT NULL, part INTEGER, party TEXT, kind TEXT, grp TEXT,
   measure TEXT, mark TEXT, status TEXT);
@@ -65,26 +71,39 @@ class IndexCounts:
 
 
 def open_catalogue(root: Path) -> sqlite3.Connection:
+    """The catalogue, created when missing and rebuilt (emptied, so every output is read again) when
+    another catalogue version wrote it."""
     con = sqlite3.connect(root / CATALOGUE)
     con.execute("PRAGMA journal_mode=WAL")
+    try:
+        written = con.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    except sqlite3.OperationalError:  # a new file: no meta table yet
+        written = None
+    if written and written[0] != str(VERSION):
+        with con:
+            for table in _TABLES + ("outputs",):
+                con.execute(f"DROP TABLE IF EXISTS {table}")
     con.executescript(_SCHEMA)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(VERSION),))
     con.commit()
     return con
 
 
-def _outputs(root: Path) -> list[Path]:
-    return [p for p in sorted(root.rglob("*.json")) if p.name not in (MANIFEST, LINKS)
-            and not p.name.endswith(".diff.json") and not any(part.startswith(".") for part in p.relative_to(root).parts)]
+def _outputs(root: Path) -> list[tuple[str, Path]]:
+    """The JSON under ``root`` that may be council outputs, as (relative path, path): not the manifest,
+    links or diffs a batch writes beside them."""
+    return [(rel, p) for rel, p in visible_files(root) if rel.endswith(".json") and p.name not in (MANIFEST, LINKS)
+            and not rel.endswith(".diff.json")]
 
 
 def _submission_rows(con, path: str, part: int | None, sub: dict) -> None:
     meeting, agenda = sub.get("meeting") or {}, sub.get("agenda") or {}
-    con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+    con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
         path, part, "submission", (sub.get("source") or {}).get("format"), sub.get("title"),
         meeting.get("document_number"), meeting.get("body"), meeting.get("fiscal_year"), meeting.get("session"),
         meeting.get("date"), agenda.get("type"), json.dumps(agenda.get("departments") or [], ensure_ascii=False),
-        (sub.get("source") or {}).get("sha256")))
+        (sub.get("source") or {}).get("sha256"), agenda.get("parent_title"),
+        (sub.get("change_marking") or {}).get("reference"), (sub.get("source") or {}).get("filename")))
     con.executemany("INSERT INTO fields VALUES (?,?,?,?)",
                     [(path, part, f.get("key"), f.get("value")) for f in sub.get("fields", [])])
     con.executemany("INSERT INTO checklist VALUES (?,?,?,?,?,?,?,?)",
@@ -100,10 +119,10 @@ def _submission_rows(con, path: str, part: int | None, sub: dict) -> None:
 
 def _minutes_rows(con, path: str, m: dict) -> None:
     meeting = m.get("meeting") or {}
-    con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+    con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
         path, None, "minutes", (m.get("source") or {}).get("format"), None, None, meeting.get("body"),
         meeting.get("fiscal_year"), meeting.get("session"), meeting.get("date"), None, "[]",
-        (m.get("source") or {}).get("sha256")))
+        (m.get("source") or {}).get("sha256"), None, None, (m.get("source") or {}).get("filename")))
     con.executemany("INSERT INTO minutes_items VALUES (?,?,?,?,?,?)", [
         (path, n, i.get("number"), i.get("title"), i.get("kind"), (i.get("outcome") or {}).get("status"))
         for n, i in enumerate(m.get("items", []))])
@@ -115,15 +134,23 @@ def index_archive(root: Path) -> IndexCounts:
     """Bring ``root/catalogue.sqlite`` up to date with the council JSON under ``root``."""
     con = open_catalogue(root)
     try:
-        known = dict(con.execute("SELECT path, sha256 FROM outputs"))
+        known = {path: (sha, size, mtime) for path, sha, size, mtime in
+                 con.execute("SELECT path, sha256, size, mtime_ns FROM outputs")}
         seen, indexed, unchanged, not_council = set(), 0, 0, 0
-        for file in _outputs(root):
-            rel = file.relative_to(root).as_posix()
+        for rel, file in _outputs(root):
+            seen.add(rel)
+            stat = file.stat()
+            before = known.get(rel)
+            if before and before[1:] == (stat.st_size, stat.st_mtime_ns):
+                unchanged += 1  # the same size and time as when it was read: not read again
+                continue
             data = file.read_bytes()
             digest = hashlib.sha256(data).hexdigest()
-            seen.add(rel)
-            if known.get(rel) == digest:
+            if before and before[0] == digest:
                 unchanged += 1
+                with con:
+                    con.execute("UPDATE outputs SET size = ?, mtime_ns = ? WHERE path = ?",
+                                (stat.st_size, stat.st_mtime_ns, rel))
                 continue
             try:
                 doc = json.loads(data.decode("utf-8"))
@@ -142,7 +169,8 @@ def index_archive(root: Path) -> IndexCounts:
                     _minutes_rows(con, rel, doc)
                 else:
                     not_council += 1
-                con.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?)", (rel, digest))
+                con.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
+                            (rel, digest, stat.st_size, stat.st_mtime_ns))
             indexed += kind in ("council-submission", "council-packet", "council-minutes")
         gone = [p for p in known if p not in seen]
         with con:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .archive import MANIFEST, find_documents, part_name
@@ -71,16 +72,26 @@ def group_renderings(entries: list, identity, name, data) -> list[tuple[object, 
     return sorted(out, key=lambda g: name(g[0]))
 
 
-def _bigrams(text: str) -> set[str]:
-    t = re.sub(r"[\s　（）()【】「」、。・]", "", text)
-    return {t[i:i + 2] for i in range(len(t) - 1)}
+_NOT_COMPARED = re.compile(r"[\s　（）()【】「」、。・]")
+_SPACE = re.compile(r"\s")
+
+
+@lru_cache(maxsize=65536)  # a lookup in a big archive compares one title with thousands: each is split once
+def _bigrams(text: str) -> frozenset[str]:
+    t = _NOT_COMPARED.sub("", text)
+    return frozenset(t[i:i + 2] for i in range(len(t) - 1))
+
+
+@lru_cache(maxsize=65536)
+def _unspaced(text: str) -> str:
+    return _SPACE.sub("", text)
 
 
 def title_similarity(a: str | None, b: str | None) -> float:
     """1.0 for the same title; otherwise the overlap of their character pairs (Dice)."""
     if not a or not b:
         return 0.0
-    if re.sub(r"\s", "", a) == re.sub(r"\s", "", b):
+    if _unspaced(a) == _unspaced(b):
         return 1.0
     x, y = _bigrams(a), _bigrams(b)
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0

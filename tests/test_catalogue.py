@@ -88,4 +88,91 @@ def test_query_is_read_only_and_errors_are_one_line(out, tmp_path):
     none = council("query", tmp_path, "SELECT 1")
     assert none.returncode == 2 and "council index" in none.stderr
     with sqlite3.connect(out / CATALOGUE) as con:  # opens in sqlite3 as it is
-        assert con.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() == ("1",)
+        assert con.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() == ("2",)
+
+
+def _lookup(new, archive, pool=None):
+    from extractor.diff.archive import find_approved
+    from extractor.errors import NoApprovedVersion
+
+    try:
+        chosen = find_approved(new, archive, pool)
+    except NoApprovedVersion as exc:
+        return "none", str(exc).split("(")[0]
+    return chosen.path, chosen.score
+
+
+def test_the_lookup_reads_the_catalogue_and_picks_as_a_full_read_does(out, tmp_path):
+    """Issue 22 item 3: diff --archive over a batch's JSON finds the approved version through the
+    catalogue, loading only the submissions that share the subject, with the same choice (path and
+    score, or the same refusal) as reading every output; a folder without a catalogue gets one."""
+    from extractor import schema as S
+    from extractor.diff import archive as A
+
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    (copy / CATALOGUE).unlink()
+    news = []
+    for path in sorted(copy.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("schema") == "council-submission":
+            news.append(S.Submission.model_validate(data))
+        elif data.get("schema") == "council-packet":
+            news += [p.submission for p in S.Packet.model_validate(data).submissions]
+    assert len(news) >= 6
+    full = A.candidates_in(copy)
+    loaded = []
+    real_load = A._load
+    A._load = lambda p: loaded.append(p.name) or real_load(p)
+    try:
+        picks = [_lookup(new, copy) for new in news]
+    finally:
+        A._load = real_load
+    assert (copy / CATALOGUE).exists()
+    assert picks == [_lookup(new, copy, full) for new in news]
+    assert ("shinjuku_logo_r6_previous.docx.json", picks[[n.source.filename for n in news].index("shinjuku_logo_r6.docx")][1]) \
+        in picks
+    # the shinjuku lookup weighs what the catalogue holds and loads one output: the version it picks
+    loaded.clear()
+    A._load = lambda p: loaded.append(p.name) or real_load(p)
+    try:
+        _lookup(news[[n.source.filename for n in news].index("shinjuku_logo_r6.docx")], copy)
+    finally:
+        A._load = real_load
+    assert loaded == ["shinjuku_logo_r6_previous.docx.json"]
+
+
+def test_a_catalogue_of_another_version_is_rebuilt(out, tmp_path):
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    with sqlite3.connect(copy / CATALOGUE) as con:
+        con.execute("UPDATE meta SET value = '1' WHERE key = 'version'")
+        con.execute("DELETE FROM documents")
+    again = index_archive(copy)
+    assert again.indexed == 6 and again.unchanged == 0
+    assert query(copy, "SELECT count(*) FROM documents WHERE parent_title IS NOT NULL")[1][0][0] > 0
+
+
+def test_two_candidates_past_the_cap_are_told_apart_by_their_titles(out, tmp_path):
+    """Both approved at the meeting the reference names, by the same departments, both with an earlier
+    approval of their own: the one whose title and parent 件名 are NEW's is the approved version, not a
+    tie because both scores reach 1 (a 10,000-submission archive refused such lookups: one service's
+    submissions about other acts, approved at the same meeting)."""
+    from extractor.diff.archive import find_approved
+    from extractor import schema as S
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    previous = json.loads((out / "shinjuku_logo_r6_previous.docx.json").read_text(encoding="utf-8"))
+    previous["meeting"].update(fiscal_year=2024, session=7)
+    previous["change_marking"] = {"statement": "※変更箇所は太字・下線で示す。", "styles": ["bold", "underline"],
+                                  "reference": "令和5年度第3回新宿区個人情報保護管理運営会議承認済"}
+    other = json.loads(json.dumps(previous))
+    other["title"] = other["raw_title"] = "LoGoフォームの利用に係る外部提供について（項目の変更）"
+    other["agenda"]["parent_title"] = "電子申請サービスの利用に係る外部提供について"
+    other["source"].update(filename="other.docx", sha256="0" * 64)
+    for name, doc in (("previous.docx.json", previous), ("other.docx.json", other)):
+        (archive / name).write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    new = S.Submission.model_validate_json((out / "shinjuku_logo_r6.docx.json").read_text(encoding="utf-8"))
+    chosen = find_approved(new, archive)
+    assert chosen.path == "previous.docx.json" and chosen.score == 1.0 and chosen.weight >= 1.2

@@ -32,8 +32,10 @@ _MUNICIPALITY = re.compile(r"(?:^|回|\s)(?P<m>[^\s回第年度]{1,6}?(?:都|道
 class Candidate:
     path: str  # relative to the archive, with #N for the N-th submission of a packet
     submission: S.Submission
-    score: float = 0.0
+    score: float = 0.0  # how well it fits, 0 to 1, as reported
+    weight: float = 0.0  # the evidence's sum before the score is capped at 1: what candidates are ranked by
     evidence: list[str] = field(default_factory=list)
+    stored: tuple[Path, int | None] | None = None  # (output, packet part) when only the catalogue's columns are held
 
 
 def _meeting_of_reference(reference: str | None) -> tuple[int, int] | None:
@@ -82,9 +84,11 @@ def ineligible(new: S.Submission, old: S.Submission) -> str | None:
     return None
 
 
-def score_candidate(new: S.Submission, old: S.Submission) -> tuple[float, list[str]]:
-    """How well ``old`` fits what ``new`` says of its approved version, and why (0 when it cannot
-    be that version at all)."""
+def weigh_candidate(new: S.Submission, old: S.Submission) -> tuple[float, list[str]]:
+    """The weight of the evidence that ``old`` is the version ``new`` revises, and what it is (0 when
+    it cannot be that version at all). Up to 1.3: two candidates that both exceed 1 (approved at the
+    meeting the reference names, same council and departments) are still told apart by how close their
+    titles are."""
     why_not = ineligible(new, old)
     if why_not:
         return 0.0, [why_not]
@@ -124,7 +128,13 @@ def score_candidate(new: S.Submission, old: S.Submission) -> tuple[float, list[s
         None not in (old.meeting.fiscal_year, old.meeting.session, new.meeting.fiscal_year, new.meeting.session)) else False
     if later:  # a version from a later meeting cannot be the one this revises
         total, why = 0.0, why + ["later meeting"]
-    return round(min(total, 1.0), 3), why
+    return round(total, 3), why
+
+
+def score_candidate(new: S.Submission, old: S.Submission) -> tuple[float, list[str]]:
+    """How well ``old`` fits what ``new`` says of its approved version, 0 to 1, and why."""
+    weight, why = weigh_candidate(new, old)
+    return min(weight, 1.0), why
 
 
 def _load(path: Path) -> list[S.Submission]:
@@ -167,6 +177,76 @@ def candidates_in(archive: Path, new: S.Submission | None = None) -> list[Candid
     return out
 
 
+NEAREST = 3  # submissions named as the nearest when none can be the approved version
+
+
+def _subject_similarity(new: S.Submission, title: str | None, parent_title: str | None) -> float:
+    """How close a submission's subject is to ``new``'s, as :func:`ineligible` measures it."""
+    return max(title_similarity(new.title, title), title_similarity(new.agenda.parent_title, title),
+               title_similarity(new.agenda.parent_title, parent_title))
+
+
+def candidates_from_catalogue(archive: Path, new: S.Submission) -> list[Candidate] | None:
+    """The candidates :func:`candidates_in` would give for a folder of council JSON, read from its
+    catalogue (``catalogue.sqlite``, brought up to date first, so only outputs whose bytes changed are
+    read). Only the submissions that share ``new``'s subject (the rest weigh 0 and could never be
+    chosen), and the nearest few besides, are candidates, each holding what the lookup weighs (title,
+    meeting, agenda, reference, source) until :func:`find_approved` loads the one it needs in full.
+    None when the folder holds documents to extract or its catalogue cannot be written, so the caller
+    reads the folder as before."""
+    import sqlite3
+
+    from ..archive import documents_to_extract
+    from ..catalogue import CATALOGUE, index_archive
+
+    if documents_to_extract(archive):
+        return None
+    try:
+        index_archive(archive)
+        con = sqlite3.connect((archive / CATALOGUE).resolve().as_uri() + "?mode=ro", uri=True)
+    except (sqlite3.Error, OSError):
+        return None
+    try:
+        rows = con.execute(
+            "SELECT d.path, d.part, d.title, d.parent_title, d.body, d.fiscal_year, d.session, d.date, d.document_number,"
+            " d.agenda_type, d.departments, d.reference, d.format, d.source_sha256, d.source_filename,"
+            " (SELECT count(*) FROM documents e WHERE e.path = d.path) FROM documents d WHERE d.kind = 'submission'"
+        ).fetchall()
+    finally:
+        con.close()
+    ranked = sorted(((_subject_similarity(new, r[2], r[3]), r) for r in rows),
+                    key=lambda x: (-x[0], x[1][0], x[1][1] if x[1][1] is not None else -1))
+    chosen = [r for sim, r in ranked if sim >= SHARED_TITLE] or [r for _, r in ranked[:NEAREST]]
+    out = []
+    for (path, part, title, parent, body, fy, session, date, number, agenda_type, departments, reference, fmt,
+         sha256, filename, parts) in chosen:
+        if sha256 == new.source.sha256 and filename == new.source.filename:
+            continue  # the new version itself (its JSON)
+        sub = S.Submission.model_construct(
+            source=S.Source.model_construct(filename=filename, format=fmt, sha256=sha256, pages=None), title=title,
+            meeting=S.Meeting.model_construct(body=body, fiscal_year=fy, session=session, date=date,
+                                              document_number=number),
+            agenda=S.Agenda.model_construct(type=agenda_type, basis=None, departments=json.loads(departments or "[]"),
+                                            parent_title=parent),
+            change_marking=S.ChangeMarking.model_construct(statement="", reference=reference, styles=[])
+            if reference else None)
+        out.append(Candidate(path if parts <= 1 else f"{path}#{part}", sub, stored=(archive / path, part)))
+    return out
+
+
+def _in_full(c: Candidate) -> S.Submission:
+    """A candidate's whole submission: read from its output when the catalogue gave only what is weighed."""
+    if c.stored is None:
+        return c.submission
+    path, part = c.stored
+    subs = _load(path)
+    index = part or 0
+    if index >= len(subs):
+        raise NoApprovedVersion(str(path.parent), f"{c.path} changed while it was looked up; run the lookup again")
+    c.submission, c.stored = subs[index], None
+    return c.submission
+
+
 def identity(sub: S.Submission) -> tuple:
     """What makes two files the same submission: its title at its meeting under its 資料 number,
     revising what its reference names (a revision and the version it revises may share the rest
@@ -176,17 +256,17 @@ def identity(sub: S.Submission) -> tuple:
     return sub.title, m.document_number, m.fiscal_year, m.session, m.date, reference
 
 
-def _is_new_itself(new: S.Submission, old: S.Submission) -> bool:
+def _is_new_itself(new: S.Submission, candidate: Candidate) -> bool:
     """Another rendering of NEW (its PDF beside its .docx): the same 資料 number at the same meeting,
     the same title, meeting and reference where neither names a previous approval, or, where the
     document has neither, nothing to tell them apart."""
-    if identity(old) != identity(new):
+    if identity(candidate.submission) != identity(new):
         return False
     if new.meeting.document_number or not (new.change_marking and new.change_marking.reference):
         return True  # nothing (資料 number aside) tells a revision from a rendering: the same submission
     from . import diff
 
-    return not diff(old, new).changes
+    return not diff(_in_full(candidate), new).changes
 
 
 _FORMAT_ORDER = {"docx": 0, "pdf": 1, "text": 2}
@@ -197,26 +277,29 @@ def find_approved(new: S.Submission, archive: Path, pool: list[Candidate] | None
     two or more fit equally well (other submissions, not other renderings of the same one).
     ``pool``: the archive's submissions, read once for many lookups (see :func:`candidates_in`)."""
     if pool is None:
-        candidates = candidates_in(archive, new)
+        candidates = candidates_from_catalogue(archive, new)
+        if candidates is None:
+            candidates = candidates_in(archive, new)
     else:
         candidates = [Candidate(c.path, c.submission) for c in pool if not (
             c.submission.source.sha256 == new.source.sha256 and c.submission.source.filename == new.source.filename)]
     for c in candidates:
-        c.score, c.evidence = score_candidate(new, c.submission)
-    candidates = [c for c in candidates if not _is_new_itself(new, c.submission)]
+        c.weight, c.evidence = weigh_candidate(new, c.submission)
+        c.score = min(c.weight, 1.0)
+    candidates = [c for c in candidates if not _is_new_itself(new, c)]
     # one entry per submission, named by its most faithful rendering: .docx, then PDF, then text
     groups: dict[tuple, list[Candidate]] = {}
     for c in candidates:
         groups.setdefault(identity(c.submission), []).append(c)
     ranked = []
     for members in groups.values():
-        members.sort(key=lambda c: (-c.score, _FORMAT_ORDER.get(c.submission.source.format, 3), c.path))
+        members.sort(key=lambda c: (-c.weight, _FORMAT_ORDER.get(c.submission.source.format, 3), c.path))
         best = members[0]
         others = [m.path for m in members[1:]]
         if others:
             best.evidence = best.evidence + [f"also as {', '.join(others)}"]
         ranked.append(best)
-    ranked.sort(key=lambda c: (-c.score, c.path))
+    ranked.sort(key=lambda c: (-c.weight, c.path))
     # the choice is relative to the archive: the one submission that can be the approved version,
     # or the one whose evidence stands out from every other that can
     eligible = [c for c in ranked if c.score > 0]
@@ -225,8 +308,9 @@ def find_approved(new: S.Submission, archive: Path, pool: list[Candidate] | None
         raise NoApprovedVersion(str(archive), "no submission there shares the title's meaning at the same "
                                 f"council (nearest: {named or 'no submissions there'})")
     best = eligible[0]
-    close = [c for c in eligible[1:] if best.score - c.score < CLOSE]
+    close = [c for c in eligible[1:] if best.weight - c.weight < CLOSE]
     if close:
-        named = "; ".join(f"{c.path} ({c.score:.2f})" for c in [best] + close[:2])
+        named = "; ".join(f"{c.path} ({c.weight:.2f})" for c in [best] + close[:2])
         raise NoApprovedVersion(str(archive), f"two or more submissions fit equally well ({named})")
+    _in_full(best)
     return best
