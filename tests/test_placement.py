@@ -54,3 +54,27 @@ def test_a_text_export_with_a_board_of_education_and_a_dotted_list(tmp_path):
     assert ("counterparty", "従事者に個人情報保護に関する研修を受講させる。") in parties
     listed = [lst for lst in sub.personal_data if lst.location.get("field") == "取り扱う個人情報"]
     assert [(i.subject, i.item) for i in listed[0].items] == [("利用者", "氏名"), ("利用者", "住所"), ("利用者", "電話番号")]
+
+
+def test_a_cover_heading_is_the_title_and_the_bessi_s_kenmei_its_parent(tmp_path):
+    lines = ["", "", "開催日：令和8年9月7日", "", "緑川市個人情報保護審議会　付議事項", "",
+             "施設予約システムの利用に係る外部結合について（手続の追加）", "",
+             "◆第3条第1項第3号（外部結合）", "",
+             "別紙", "", "件名　施設予約システムの利用に係る外部結合について", "",
+             "結合の相手方\t株式会社トラストネット", "結合の形態\tLGWAN回線を利用して接続する。", ""]
+    path = tmp_path / "cover.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sub = extract(path)
+    assert sub.title == "施設予約システムの利用に係る外部結合について（手続の追加）"
+    assert sub.agenda.parent_title == "施設予約システムの利用に係る外部結合について"
+    assert sub.agenda.basis == "第3条第1項第3号（外部結合）"
+
+
+def test_a_kenmei_field_stays_the_title_over_a_later_heading(tmp_path):
+    lines = ["", "", "件名\t施設予約システムの利用に係る外部結合について", "",
+             "図書館利用者管理システムに係る業務委託について", "", "委託先\t株式会社トラストネット", ""]
+    path = tmp_path / "kenmei.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sub = extract(path)
+    assert sub.title == "施設予約システムの利用に係る外部結合について"
+    assert sub.agenda.parent_title is None
