@@ -78,3 +78,14 @@ def test_a_kenmei_field_stays_the_title_over_a_later_heading(tmp_path):
     sub = extract(path)
     assert sub.title == "施設予約システムの利用に係る外部結合について"
     assert sub.agenda.parent_title is None
+
+
+def test_page_numbers_kept_in_the_flow_are_no_text(tmp_path):
+    lines = ["", "", "件名\t施設予約システムの利用に係る外部結合について", "", "事業の概要", "",
+             "本市では、施設予約システムにより手続を受け付けている。", "", "- 1 -", "", "2 / 3", ""]
+    path = tmp_path / "numbers.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sub = extract(path)
+    texts = [s.text for s in sub.sections] + [s.heading or "" for s in sub.sections]
+    assert not any("1 -" in t or "2 / 3" in t for t in texts)
+    assert any("施設予約システムにより" in t for t in texts)

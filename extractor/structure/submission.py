@@ -59,6 +59,8 @@ def heading_level(p: Paragraph, text: str) -> int | None:
     return 1
 
 
+# a page number written as page furniture: ``- 3 -``, ``2 / 5``, ``p. 3``, ``3ページ`` (a bare digit is not)
+_PAGE_FURNITURE = re.compile(r"^(?:[-－‐―–—]\s*\d{1,4}\s*[-－‐―–—]|\d{1,4}\s*[/／]\s*\d{1,4}|[pP]\.?\s*\d{1,4}|\d{1,4}\s*(?:ページ|頁))$")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 
 
@@ -192,6 +194,8 @@ class _Walk:
         text = normalize(raw) or ""
         if not text:
             return
+        if _PAGE_FURNITURE.match(text):
+            return  # a page number the rendering kept in the flow (an HTML print, a text export): no text
         if self.title is None and not self.tables and is_cover_title(text, raw):
             self.title = (text, raw)  # the cover's heading is the title where no 件名 precedes it
         level = heading_level(p, text)
