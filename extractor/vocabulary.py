@@ -196,7 +196,8 @@ def party_of(label: str) -> str | None:
         norm = "".join(w.norm for w in ws[i:j])
         if _is_counterparty(compound, actors) or _is_counterparty(norm, actors):
             mentions.append((j, "counterparty"))
-        elif any(_is_municipality(w, actors) for w in ws[i:j]) and not ws[j - 1].surface.endswith("先"):
+        elif (any(_is_municipality(w, actors) for w in ws[i:j]) or compound.endswith(tuple(actors["implementing_bodies"]))) \
+                and not ws[j - 1].surface.endswith("先"):
             mentions.append((j, "municipality"))
         i = j
     if not mentions:

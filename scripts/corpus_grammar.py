@@ -349,6 +349,49 @@ class Submission:
         # does for 担当課) or left empty after its first row (as other exports do).
         self.text_merge = random.Random(seed * 104729 + 23).choice(["repeat", "empty"])
         self.style["text_merge"] = self.text_merge
+        self._placement(random.Random(seed * 104729 + 29))
+        self._basis_and_party(random.Random(seed * 104729 + 30))
+        self._item_lists(random.Random(seed * 104729 + 31))
+
+    def _placement(self, rng: random.Random) -> None:
+        """Where things are written (stream 29): the title by a ``件名`` row or line as before, by a
+        ``件名：…`` line, or as the cover's heading with no 件名 at all; page furniture (a 資料番号 and the
+        body as a running header, page numbers ``n / N`` or ``- n -`` in the footer) as the .docx's
+        header and footer parts, which both PDF producers print on every page and a text export
+        writes as lines of their own; a landscape page; ※ footnotes under the 別紙's table and a
+        別表 after the checklist."""
+        self.title_place = rng.choice(["row_or_line", "colon_line", "cover_heading"])
+        self.running_header = rng.choice([None, "doc_no", "body"])
+        self.page_number = rng.choice([None, "n_of_N", "dash"])
+        self.landscape = rng.random() < 0.2
+        self.footnote = rng.random() < 0.35
+        self.annex = rng.random() < 0.3 and self.has_checklist
+        self.style.update(title_place=self.title_place, running_header=self.running_header or "none",
+                          page_number=self.page_number or "none", landscape=str(self.landscape).lower(),
+                          footnote=str(self.footnote).lower(), annex=str(self.annex).lower())
+
+    def _basis_and_party(self, rng: random.Random) -> None:
+        """How the basis line is set and who implements (stream 30): the basis line after ◇, ◆ or no
+        glyph; the implementing body that names itself in the checklist as its kind (区, 市) as
+        before, or as a 町, a 村, a 広域連合 or an 教育委員会."""
+        self.basis_glyph = rng.choice(["◇", "◆", ""])
+        self.self_body = rng.choice(["kind", "町", "村", "広域連合", "教育委員会"])
+        if self.self_body != "kind":
+            label = rng.choice(SELF_LABELS).format(m=self.muni_name + self.self_body if self.self_body in (
+                "広域連合",) or rng.random() < 0.5 else self.self_body)
+            for g in self.groups:
+                if g["party"] == "self":
+                    g["party_label"] = label
+        self.style.update(basis_glyph=self.basis_glyph or "none", self_body=self.self_body)
+
+    def _item_lists(self, rng: random.Random) -> None:
+        """How an item list is written (stream 31): items apart by 、 or by ・, a bracketed note
+        inside a bracket (``電話番号（連絡先（任意））``), the list ending in 等."""
+        self.item_sep = rng.choice(["、", "、", "・"])
+        self.item_nested = rng.random() < 0.3
+        self.item_etc = rng.random() < 0.3
+        self.style.update(item_sep=self.item_sep, item_nested=str(self.item_nested).lower(),
+                          item_etc=str(self.item_etc).lower())
 
     def _checklist_forms(self, rng: random.Random) -> None:
         """Checklist layouts beyond a column of marks (stream 28): one column per answer (該当 | 非該当,
@@ -552,8 +595,12 @@ class Submission:
         return c.blocks, c.truth()
 
 
-def _items_text(groups, extra: str | None = None, marked_extra: bool = False, qualifier: bool = False):
-    """[(subject, [items])] → parts of ``届出人の氏名、住所及び対象児童の氏名…`` and the truth items."""
+def _items_text(groups, extra: str | None = None, marked_extra: bool = False, qualifier: bool = False,
+                sub: "Submission | None" = None):
+    """[(subject, [items])] → parts of ``届出人の氏名、住所及び対象児童の氏名…`` and the truth items; ``sub``
+    says how its lists are written (the item-list family: 、 or ・ between items, a nested bracket,
+    a trailing 等)."""
+    sep = sub.item_sep if sub else "、"
     out: list[Part] = []
     truth = []
     for g, (subject, items) in enumerate(groups):
@@ -561,16 +608,20 @@ def _items_text(groups, extra: str | None = None, marked_extra: bool = False, qu
             out.append(Part("、"))
         for k, item in enumerate(items):
             if k:
-                out.append(Part("、"))
+                out.append(Part(sep))
             text = (f"{subject}の" if subject and k == 0 else "") + item
             if qualifier and item == "メールアドレス":
                 text += "（任意）"
+            elif sub and sub.item_nested and item == "電話番号":
+                text += "（連絡先（任意））"
             out.append(Part(text))
             truth.append([subject, item])
     if extra:
         out.append(Part("、"))
         out.append(Part(extra, marked=marked_extra))
         truth.append([groups[-1][0], extra])
+    if sub and sub.item_etc:
+        out.append(Part("等"))
     return tuple(out), truth
 
 
@@ -626,7 +677,12 @@ class _Composer:
             self.field("開催日", parts(era_date(s.meeting_date)), dates=[s.meeting_date])
         self.para(f"{s.body}\u3000{s.word}", bold=True, align="center")
         title_in_table = rng.random() < 0.6
-        if title_in_table:
+        if s.title_place == "colon_line":
+            self.para(f"件名：{s.title}")
+            self.field("件名", parts(s.title))
+        elif s.title_place == "cover_heading":  # the title is the cover's heading: no 件名 anywhere
+            self.para(s.title, bold=True, align="center")
+        elif title_in_table:
             self.kv_table([("件名", parts(s.title))])
             self.field("件名", parts(s.title))
         else:
@@ -640,16 +696,27 @@ class _Composer:
             self.procedures_table(rng)
         if s.groups:
             self.checklist_tables(rng)
+        if s.annex:
+            self.annex_table()
+
+    def annex_table(self):
+        """A 別表 after the checklist: a table of its own, never more rows of the checklist."""
+        self.para("")
+        self.para("別表", bold=True)
+        grid = [[cell("用語", center=True), cell("説明", center=True)],
+                [cell("LGWAN"), cell("地方公共団体を相互に接続する行政専用のネットワーク")],
+                [cell("クラウドサーバ"), cell("事業者が管理するデータセンターに設置されたサーバ")]]
+        self.add_table(Tab(grid, header_rows=1, role="other"))
 
     def basis(self):
         s = self.s
         basis = f"{s.article}（{s.agenda['word']}）"
         if s.basis_style == "diamond":
-            self.para(f"◇{basis}")
+            self.para(f"{s.basis_glyph}{basis}")
             self.basis_truth = basis
         elif s.basis_style == "heading":
             self.para("要綱の根拠", bold=True)
-            self.para(f"◇{basis}")
+            self.para(f"{s.basis_glyph}{basis}")
             self.basis_truth = basis
         else:
             value = f"{s.m}個人情報保護条例施行規則{basis}"
@@ -699,7 +766,7 @@ class _Composer:
         if kind == "ref_check":
             return parts("別紙チェックリストのとおり"), [], "別紙チェックリスト"
         if kind == "items":
-            ps, truth = _items_text(s.item_values[key])
+            ps, truth = _items_text(s.item_values[key], sub=s)
             self.item_lists.append(dict(field=key, procedure=None, items=truth))
             return ps, [], None
         if kind == "company":
@@ -749,6 +816,8 @@ class _Composer:
             rows.append((key, value))
             self.field(key, value, dates=dates, refers_to=ref)
         self.kv_table(rows)
+        if s.footnote:  # a ※ note under the table: never a row of it
+            self.para(f"※記載内容は{era_date(s.period[0])}現在の予定である。")
         if table_key:
             self.item_column_table(table_key)
 
@@ -757,7 +826,7 @@ class _Composer:
         t = self.s.item_table
         grid = [[cell(t["label"], center=True), cell(key, center=True), cell(t["extra"], center=True)]]
         for n, group in enumerate(self.s.item_values[key], start=1):
-            items, truth = _items_text([group])
+            items, truth = _items_text([group], sub=self.s)
             grid.append([cell(str(n), center=True), Cell((items,)), cell(t["methods"][(n - 1) % 3])])
             self.item_lists.append(dict(field=None, procedure=None, items=truth))
         self.add_table(Tab(grid, header_rows=1, role="items"))
@@ -779,7 +848,7 @@ class _Composer:
             item_slot = self.slot("item_added", i=i)
             extra = item_slot.data["item"] if item_slot and not self.previous else None
             items, truth_items = _items_text(p["groups"], extra, marked_extra=bool(
-                item_slot and item_slot.marked and self.styled_marking), qualifier=p["qualifier"])
+                item_slot and item_slot.marked and self.styled_marking), qualifier=p["qualifier"], sub=s)
             count_slot = self.slot("count", i=i)
             count = count_slot.data["old"] if count_slot and self.previous else p["count"]
             grounds_parts = []

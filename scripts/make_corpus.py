@@ -30,6 +30,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_UNDERLINE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -156,8 +157,55 @@ def rule_table(table, ruling: str) -> None:
         tbl_pr.append(borders)
 
 
+def running_header_text(sub: Submission) -> str | None:
+    """The running header's text (the placement family): a 資料番号, or the body's name."""
+    return {"doc_no": f"資料{sub.doc_no}", "body": f"{sub.body}資料", None: None}[sub.running_header]
+
+
+def page_number_parts(sub: Submission, page: int = 1, pages: int = 1) -> list[str | tuple[str]]:
+    """The footer's page number as text and fields: ``n / N`` or ``- n -``."""
+    if sub.page_number == "n_of_N":
+        return [("PAGE", page), " / ", ("NUMPAGES", pages)]
+    if sub.page_number == "dash":
+        return ["- ", ("PAGE", page), " -"]
+    return []
+
+
+def add_simple_field(paragraph, instr: str, shown: int) -> None:
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), f" {instr} ")
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = str(shown)
+    r.append(t)
+    fld.append(r)
+    paragraph._p.append(fld)
+
+
+def page_furniture(doc, sub: Submission) -> None:
+    """Header and footer parts (never the body), and a landscape page, as the placement family says."""
+    section = doc.sections[0]
+    if sub.landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    header = running_header_text(sub)
+    if header:
+        p = section.header.paragraphs[0]
+        p.text = header
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if sub.page_number:
+        p = section.footer.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for part in page_number_parts(sub):
+            if isinstance(part, tuple):
+                add_simple_field(p, *part)
+            else:
+                p.add_run(part)
+
+
 def write_docx(sub: Submission, blocks: list, marking: str | None, path: Path) -> None:
     doc = new_document(f"{sub.m} 個人情報保護担当", f"{sub.body} {sub.word}")
+    page_furniture(doc, sub)
     normal = doc.styles["Normal"]
     normal.font.size = Pt(sub.font_size)
     normal.paragraph_format.space_after = Pt(sub.space_after)
@@ -207,7 +255,8 @@ def cell_text(cell, sub, kyujitai, radio: bool) -> str:
 
 
 def write_text(sub: Submission, blocks: list, path: Path, kyujitai: dict[str, str]) -> None:
-    out = ["", ""]
+    header = running_header_text(sub)
+    out = [header, ""] if header else ["", ""]  # an export keeps the header and footer as lines of their own
     for block in blocks:
         if isinstance(block, Para):
             text = exported(block.text, sub, kyujitai)
@@ -236,6 +285,8 @@ def write_text(sub: Submission, blocks: list, path: Path, kyujitai: dict[str, st
             if block.role == "kv" and r == 0 and row[0].text == "件名" and sub.seed % 3 == 0:
                 out.append("----\t" + "-" * 20)
         out.append("")
+    if sub.page_number:
+        out += ["".join(str(p[1]) if isinstance(p, tuple) else p for p in page_number_parts(sub)), ""]
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 

@@ -8,6 +8,7 @@ For every ``<id>.truth.json`` (written by scripts/make_corpus.py) each rendering
 .docx, LibreOffice PDF (.lo.pdf), Chromium PDF (.chromium.pdf), text export (.txt) — is extracted
 and held to the truth in the terms of ../shared/docs/output-contract.md:
 
+  title                             whether the title is right
   agenda, meeting, change_marking   share of the object's keys that are right
   fields, tables, procedures,       F1 of the list's entries, each entry compared whole
   checklist, personal_data,
@@ -32,7 +33,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 FORMATS = {"docx": ".docx", "lo": ".lo.pdf", "chromium": ".chromium.pdf", "text": ".txt"}
-FAMILIES = ("agenda", "meeting", "change_marking", "fields", "tables", "procedures", "checklist",
+FAMILIES = ("title", "agenda", "meeting", "change_marking", "fields", "tables", "procedures", "checklist",
             "personal_data", "marked_changes")
 RAW_SIBLINGS = {"raw_title", "raw_value", "raw", "raw_measure"}
 EXCLUDED = {"source", "page", "bbox", "warnings", "first_page", "last_page"}  # a packet's page range too
@@ -100,12 +101,13 @@ def atoms(family: str, doc: dict, styled: bool, truth_side: bool) -> list[str]:
 
 def score_document(truth: dict, got: dict, styled: bool) -> dict[str, tuple[float, list, list]]:
     out = {}
+    out["title"] = keys_share({"title": truth["title"]}, {"title": got.get("title")}, ("title",))
     out["agenda"] = keys_share(truth["agenda"], got["agenda"], ("type", "basis", "departments", "parent_title"))
     out["meeting"] = keys_share(truth["meeting"], got["meeting"], ("body", "fiscal_year", "session", "date",
                                                                    "document_number"))
     out["change_marking"] = keys_share(truth["change_marking"], got["change_marking"],
                                        ("statement", "reference", "styles"))
-    for family in FAMILIES[3:]:
+    for family in FAMILIES[4:]:
         out[family] = f1(atoms(family, truth, styled, True), atoms(family, got, styled, False))
     return out
 

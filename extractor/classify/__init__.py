@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import schema as S
-from .split import SplitItem, split_items
+from .split import SplitItem, split_items, split_outside_parentheses, strip_qualifiers
 
 _MIDDLE_DOT = "・"
 
@@ -15,13 +15,16 @@ def _split_on_middle_dots(item: SplitItem) -> list[SplitItem]:
     part is an item in its own right (a lexicon term or a legal rule's match)."""
     from .taxonomy import load_taxonomy
 
-    if _MIDDLE_DOT not in item.item or re.search(r"[（(]", item.item):
+    if _MIDDLE_DOT not in item.item:
         return [item]
-    parts = item.item.split(_MIDDLE_DOT)
+    # ・ inside a bracket is the bracket's own (氏名（漢字・カナ）); a part keeps its bracket as qualifiers
+    parts = [p for p in split_outside_parentheses(item.item, separators=_MIDDLE_DOT)]
+    cores = [strip_qualifiers(p) for p in parts]
     taxonomy = load_taxonomy()
-    if len(parts) < 2 or not all(taxonomy.term(p) for p in parts):
+    if len(parts) < 2 or not all(core and taxonomy.term(core) for core, _ in cores):
         return [item]
-    return [SplitItem(text=p, raw=p, item=p, subject=item.subject, qualifiers=item.qualifiers) for p in parts]
+    return [SplitItem(text=p, raw=p, item=core, subject=item.subject, qualifiers=tuple(q) + tuple(item.qualifiers))
+            for p, (core, q) in zip(parts, cores)]
 
 
 def classify_lists(raw_texts) -> dict[str, list[S.PersonalDataItem]]:

@@ -49,8 +49,10 @@ def is_person(noun: str, head: str | None = None) -> bool:
     return noun in words or noun.endswith(suffixes) or (head is not None and head in words)
 
 
-def split_outside_parentheses(text: str) -> list[str]:
-    """Pieces between separators, treating anything inside （…） as one."""
+def split_outside_parentheses(text: str, separators: str | None = None) -> list[str]:
+    """Pieces between separators (the list's, or any of the characters ``separators``), treating
+    anything inside （…） as one."""
+    pattern = re.compile(f"[{re.escape(separators)}]") if separators else _SEPARATORS
     pieces, depth, start = [], 0, 0
     i = 0
     while i < len(text):
@@ -60,7 +62,7 @@ def split_outside_parentheses(text: str) -> list[str]:
         elif ch in "）)":
             depth = max(0, depth - 1)
         elif depth == 0:
-            m = _SEPARATORS.match(text, i)
+            m = pattern.match(text, i)
             if m:
                 pieces.append(text[start:i])
                 i = start = m.end()
@@ -68,6 +70,34 @@ def split_outside_parentheses(text: str) -> list[str]:
         i += 1
     pieces.append(text[start:])
     return [p.strip() for p in pieces if p.strip()]
+
+
+def trailing_bracket(text: str) -> int | None:
+    """Where the balanced （…） that ends ``text`` opens (a nested one counts as one: ``電話番号（連絡先
+    （任意））`` opens at 4), or None when the text does not end in a closed bracket."""
+    if not text.endswith(("）", ")")):
+        return None
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        if text[i] in "）)":
+            depth += 1
+        elif text[i] in "（(":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def strip_qualifiers(text: str) -> tuple[str, list[str]]:
+    """``メールアドレス（任意）`` → (``メールアドレス``, [``任意``]); a nested bracket is one qualifier as
+    written inside its outer bracket (``電話番号（連絡先（任意））`` → [``連絡先（任意）``])."""
+    core, qualifiers = text, []
+    while True:
+        at = trailing_bracket(core)
+        if not at:  # none, or the whole text is the bracket
+            return core, qualifiers
+        qualifiers.insert(0, core[at + 1:-1])
+        core = core[:at].strip()
 
 
 # ``Xの有無`` / ``Xの人数``: whether there is an X, how many — X is what the item is about, not whose.
@@ -84,13 +114,7 @@ def split_items(raw_text: str, person=is_person) -> list[SplitItem]:
     subject = None
     for raw in split_outside_parentheses(raw_text):
         text = normalize(raw) or ""
-        core, qualifiers = text, []
-        while True:
-            m = _QUALIFIER.search(core)
-            if not m or m.start() == 0:
-                break
-            qualifiers.insert(0, m.group(1))
-            core = core[: m.start()].strip()
+        core, qualifiers = strip_qualifiers(text)
         if core.endswith("等") and len(core) > 1:
             qualifiers.append("等")
             core = core[:-1]

@@ -383,8 +383,11 @@ class PdfReader:
         body = [c for c, flag in zip(chars, in_table) if not flag] + left_over
         lines = chars_to_lines(body)
         height = float(page.height)
+        # the header and footer stand a set distance from the edge, not a share of the page: the band
+        # is the portrait page's on a landscape page too (its 7 % of a short side missed them)
+        band = 0.07 * max(height, float(page.width))
         margin = [(re.sub(r"\s+", "", l.text), l) for l in lines
-                  if (l.bottom < 0.07 * height or l.top > 0.93 * height)]
+                  if (l.bottom < band or l.top > height - band)]
         margin_ids = {id(l) for _, l in margin}
         body_lines = [l for l in lines if id(l) not in margin_ids]
         self._body_lines[number] = body_lines  # grouped into paragraphs once every page is read

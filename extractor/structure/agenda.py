@@ -107,6 +107,8 @@ def meeting_of(headings: list[str], captions: list[str], lines: list[str], refer
 def agenda_of(lines: list[str], fields: list[S.Field], title: str | None) -> S.Agenda:
     basis = basis_of(lines)
     titles = [f.value for f in fields if f.key == "件名"]
-    parent = next((t for t in titles[1:] if t != title), None)
+    # the 件名 after the title's own (a cover's heading is a title no 件名 field gave: every 件名 is after it)
+    after = titles[titles.index(title) + 1:] if title in titles else titles
+    parent = next((t for t in after if t != title), None)
     return S.Agenda(type=agenda_type_of(basis, title), basis=basis, departments=departments_of(fields),
                     parent_title=parent)

@@ -59,6 +59,23 @@ def heading_level(p: Paragraph, text: str) -> int | None:
     return 1
 
 
+# a page number written as page furniture: ``- 3 -``, ``2 / 5``, ``p. 3``, ``3ページ`` (a bare digit is not)
+_PAGE_FURNITURE = re.compile(r"^(?:[-－‐―–—]\s*\d{1,4}\s*[-－‐―–—]|\d{1,4}\s*[/／]\s*\d{1,4}|[pP]\.?\s*\d{1,4}|\d{1,4}\s*(?:ページ|頁))$")
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,20}[）)]$")
+
+
+def is_cover_title(text: str, raw: str) -> bool:
+    """A paragraph that names the agenda item as its title (``…に係る業務委託について（手続の追加）``):
+    it ends in one of the vocabulary's title endings, a bracketed note after it allowed, and is one
+    line, no sentence."""
+    from .. import vocabulary as V
+
+    if len(text) < 10 or "\n" in text or "。" in text or text.startswith(_NOT_HEADING_START) or labelled_line(raw):
+        return False
+    core = _TRAILING_NOTE.sub("", text)
+    return core.endswith(tuple(V.vocabulary()["agenda_types"]["title_endings"]))
+
+
 def labelled_line(raw: str) -> tuple[str, str] | None:
     """``件名 新たな…`` / ``（担当部課：…）`` / ``見出し：値`` → (key, raw value); else None."""
     raw = raw.strip()
@@ -177,6 +194,10 @@ class _Walk:
         text = normalize(raw) or ""
         if not text:
             return
+        if _PAGE_FURNITURE.match(text):
+            return  # a page number the rendering kept in the flow (an HTML print, a text export): no text
+        if self.title is None and not self.tables and is_cover_title(text, raw):
+            self.title = (text, raw)  # the cover's heading is the title where no 件名 precedes it
         level = heading_level(p, text)
         labelled = labelled_line(raw)
         if level is not None:
