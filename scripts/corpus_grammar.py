@@ -52,6 +52,7 @@ class Cell:
     col_span: int = 1
     center: bool = False
     repeat_in_text: bool = False  # a text export repeats this merged cell's text in every row it spans
+    spread: bool = False  # a label printed spread with U+3000 (委　託　先): its text is the label joined
 
     @property
     def text(self) -> str:
@@ -69,6 +70,8 @@ class Cell:
                 out += " "
             out += line
             last = line
+        if self.spread:
+            out = out.replace("\u3000", "")
         return out
 
 
@@ -90,6 +93,14 @@ def cell(*paras, **kw) -> Cell:
 
 
 GLYPHS = "○◯〇●－×✓☑☐△・"
+
+
+def spread_label(key: str) -> str:
+    """A short label spread over its cell with ideographic spaces, as typists do: 委託先 → 委　託　先,
+    提供先 → 提　供　先, a two-character one with two (件　　名); longer labels stay as they are."""
+    if len(key) == 2:
+        return key[0] + "\u3000\u3000" + key[1]
+    return "\u3000".join(key) if len(key) <= 4 else key
 
 
 # a line that starts an item of its own (①, ※, ・, ◇ …, ``1 `` / ``1.`` but not ``1.2``)
@@ -352,6 +363,7 @@ class Submission:
         self._placement(random.Random(seed * 104729 + 29))
         self._basis_and_party(random.Random(seed * 104729 + 30))
         self._item_lists(random.Random(seed * 104729 + 31))
+        self._ruling(random.Random(seed * 104729 + 22))
 
     def _placement(self, rng: random.Random) -> None:
         """Where things are written (stream 29): the title by a ``件名`` row or line as before, by a
@@ -392,6 +404,16 @@ class Submission:
         self.item_etc = rng.random() < 0.3
         self.style.update(item_sep=self.item_sep, item_nested=str(self.item_nested).lower(),
                           item_etc=str(self.item_etc).lower())
+
+    def _ruling(self, rng: random.Random) -> None:
+        """How the tables are ruled (stream 22): a full grid, horizontal rules only (the rows' rules,
+        no verticals, as Word's simple table styles), horizontal rules in an outer frame, or no rules
+        at all (text in columns); and whether a short label is spread with U+3000 (委　託　先) as a
+        typist spreads it to the label column's width."""
+        self.ruling = rng.choice(["grid", "grid", "horizontal", "horizontal_frame", "none"])
+        self.spread_labels = rng.random() < 0.35
+        self.style["ruling"] = self.ruling
+        self.style["labels"] = "spread" if self.spread_labels else "plain"
 
     def _checklist_forms(self, rng: random.Random) -> None:
         """Checklist layouts beyond a column of marks (stream 28): one column per answer (該当 | 非該当,
@@ -658,7 +680,7 @@ class _Composer:
                                 dates=[d.isoformat() for d in dates], refers_to=refers_to))
 
     def kv_table(self, rows: list[tuple[str, tuple]]):
-        grid = [[cell(k), Cell(v if isinstance(v, tuple) and v and isinstance(v[0], tuple) else (v,))] for k, v in rows]
+        grid = [[cell(spread_label(k), spread=True) if self.s.spread_labels else cell(k), Cell(v if isinstance(v, tuple) and v and isinstance(v[0], tuple) else (v,))] for k, v in rows]
         self.add_table(Tab(grid, role="kv"))
 
     def add_table(self, tab: Tab):

@@ -101,3 +101,51 @@ def test_spread_kv_key_in_a_table(tmp_path):
     from extractor.normalize import normalize
 
     assert normalize("件\u3000\u3000名") == "件名" and normalize("担\u3000当\u3000課") == "担当課"
+
+
+CHECKLIST = [["対策の区分", "情報保護対策", "区分"],
+             ["委託先に行わせる対策【運用上の対策】", "作業場所への入退室を記録し、定期的に確認する。", "✓"],
+             [None, "不要となった電子データを消去し、消去の記録を保存する。", ""],
+             [None, "個人情報保護法及び情報セキュリティポリシーを遵守するよう指導する。", ""],
+             ["委託先に行わせる対策【技術的対策】", "アクセスログを取得させ、定期的に分析させる。", ""],
+             [None, "通信内容を暗号化させる。", "✓"]]
+
+
+def _build_merged(path: Path, ruling: str) -> None:
+    """A checklist whose group names are cells merged down their measures (so the rules under them
+    are broken there) and whose mark column is empty in most rows."""
+    from make_corpus import rule_table
+    from make_samples import new_document, save_stable
+
+    doc = new_document("test", "rulings")
+    doc.add_paragraph("情報保護対策チェックリスト")
+    table = doc.add_table(rows=len(CHECKLIST), cols=3)
+    table.style = "Table Grid"
+    rule_table(table, ruling)
+    for r, row in enumerate(CHECKLIST):
+        for c, text in enumerate(row):
+            if text is not None:
+                table.cell(r, c).paragraphs[0].text = text
+    table.cell(1, 0).merge(table.cell(3, 0))
+    table.cell(4, 0).merge(table.cell(5, 0))
+    table.cell(1, 0).paragraphs[0].text = CHECKLIST[1][0]
+    table.cell(4, 0).paragraphs[0].text = CHECKLIST[4][0]
+    doc.add_paragraph("以上")
+    save_stable(doc, path)
+
+
+@pytest.mark.parametrize("ruling", ["horizontal", "horizontal_frame"])
+def test_merged_cells_and_a_mostly_empty_column_under_horizontal_rules(tmp_path, ruling):
+    """The rule under a merged group cell is broken there (it starts at the next column): it is still a
+    row boundary of the same table, and the mark column, empty but in two rows, is still a column
+    (before: the table was cut at the first broken rule and the marks ran into the measures)."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui fonts-ipaexfont")
+    from make_samples import LIBREOFFICE_FONTS, soffice_convert
+
+    _build_merged(tmp_path / f"{ruling}.docx", ruling)
+    soffice_convert(soffice, [tmp_path / f"{ruling}.docx"], "pdf", str(tmp_path), LIBREOFFICE_FONTS)
+    docx_cells = _cells(read_docx(tmp_path / f"{ruling}.docx"))
+    assert len(docx_cells) == 1 and len(docx_cells[0]) == len(CHECKLIST)
+    assert _cells(read_pdf(tmp_path / f"{ruling}.pdf")) == docx_cells

@@ -433,6 +433,59 @@ def _rules_across(h_edges: list[dict]) -> list[dict]:
     return out
 
 
+def _row_rules(rules: list[dict]) -> list[tuple[dict, dict, tuple[float, float]]]:
+    """Consecutive rules of one table, with the table's extent: rules of the same extent, and between
+    them a rule broken under a merged cell (a department over two procedures, a group over its
+    measures), which lies within the extent and keeps one of its ends: the row boundary of the
+    columns it crosses. A rule of another extent that keeps neither end starts another table."""
+    out, extent = [], None
+
+    def inside(r: dict) -> bool:
+        return (extent is not None and extent[0] - 2.5 <= r["x0"] and r["x1"] <= extent[1] + 2.5
+                and (abs(r["x0"] - extent[0]) <= 2.5 or abs(r["x1"] - extent[1]) <= 2.5))
+
+    for upper, lower in zip(rules, rules[1:]):
+        if inside(upper) and inside(lower):
+            pass  # full or broken under a merged cell: rules of the table
+        elif abs(upper["x0"] - lower["x0"]) <= 2.5 and abs(upper["x1"] - lower["x1"]) <= 2.5:
+            extent = (min(upper["x0"], lower["x0"]), max(upper["x1"], lower["x1"]))
+        else:
+            extent = None
+            # the first rule of a table whose next rule is broken: the table's extent is its own
+            if (lower["x0"] >= upper["x0"] - 2.5 and lower["x1"] <= upper["x1"] + 2.5
+                    and (abs(lower["x0"] - upper["x0"]) <= 2.5 or abs(lower["x1"] - upper["x1"]) <= 2.5)):
+                extent = (upper["x0"], upper["x1"])
+            else:
+                continue
+        out.append((upper, lower, extent))
+    return out
+
+
+def _column_boundaries(ladder: list[tuple]) -> list[float]:
+    """The column boundaries of one table ruled by horizontal lines only, from the gutters its rows
+    leave: gutters of several rows that overlap are one boundary, in the middle of their common part
+    (between the furthest reach of the text on its left and the nearest start on its right), and it
+    is a boundary when no row's text crosses it, or only one row in four (a caption or note merged
+    across the columns) — so a column empty in most rows (a group's name only in its first row, a mark
+    only where one is given, a header set to one side) still is one."""
+    common: list[list[float]] = []
+    for a, b in sorted(g for *_, gutters, _ in ladder for g in gutters):
+        for c in common:
+            if a < c[1] and b > c[0]:
+                c[0], c[1] = max(c[0], a), min(c[1], b)
+                break
+        else:
+            common.append([a, b])
+    rows = [band for *_, band in ladder]
+    out = []
+    for a, b in common:
+        x = (a + b) / 2
+        crossing = sum(1 for band in rows if any(c["x0"] < x < c["x1"] for c in band))
+        if crossing == 0 or (len(rows) >= 4 and crossing * 4 <= len(rows)):
+            out.append(x)
+    return out
+
+
 def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: list[dict]) -> list[dict]:
     """Vertical rules a table ruled by horizontal lines only (or an outer frame and horizontal lines)
     leaves out, inferred from its text: between each two consecutive full rules of the same extent
@@ -446,13 +499,10 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
     bands: list[tuple] = []
     by_mid = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
     mids = [(c["top"] + c["bottom"]) / 2 for c in by_mid]
-    for upper, lower in zip(rules, rules[1:]):
-        if abs(upper["x0"] - lower["x0"]) > 2.5 or abs(upper["x1"] - lower["x1"]) > 2.5:
-            continue
+    for upper, lower, (x0, x1) in _row_rules(rules):
         y0, y1 = upper["top"], lower["top"]
         if y1 - y0 < 4:
             continue
-        x0, x1 = min(upper["x0"], lower["x0"]), max(upper["x1"], lower["x1"])
         band = [c for c in by_mid[bisect.bisect_left(mids, y0):bisect.bisect_left(mids, y1)]
                 if x0 - 1 <= c["x0"] and c["x1"] <= x1 + 1 and (not c["text"].isspace() or c["text"] == "\u3000")]
         if not band:
@@ -471,7 +521,7 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
         if any(x0 + 3 < v["x0"] < x1 - 3 and (abs(v["bottom"] - y0) <= 2 or abs(v["top"] - y1) <= 2)
                for v in v_edges):
             continue
-        bands.append((y0, y1, x0, x1, _band_gutters(band, x0, x1)))
+        bands.append((y0, y1, x0, x1, _band_gutters(band, x0, x1), band))
     # a gutter is a column boundary where the bands of the same table (rows meeting at a rule)
     # mostly share it: the gaps of one label spread over its cell (件　　名 with no U+3000 in the
     # text layer) are in one row only
@@ -482,13 +532,17 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
         else:
             ladders.append([b])
     for ladder in ladders:
-        need = 1 if len(ladder) == 1 else max(2, (len(ladder) + 1) // 2)
-        for y0, y1, x0, x1, gutters in ladder:
-            xs = [x0, x1]
-            for a, b in gutters:
-                shared = sum(1 for *_, other in ladder if any(oa < b and ob > a for oa, ob in other))
-                if shared >= need:
-                    xs.append((a + b) / 2)
+        boundaries = _column_boundaries(ladder)
+        # a rule broken under a merged cell ends at the column boundary itself: the boundary is there
+        # (a cell's rule that stops short of the vertical closes no cell)
+        top, bottom, left, right = ladder[0][0], ladder[-1][1], ladder[0][2], ladder[0][3]
+        ends = [x for r in rules if top - 1 <= r["top"] <= bottom + 1
+                for x in (r["x0"], r["x1"]) if left + 2.5 < x < right - 2.5]
+        boundaries = [min(ends, key=lambda e: abs(e - x)) if ends and min(abs(e - x) for e in ends) <= MIN_GUTTER
+                      else x for x in boundaries]
+        for y0, y1, x0, x1, _, band in ladder:
+            # a boundary the band's text crosses is a cell merged across it in this row
+            xs = [x0, x1] + [x for x in boundaries if not any(c["x0"] < x < c["x1"] for c in band)]
             for x in xs:
                 out.append({"x0": x, "x1": x, "top": y0, "bottom": y1, "width": 0, "height": y1 - y0,
                             "orientation": "v", "object_type": "line"})
