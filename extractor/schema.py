@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field as PydField
 
-SCHEMA_VERSION = "1.3.0"  # 1.2: source.format may be xlsx or image; 1.3: marking styles double_underline, italic, color, shading
+SCHEMA_VERSION = "1.4.0"  # 1.2: source.format may be xlsx or image; 1.3: marking styles double_underline, italic, color, shading; 1.4: sections' raw_heading and raw
 
 Format = Literal["pdf", "docx", "xlsx", "image", "text"]
 Style = Literal["bold", "underline", "double_underline", "italic", "color", "shading", "gothic", "inserted"]
@@ -68,8 +68,10 @@ class ChangeMarking(Model):
 
 class Section(Model):
     heading: str | None = PydField(description="null for text before the first heading")
+    raw_heading: str | None = PydField(description="the heading as printed, null with heading (added in 1.4.0)")
     level: int = PydField(description="heading depth, 1 for the top level")
     text: str = PydField(description="the section's text, normalised")
+    raw: str = PydField(description="the section's text as printed, its paragraphs one a line (added in 1.4.0)")
     page: int | None = PydField(description="1-based page of the heading, null for .docx and text")
 
 
@@ -244,7 +246,7 @@ class SubmissionDiff(Model):
 
 # -- minutes and packets ---------------------------------------------------------------------------
 
-MINUTES_SCHEMA_VERSION = "1.0.0"
+MINUTES_SCHEMA_VERSION = "1.1.0"  # 1.1: raw siblings (raw_title, attendees' raw_name and raw_title, items' raw_title, turns' raw_speaker and raw)
 PACKET_SCHEMA_VERSION = "1.0.0"
 
 
@@ -261,7 +263,9 @@ class MinutesMeeting(Model):
 class Attendee(Model):
     role: str | None = PydField(description="会長, 副会長, 委員, 事務局, 説明者 … as the minutes give it; null when they say none")
     title: str | None = PydField(description="post or office, e.g. 情報政策課長")
-    name: str | None = PydField(description="the person's name; null for a group (事務局ほか7名)")
+    raw_title: str | None = PydField(None, description="the post as printed, null with title (added in 1.1.0)")
+    name: str | None = PydField(description="the person's name, normalised for matching (old forms such as 髙 kept, spaces dropped); null for a group (事務局ほか7名)")
+    raw_name: str | None = PydField(None, description="the name as printed, the space between family and given name kept; null with name (added in 1.1.0)")
 
 
 ItemKind = Literal["deliberation", "report", "other"]
@@ -276,16 +280,19 @@ class Outcome(Model):
 
 
 class Turn(Model):
-    speaker: str = PydField(description="the speaker as the minutes write them")
+    speaker: str = PydField(description="the speaker as the minutes write them, normalised")
+    raw_speaker: str = PydField("", description="the speaker as printed (added in 1.1.0)")
     role: str | None = PydField(description="the speaker's role (会長, 委員 …), or null")
     text: str = PydField(description="what was said, normalised")
+    raw: str = PydField("", description="what was said as printed, its lines joined (added in 1.1.0)")
 
 
 class MinutesItem(Model):
     kind: ItemKind = PydField(description="deliberation (審議/諮問), report (報告) or other")
     number: str | None = PydField(description="e.g. 諮問第692号")
     label: str | None = PydField(description="the item's own mark in its list: ア, ①, 1, (1)")
-    title: str = PydField(description="the item's title")
+    title: str = PydField(description="the item's title, normalised")
+    raw_title: str = PydField("", description="the item's title as printed, its lines joined (added in 1.1.0)")
     departments: list[str] = PydField(description="the departments that present it")
     outcome: Outcome | None = PydField(description="what was decided, or null when the minutes say nothing")
     turns: list[Turn] = PydField(description="the speakers' turns on the item, in order")
@@ -297,7 +304,8 @@ class Minutes(Model):
     schema_version: str = PydField(MINUTES_SCHEMA_VERSION, description="the output's schema version (semver)")
     generator: Generator = PydField(description="what wrote this output")
     source: Source = PydField(description="the input file")
-    title: str | None = PydField(description="the minutes' title, or null")
+    title: str | None = PydField(description="the minutes' title, normalised, or null")
+    raw_title: str | None = PydField(None, description="the minutes' title as printed, or null (added in 1.1.0)")
     meeting: MinutesMeeting = PydField(description="the meeting the minutes record")
     attendees: list[Attendee] = PydField(description="who attended, in order")
     absentees: list[Attendee] = PydField(description="who was absent, in order")

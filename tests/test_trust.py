@@ -150,3 +150,37 @@ def test_batch_help_names_every_format_it_takes():
     text = " ".join(council("batch", "--help").stdout_text.split())
     for suffix in DOCUMENT_SUFFIXES:
         assert suffix in text, suffix
+
+
+# -- 4: text as printed beside the normalised form ---------------------------------------------------
+
+_PRINTED_SUBMISSION = "\n\n".join([
+    "個人情報保護管理運営会議　付議事項", "件名　髙田記念館の利用申込に係る外部結合について",
+    "１　事業の概要", "　ＬｏＧｏフォームを利用し、髙田記念館の利用申込を受け付ける。"]) + "\n"
+_PRINTED_MINUTES = "\n".join([
+    "令和6年度第1回テスト市個人情報保護審議会　会議録", "日時　令和6年5月10日（金）午後2時から午後3時まで",
+    "場所　本庁舎第一会議室", "出席者", "会長　髙田 一郎", "委員　佐藤 花子", "議題", "(1) 審議事項",
+    "ア　髙田記念館の利用申込に係る外部結合について"]) + "\n"
+
+
+def test_sections_keep_their_heading_and_text_as_printed():
+    from extractor import extract
+
+    sub = extract(_PRINTED_SUBMISSION.encode("utf-8"), name="printed.txt")
+    section = next(s for s in sub.sections if s.heading == "1 事業の概要")
+    assert section.raw_heading == "１\u3000事業の概要"
+    assert section.text == "LoGoフォームを利用し、高田記念館の利用申込を受け付ける。"  # for matching
+    assert section.raw == "ＬｏＧｏフォームを利用し、髙田記念館の利用申込を受け付ける。"  # as printed
+    assert all((s.raw_heading is None) == (s.heading is None) for s in sub.sections)
+
+
+def test_minutes_keep_names_titles_and_items_as_printed():
+    from extractor import extract
+
+    minutes = extract(_PRINTED_MINUTES.encode("utf-8"), name="printed.txt")
+    assert minutes.raw_title == "令和6年度第1回テスト市個人情報保護審議会\u3000会議録"
+    chair = minutes.attendees[0]
+    assert (chair.role, chair.name, chair.raw_name) == ("会長", "髙田一郎", "髙田 一郎")  # the space as printed
+    item = minutes.items[0]
+    assert item.title == "高田記念館の利用申込に係る外部結合について"
+    assert item.raw_title == "髙田記念館の利用申込に係る外部結合について"
