@@ -366,13 +366,24 @@ def to_json(model: BaseModel) -> str:
 # -- what council batch and council link write beside the outputs ---------------------------------
 
 LINKS_SCHEMA_VERSION = "1.1.0"  # 1.1: renderings of one document count once (renderings, submission_renderings)
-MANIFEST_SCHEMA_VERSION = "1.0.0"
-RECORD_SCHEMA_VERSION = "1.0.0"
+MANIFEST_SCHEMA_VERSION = "2.0.0"  # 2.0: a record's about is an object
+RECORD_SCHEMA_VERSION = "2.0.0"  # 2.0: about an object; a line per document, its renderings grouped, the whole output
 BatchStatus = Literal["converted", "failed", "not_read"]
 
 
+class About(Model):
+    """What a document is about, each part in its own key."""
+
+    title: str | None = PydField(description="a submission's first 件名 or the minutes' title, normalised; null for a packet")
+    raw_title: str | None = PydField(description="the same title as printed, or null")
+    body: str | None = PydField(description="the council the document names, or null")
+    fiscal_year: int | None = PydField(description="the fiscal year (年度), Western, or null")
+    session: int | None = PydField(description="the session number (回次), or null")
+    date: str | None = PydField(description="the meeting's date, ISO YYYY-MM-DD, or null")
+
+
 class Record(Model):
-    """One line of ``council batch --jsonl`` (also each manifest entry's ``record``)."""
+    """A manifest entry's ``record`` (and the head of each ``--jsonl`` line)."""
 
     file: str = PydField(description="the input's path relative to the batch's input folder")
     kind: Literal["submission", "minutes", "packet"] | None = PydField(
@@ -380,8 +391,20 @@ class Record(Model):
     status: BatchStatus = PydField(description="converted, failed, or not_read (not a document this tool reads)")
     code: str | None = PydField(description="the error's stable code when not converted, else null")
     pages: int | None = PydField(description="page count for paged formats, else null")
-    about: str | None = PydField(description="a submission's title, the meeting of minutes or a packet; or null")
+    about: About | None = PydField(description="what the document is about (title, meeting), each part in its own key; null when not converted")
     counts: dict[str, int] = PydField(description="how many of each part the output holds (sections, fields, …)")
+
+
+class JsonlRecord(Record):
+    """One line of ``council batch --jsonl``: one document, its renderings (a .docx and the PDFs made
+    from it) on one line, with the whole output of its most faithful rendering."""
+
+    renderings: list[str] = PydField(description=(
+        "the other renderings of the same document (its PDFs beside a .docx), by relative path; "
+        "file is the most faithful one (.docx, then PDF, then text)"))
+    document: dict | None = PydField(description=(
+        "the whole output of file (a council-submission, council-minutes or council-packet, as OUT holds it); "
+        "null when not converted"))
 
 
 class ManifestEntry(Model):
@@ -459,7 +482,7 @@ SCHEMA_BASE = "https://council-extractor.invalid/schema"  # $id: SCHEMA_BASE/cou
 KINDS = {"submission": (Submission, SCHEMA_VERSION), "submission-diff": (SubmissionDiff, SCHEMA_VERSION),
          "minutes": (Minutes, MINUTES_SCHEMA_VERSION), "minutes-diff": (MinutesDiff, MINUTES_DIFF_SCHEMA_VERSION),
          "packet": (Packet, PACKET_SCHEMA_VERSION), "links": (Links, LINKS_SCHEMA_VERSION),
-         "batch-manifest": (Manifest, MANIFEST_SCHEMA_VERSION), "batch-record": (Record, RECORD_SCHEMA_VERSION)}
+         "batch-manifest": (Manifest, MANIFEST_SCHEMA_VERSION), "batch-record": (JsonlRecord, RECORD_SCHEMA_VERSION)}
 
 
 def schema_id(kind: str) -> str:

@@ -184,3 +184,29 @@ def test_minutes_keep_names_titles_and_items_as_printed():
     item = minutes.items[0]
     assert item.title == "高田記念館の利用申込に係る外部結合について"
     assert item.raw_title == "髙田記念館の利用申込に係る外部結合について"
+
+
+# -- 7: --jsonl, one full record per document, its renderings grouped --------------------------------
+
+def test_jsonl_is_one_full_record_per_document_with_its_renderings_grouped(tmp_path):
+    import shutil
+
+    root = tmp_path / "archive"
+    root.mkdir()
+    for name in ("shinjuku_logo_r6.docx", "shinjuku_logo_r6.lo.pdf", "shinjuku_logo_r6.chromium.pdf",
+                 "variant_city_outsourcing.docx"):
+        shutil.copy(SAMPLES / name, root)
+    (root / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    out = tmp_path / "out"
+    run = council("batch", root, "--out-dir", out, "-q", "-j", "1", "--jsonl", tmp_path / "d.jsonl")
+    assert run.returncode == 1, run.stderr_text
+    lines = [json.loads(l) for l in (tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(l["file"], l["renderings"]) for l in lines] == [
+        ("broken.pdf", []),
+        ("shinjuku_logo_r6.docx", ["shinjuku_logo_r6.chromium.pdf", "shinjuku_logo_r6.lo.pdf"]),
+        ("variant_city_outsourcing.docx", [])]
+    logo = lines[1]
+    # the whole output, exactly as OUT holds it, not a summary
+    assert logo["document"] == json.loads((out / "shinjuku_logo_r6.docx.json").read_text(encoding="utf-8"))
+    assert logo["about"]["title"] == logo["document"]["title"] and logo["about"]["body"] == "個人情報保護管理運営会議"
+    assert lines[0]["document"] is None and lines[0]["about"] is None and lines[0]["code"] == "corrupt_document"
