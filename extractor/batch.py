@@ -366,7 +366,7 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
         left = [rel for rel in todo if rel not in done]
         files, _, _ = write_manifest(root, out_dir, done, skipped, __version__, not_done=left)
         if jsonl is not None:
-            _write_jsonl(jsonl, files)
+            _write_jsonl(jsonl, files, out_dir)
         _update_catalogue(out_dir, progress)
         raise
     finally:
@@ -374,19 +374,48 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, resume: boo
         progress.close()
     files, converted, failed = write_manifest(root, out_dir, done, skipped, __version__)
     if jsonl is not None:
-        _write_jsonl(jsonl, files)
+        _write_jsonl(jsonl, files, out_dir)
     _update_catalogue(out_dir, progress)
     return BatchCounts(converted, failed, skipped, len(not_read),
                        progress.summary(converted, failed, skipped, len(not_read)))
 
 
-def _write_jsonl(jsonl: Path, files: dict) -> None:
-    """One JSON line per file of the manifest, to a file or to standard output (``-``)."""
+def _write_jsonl(jsonl: Path, files: dict, out_dir: Path) -> None:
+    """One JSON line per document, to a file or to standard output (``-``): the renderings of one
+    document (a .docx and its PDFs, told by what they say as ``council link`` tells them) on one line,
+    named by the most faithful one, with that one's whole output as OUT holds it; a file not
+    converted on a line of its own. Lines in the path order of the documents' files."""
+    from .link import group_renderings, minutes_identity, submission_identity
     from .output import write_atomic
 
-    lines = [json.dumps(e.get("record") or {"file": rel, "kind": None, "status": e["status"], "code": e.get("code"),
-                                             "pages": None, "about": None, "counts": {}}, ensure_ascii=False)
-             for rel, e in files.items()]
+    documents: dict[str, dict] = {}
+    for rel, e in files.items():
+        if e["status"] == "converted":
+            try:
+                documents[rel] = json.loads(output_path(out_dir, Path(rel)).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                pass  # an output gone since (removed by hand): its line says what the manifest knows
+
+    def identity(doc: dict) -> str:
+        kind = doc.get("schema")
+        if kind == "council-submission":
+            return json.dumps([kind, submission_identity(doc)], ensure_ascii=False)
+        if kind == "council-minutes":
+            return json.dumps([kind, minutes_identity(doc)], ensure_ascii=False)
+        if kind == "council-packet":
+            parts = [submission_identity(p["submission"]) for p in doc.get("submissions", [])]
+            return json.dumps([kind, doc.get("meeting"), parts], ensure_ascii=False, sort_keys=True)
+        return json.dumps(["file", doc.get("file")])  # not converted: a line of its own
+
+    groups = group_renderings(list(files), identity, lambda rel: rel, lambda rel: documents.get(rel) or {"file": rel})
+    lines = []
+    for rel, others in groups:
+        e = files[rel]
+        head = dict(e.get("record") or {"file": rel, "kind": None, "status": e["status"], "code": e.get("code"),
+                                         "pages": None, "about": None, "counts": {}})
+        doc = documents.get(rel)
+        head["about"] = _about_of(doc) if doc is not None else None
+        lines.append(json.dumps(dict(head, renderings=others, document=doc), ensure_ascii=False))
     if str(jsonl) == "-":  # standard output: the lines for a pipe, the progress stays on stderr
         import sys
 
@@ -394,6 +423,14 @@ def _write_jsonl(jsonl: Path, files: dict) -> None:
         sys.stdout.flush()
     else:
         write_atomic(jsonl, "".join(line + "\n" for line in lines))
+
+
+def _about_of(doc: dict) -> dict:
+    """:func:`extractor.summary.about` of an output as OUT holds it (a run resumed from an older
+    manifest carries the old joined string; the output says it again part by part)."""
+    m = doc.get("meeting") or {}
+    return {"title": doc.get("title"), "raw_title": doc.get("raw_title"), "body": m.get("body"),
+            "fiscal_year": m.get("fiscal_year"), "session": m.get("session"), "date": m.get("date")}
 
 
 def _update_catalogue(out_dir: Path, progress) -> None:

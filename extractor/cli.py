@@ -616,8 +616,9 @@ Each command's --help describes its arguments and gives examples.""")
                          "failed so (their error is said again; a timeout or memory failure is tried again)")
     bt.add_argument("--retry-failed", action="store_true",
                     help="with --resume, convert again the inputs that failed before from the same bytes")
-    bt.add_argument("--jsonl", metavar="FILE", help="also write one JSON line per document (file, kind, status, "
-                                                    "pages, title or meeting, counts); '-' is standard output")
+    bt.add_argument("--jsonl", metavar="FILE", help="also write one JSON line per document: its whole output, what "
+                                                    "it is about, its other renderings (a .docx's PDFs) on the same "
+                                                    "line; '-' is standard output")
     bt.add_argument("--diff-against-archive", action="store_true",
                     help="also diff every revised submission (one with a ※ marking statement) against its approved "
                          "version among the outputs, writing OUT/<relative path>.diff.json beside its JSON")

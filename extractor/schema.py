@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field as PydField
 
-SCHEMA_VERSION = "1.3.0"  # 1.2: source.format may be xlsx or image; 1.3: marking styles double_underline, italic, color, shading
+SCHEMA_VERSION = "1.4.0"  # 1.2: source.format may be xlsx or image; 1.3: marking styles double_underline, italic, color, shading; 1.4: sections' raw_heading and raw
 
 Format = Literal["pdf", "docx", "xlsx", "image", "text"]
 Style = Literal["bold", "underline", "double_underline", "italic", "color", "shading", "gothic", "inserted"]
@@ -68,8 +68,10 @@ class ChangeMarking(Model):
 
 class Section(Model):
     heading: str | None = PydField(description="null for text before the first heading")
+    raw_heading: str | None = PydField(description="the heading as printed, null with heading (added in 1.4.0)")
     level: int = PydField(description="heading depth, 1 for the top level")
     text: str = PydField(description="the section's text, normalised")
+    raw: str = PydField(description="the section's text as printed, its paragraphs one a line (added in 1.4.0)")
     page: int | None = PydField(description="1-based page of the heading, null for .docx and text")
 
 
@@ -244,7 +246,7 @@ class SubmissionDiff(Model):
 
 # -- minutes and packets ---------------------------------------------------------------------------
 
-MINUTES_SCHEMA_VERSION = "1.0.0"
+MINUTES_SCHEMA_VERSION = "1.1.0"  # 1.1: raw siblings (raw_title, attendees' raw_name and raw_title, items' raw_title, turns' raw_speaker and raw)
 PACKET_SCHEMA_VERSION = "1.0.0"
 
 
@@ -261,7 +263,9 @@ class MinutesMeeting(Model):
 class Attendee(Model):
     role: str | None = PydField(description="会長, 副会長, 委員, 事務局, 説明者 … as the minutes give it; null when they say none")
     title: str | None = PydField(description="post or office, e.g. 情報政策課長")
-    name: str | None = PydField(description="the person's name; null for a group (事務局ほか7名)")
+    raw_title: str | None = PydField(None, description="the post as printed, null with title (added in 1.1.0)")
+    name: str | None = PydField(description="the person's name, normalised for matching (old forms such as 髙 kept, spaces dropped); null for a group (事務局ほか7名)")
+    raw_name: str | None = PydField(None, description="the name as printed, the space between family and given name kept; null with name (added in 1.1.0)")
 
 
 ItemKind = Literal["deliberation", "report", "other"]
@@ -276,16 +280,19 @@ class Outcome(Model):
 
 
 class Turn(Model):
-    speaker: str = PydField(description="the speaker as the minutes write them")
+    speaker: str = PydField(description="the speaker as the minutes write them, normalised")
+    raw_speaker: str = PydField("", description="the speaker as printed (added in 1.1.0)")
     role: str | None = PydField(description="the speaker's role (会長, 委員 …), or null")
     text: str = PydField(description="what was said, normalised")
+    raw: str = PydField("", description="what was said as printed, its lines joined (added in 1.1.0)")
 
 
 class MinutesItem(Model):
     kind: ItemKind = PydField(description="deliberation (審議/諮問), report (報告) or other")
     number: str | None = PydField(description="e.g. 諮問第692号")
     label: str | None = PydField(description="the item's own mark in its list: ア, ①, 1, (1)")
-    title: str = PydField(description="the item's title")
+    title: str = PydField(description="the item's title, normalised")
+    raw_title: str = PydField("", description="the item's title as printed, its lines joined (added in 1.1.0)")
     departments: list[str] = PydField(description="the departments that present it")
     outcome: Outcome | None = PydField(description="what was decided, or null when the minutes say nothing")
     turns: list[Turn] = PydField(description="the speakers' turns on the item, in order")
@@ -297,7 +304,8 @@ class Minutes(Model):
     schema_version: str = PydField(MINUTES_SCHEMA_VERSION, description="the output's schema version (semver)")
     generator: Generator = PydField(description="what wrote this output")
     source: Source = PydField(description="the input file")
-    title: str | None = PydField(description="the minutes' title, or null")
+    title: str | None = PydField(description="the minutes' title, normalised, or null")
+    raw_title: str | None = PydField(None, description="the minutes' title as printed, or null (added in 1.1.0)")
     meeting: MinutesMeeting = PydField(description="the meeting the minutes record")
     attendees: list[Attendee] = PydField(description="who attended, in order")
     absentees: list[Attendee] = PydField(description="who was absent, in order")
@@ -358,13 +366,24 @@ def to_json(model: BaseModel) -> str:
 # -- what council batch and council link write beside the outputs ---------------------------------
 
 LINKS_SCHEMA_VERSION = "1.1.0"  # 1.1: renderings of one document count once (renderings, submission_renderings)
-MANIFEST_SCHEMA_VERSION = "1.0.0"
-RECORD_SCHEMA_VERSION = "1.0.0"
+MANIFEST_SCHEMA_VERSION = "2.0.0"  # 2.0: a record's about is an object
+RECORD_SCHEMA_VERSION = "2.0.0"  # 2.0: about an object; a line per document, its renderings grouped, the whole output
 BatchStatus = Literal["converted", "failed", "not_read"]
 
 
+class About(Model):
+    """What a document is about, each part in its own key."""
+
+    title: str | None = PydField(description="a submission's first 件名 or the minutes' title, normalised; null for a packet")
+    raw_title: str | None = PydField(description="the same title as printed, or null")
+    body: str | None = PydField(description="the council the document names, or null")
+    fiscal_year: int | None = PydField(description="the fiscal year (年度), Western, or null")
+    session: int | None = PydField(description="the session number (回次), or null")
+    date: str | None = PydField(description="the meeting's date, ISO YYYY-MM-DD, or null")
+
+
 class Record(Model):
-    """One line of ``council batch --jsonl`` (also each manifest entry's ``record``)."""
+    """A manifest entry's ``record`` (and the head of each ``--jsonl`` line)."""
 
     file: str = PydField(description="the input's path relative to the batch's input folder")
     kind: Literal["submission", "minutes", "packet"] | None = PydField(
@@ -372,8 +391,20 @@ class Record(Model):
     status: BatchStatus = PydField(description="converted, failed, or not_read (not a document this tool reads)")
     code: str | None = PydField(description="the error's stable code when not converted, else null")
     pages: int | None = PydField(description="page count for paged formats, else null")
-    about: str | None = PydField(description="a submission's title, the meeting of minutes or a packet; or null")
+    about: About | None = PydField(description="what the document is about (title, meeting), each part in its own key; null when not converted")
     counts: dict[str, int] = PydField(description="how many of each part the output holds (sections, fields, …)")
+
+
+class JsonlRecord(Record):
+    """One line of ``council batch --jsonl``: one document, its renderings (a .docx and the PDFs made
+    from it) on one line, with the whole output of its most faithful rendering."""
+
+    renderings: list[str] = PydField(description=(
+        "the other renderings of the same document (its PDFs beside a .docx), by relative path; "
+        "file is the most faithful one (.docx, then PDF, then text)"))
+    document: dict | None = PydField(description=(
+        "the whole output of file (a council-submission, council-minutes or council-packet, as OUT holds it); "
+        "null when not converted"))
 
 
 class ManifestEntry(Model):
@@ -451,7 +482,7 @@ SCHEMA_BASE = "https://council-extractor.invalid/schema"  # $id: SCHEMA_BASE/cou
 KINDS = {"submission": (Submission, SCHEMA_VERSION), "submission-diff": (SubmissionDiff, SCHEMA_VERSION),
          "minutes": (Minutes, MINUTES_SCHEMA_VERSION), "minutes-diff": (MinutesDiff, MINUTES_DIFF_SCHEMA_VERSION),
          "packet": (Packet, PACKET_SCHEMA_VERSION), "links": (Links, LINKS_SCHEMA_VERSION),
-         "batch-manifest": (Manifest, MANIFEST_SCHEMA_VERSION), "batch-record": (Record, RECORD_SCHEMA_VERSION)}
+         "batch-manifest": (Manifest, MANIFEST_SCHEMA_VERSION), "batch-record": (JsonlRecord, RECORD_SCHEMA_VERSION)}
 
 
 def schema_id(kind: str) -> str:

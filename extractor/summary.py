@@ -41,11 +41,14 @@ def meeting_words(meeting) -> str | None:
     return " ".join(parts) or None
 
 
-def about(result) -> str | None:
-    """The title of a submission; the meeting of minutes and of a packet."""
-    if isinstance(result, S.Submission):
-        return result.title
-    return meeting_words(result.meeting)
+def about(result) -> dict:
+    """What a document is about, each part on its own (a submission's 件名, the minutes' title; the
+    meeting's body, year, session and date), never joined into one string a tool has to take apart."""
+    title, raw_title = ((result.title, result.raw_title) if isinstance(result, (S.Submission, S.Minutes))
+                        else (None, None))
+    m = result.meeting
+    return {"title": title, "raw_title": raw_title, "body": m.body, "fiscal_year": m.fiscal_year,
+            "session": m.session, "date": m.date}
 
 
 def summary_line(result) -> str:
@@ -56,7 +59,8 @@ def summary_line(result) -> str:
 
 
 def record(relative: str, result=None, *, status: str, code: str | None = None) -> dict:
-    """One line of ``council batch --jsonl``: file, kind, status, pages, title or meeting, counts."""
+    """A file's record in the batch manifest (and the head of its ``--jsonl`` line): file, kind,
+    status, pages, what it is about, counts."""
     if result is None:
         return {"file": relative, "kind": None, "status": status, "code": code, "pages": None, "about": None,
                 "counts": {}}

@@ -276,7 +276,9 @@ def test_batch_writes_a_jsonl_line_per_document_of_every_kind(tmp_path):
         ("broken.pdf", None, "failed"), ("minutes_aoba_r6_3_export.txt", "minutes", "converted"),
         ("packet_aoba_r6_3.lo.pdf", "packet", "converted"), ("variant_gothic_marking.docx", "submission", "converted")]
     assert lines[2]["pages"] == 3 and lines[2]["counts"]["submissions"] == 3
-    assert lines[1]["counts"]["items"] == 4 and lines[1]["about"] == "FY2024 #3 青葉区個人情報保護審議会 2024-09-12"
+    assert lines[1]["counts"]["items"] == 4 and lines[1]["about"] == {
+        "title": "令和6年度第3回青葉区個人情報保護審議会会議録", "raw_title": "令和6年度第3回青葉区個人情報保護審議会 会議録",
+        "body": "青葉区個人情報保護審議会", "fiscal_year": 2024, "session": 3, "date": "2024-09-12"}
     assert "山田" not in run.stderr
 
 

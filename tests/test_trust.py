@@ -150,3 +150,63 @@ def test_batch_help_names_every_format_it_takes():
     text = " ".join(council("batch", "--help").stdout_text.split())
     for suffix in DOCUMENT_SUFFIXES:
         assert suffix in text, suffix
+
+
+# -- 4: text as printed beside the normalised form ---------------------------------------------------
+
+_PRINTED_SUBMISSION = "\n\n".join([
+    "個人情報保護管理運営会議　付議事項", "件名　髙田記念館の利用申込に係る外部結合について",
+    "１　事業の概要", "　ＬｏＧｏフォームを利用し、髙田記念館の利用申込を受け付ける。"]) + "\n"
+_PRINTED_MINUTES = "\n".join([
+    "令和6年度第1回テスト市個人情報保護審議会　会議録", "日時　令和6年5月10日（金）午後2時から午後3時まで",
+    "場所　本庁舎第一会議室", "出席者", "会長　髙田 一郎", "委員　佐藤 花子", "議題", "(1) 審議事項",
+    "ア　髙田記念館の利用申込に係る外部結合について"]) + "\n"
+
+
+def test_sections_keep_their_heading_and_text_as_printed():
+    from extractor import extract
+
+    sub = extract(_PRINTED_SUBMISSION.encode("utf-8"), name="printed.txt")
+    section = next(s for s in sub.sections if s.heading == "1 事業の概要")
+    assert section.raw_heading == "１\u3000事業の概要"
+    assert section.text == "LoGoフォームを利用し、高田記念館の利用申込を受け付ける。"  # for matching
+    assert section.raw == "ＬｏＧｏフォームを利用し、髙田記念館の利用申込を受け付ける。"  # as printed
+    assert all((s.raw_heading is None) == (s.heading is None) for s in sub.sections)
+
+
+def test_minutes_keep_names_titles_and_items_as_printed():
+    from extractor import extract
+
+    minutes = extract(_PRINTED_MINUTES.encode("utf-8"), name="printed.txt")
+    assert minutes.raw_title == "令和6年度第1回テスト市個人情報保護審議会\u3000会議録"
+    chair = minutes.attendees[0]
+    assert (chair.role, chair.name, chair.raw_name) == ("会長", "髙田一郎", "髙田 一郎")  # the space as printed
+    item = minutes.items[0]
+    assert item.title == "高田記念館の利用申込に係る外部結合について"
+    assert item.raw_title == "髙田記念館の利用申込に係る外部結合について"
+
+
+# -- 7: --jsonl, one full record per document, its renderings grouped --------------------------------
+
+def test_jsonl_is_one_full_record_per_document_with_its_renderings_grouped(tmp_path):
+    import shutil
+
+    root = tmp_path / "archive"
+    root.mkdir()
+    for name in ("shinjuku_logo_r6.docx", "shinjuku_logo_r6.lo.pdf", "shinjuku_logo_r6.chromium.pdf",
+                 "variant_city_outsourcing.docx"):
+        shutil.copy(SAMPLES / name, root)
+    (root / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    out = tmp_path / "out"
+    run = council("batch", root, "--out-dir", out, "-q", "-j", "1", "--jsonl", tmp_path / "d.jsonl")
+    assert run.returncode == 1, run.stderr_text
+    lines = [json.loads(l) for l in (tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(l["file"], l["renderings"]) for l in lines] == [
+        ("broken.pdf", []),
+        ("shinjuku_logo_r6.docx", ["shinjuku_logo_r6.chromium.pdf", "shinjuku_logo_r6.lo.pdf"]),
+        ("variant_city_outsourcing.docx", [])]
+    logo = lines[1]
+    # the whole output, exactly as OUT holds it, not a summary
+    assert logo["document"] == json.loads((out / "shinjuku_logo_r6.docx.json").read_text(encoding="utf-8"))
+    assert logo["about"]["title"] == logo["document"]["title"] and logo["about"]["body"] == "個人情報保護管理運営会議"
+    assert lines[0]["document"] is None and lines[0]["about"] is None and lines[0]["code"] == "corrupt_document"

@@ -279,20 +279,28 @@ def person_of(raw: str, role: str | None) -> S.Attendee | None:
     if m and not _role_word(m.group("name")):
         gloss = normalize(m.group("title"))
         if _role_word(gloss):  # 山田 太郎（会長）: the post in the gloss is the role
-            return S.Attendee(role=_role_word(gloss), title=None, name=normalize(m.group("name"), name=True))
-        return S.Attendee(role=role, title=gloss, name=normalize(m.group("name"), name=True))
+            return attendee_of(_role_word(gloss), None, m.group("name"))
+        return attendee_of(role, m.group("title"), m.group("name"))
     if m and _role_word(m.group("name")):  # 事務局(情報公開広聴課副課長ほか7名): a group
-        return S.Attendee(role=_role_word(m.group("name")), title=normalize(m.group("title")), name=None)
+        return attendee_of(_role_word(m.group("name")), m.group("title"), None)
     suffix = _role_after_name(text)
     if suffix:  # 野田部会長、赤津委員: a surname with the role after it
-        return S.Attendee(role=suffix[0], title=None, name=normalize(suffix[1], name=True))
+        return attendee_of(suffix[0], None, suffix[1])
     if len(tokens) >= 3 or (len(tokens) == 2 and _ends_with_title(tokens[0]) and len(tokens[0]) > 2):
         title_tokens, name_tokens = (tokens[:-2], tokens[-2:]) if len(tokens) >= 3 else (tokens[:1], tokens[1:])
-        return S.Attendee(role=role, title=normalize(" ".join(title_tokens)),
-                          name=normalize(" ".join(name_tokens), name=True))
+        return attendee_of(role, " ".join(title_tokens), " ".join(name_tokens))
     if len(tokens) == 1 and _role_word(tokens[0]):
         return None  # a role heading on its own
-    return S.Attendee(role=role, title=None, name=normalize(" ".join(tokens), name=True))
+    return attendee_of(role, None, " ".join(tokens))
+
+
+def attendee_of(role: str | None, raw_title: str | None, raw_name: str | None) -> S.Attendee:
+    """An attendee from the post and name as printed: each normalised for matching (a name keeps
+    its old forms, 髙田 stays 髙田) and kept as printed beside it (山田 太郎, its space kept)."""
+    raw_title = raw_title.strip() if raw_title is not None else None
+    raw_name = raw_name.strip() if raw_name is not None else None
+    return S.Attendee(role=role, title=normalize(raw_title), raw_title=raw_title,
+                      name=normalize(raw_name, name=True), raw_name=raw_name)
 
 
 def _role_after_name(text: str) -> tuple[str, str] | None:
@@ -425,6 +433,7 @@ class _Item:
     number: str | None
     departments: list[str]
     lines: list[Line] = field(default_factory=list)
+    raw_title: str = ""  # the title as printed, its lines joined
 
 
 def agenda_items(lines: list[Line]) -> list[_Item]:
@@ -449,6 +458,7 @@ def agenda_items(lines: list[Line]) -> list[_Item]:
         if items and not m and (_continues(title_raw) or (not _ends_item(items[-1].title) and not _starts_item(title_raw))):
             if not items[-1].title.endswith(normalize(title_raw) or title_raw):  # a repeat of its end adds nothing
                 items[-1].title = normalize(items[-1].title + title_raw) or items[-1].title
+                items[-1].raw_title += title_raw
                 items[-1].departments += _departments_in(title_raw)
             continue
         items.append(_new_item(kind, label, title_raw))
@@ -515,7 +525,7 @@ def _new_item(kind: str | None, label: str | None, title_raw: str) -> _Item:
     item = _Item(kind=own_kind or kind or ("deliberation" if number else "other"),
                  label=normalize(label.strip("()（）.．")) if label else None,
                  title=normalize(title) or "", number=normalize(number.group(0)) if number else None,
-                 departments=departments)
+                 departments=departments, raw_title=title.strip())
     if result:
         item.lines.append(Line(result, None))
     return item
@@ -579,7 +589,8 @@ def turns_of(lines: list[Line]) -> list[S.Turn]:
             open_turn = False
         elif turns and open_turn:
             turns[-1][1].append(line.raw.strip())
-    return [S.Turn(speaker=normalize(s) or s, role=_speaker_role(s), text=normalize("".join(t)) or "")
+    return [S.Turn(speaker=normalize(s) or s, raw_speaker=s.strip(), role=_speaker_role(s),
+                   text=normalize("".join(t)) or "", raw="".join(t))
             for s, t in turns]
 
 
@@ -693,8 +704,9 @@ def build_minutes(doc: Document, source: S.Source, generator: S.Generator) -> S.
     lines = document_lines(doc)
     head, parts, first = split_parts(lines)
     title_lines = [l.text for l in head[:12]]
-    title = next((t for t in title_lines if any(w in t for w in vocabulary()["minutes"]["titles"])
-                  or body_pattern().search(t)), None)
+    at = next((i for i, t in enumerate(title_lines) if any(w in t for w in vocabulary()["minutes"]["titles"])
+               or body_pattern().search(t)), None)
+    title, raw_title = (title_lines[at], head[at].raw.strip()) if at is not None else (None, None)
     meeting = meeting_of(title_lines, parts, lines)
     agenda = parts.get("agenda", [])
     if first.get("agenda"):
@@ -713,7 +725,7 @@ def build_minutes(doc: Document, source: S.Source, generator: S.Generator) -> S.
     _kinds_the_proceedings_name(items, proceedings)
     attendees = people_of(parts.get("attendees", []), first.get("attendees", ""), first.get("attendees:label", ""))
     out_items = [S.MinutesItem(kind=it.kind, number=it.number or _number_in(it.lines), label=it.label,
-                               title=it.title, departments=list(dict.fromkeys(it.departments)),
+                               title=it.title, raw_title=it.raw_title, departments=list(dict.fromkeys(it.departments)),
                                outcome=outcome_of(it.lines), turns=with_roles(turns_of(it.lines), attendees))
                  for it in items]
     if not items and proceedings:
@@ -725,7 +737,7 @@ def build_minutes(doc: Document, source: S.Source, generator: S.Generator) -> S.
     if meeting.date is None:
         warnings.append(S.Warning(code="no_meeting_date", page=None,
                                   message="no line states when the meeting sat (日時・開催日時)"))
-    return S.Minutes(generator=generator, source=source, title=title, meeting=meeting,
+    return S.Minutes(generator=generator, source=source, title=title, raw_title=raw_title, meeting=meeting,
                      attendees=attendees,
                      absentees=people_of(parts.get("absentees", []), first.get("absentees", ""),
                                          first.get("absentees:label", "")),
