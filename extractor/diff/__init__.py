@@ -71,6 +71,17 @@ class _Marks:
             return None
         return bool(_compact(text)) and _marked_whole(text, spans)
 
+    def covers_each(self, pieces: list[str], spans: list[str]) -> bool | None:
+        """Each piece lies in a marked passage: a procedure's name and each of its items, as read — an
+        item's text is not always the printed words in order (登録者の被保険者番号 listed under its
+        subject reads 被保険者番号), so the pieces joined need not be a passage."""
+        if not self.known:
+            return None
+        compact_spans = [_compact(s) for s in spans]
+        return any(_compact(p) for p in pieces) and all(
+            not _compact(p) or any(_compact(p) in span for span in compact_spans) or _marked_whole(p, spans)
+            for p in pieces)
+
     def inserts_marked(self, segments: list[S.Segment], spans: list[str], new_text: str = "") -> bool | None:
         """Every inserted segment lies in a marked passage (a joining word such as 及び beside a marked
         addition aside). A change that only deletes is marked when the text it leaves is marked whole
@@ -146,8 +157,7 @@ class _Differ:
             self.place = ("row",) + rows[name] if name in rows else None
             base = f"procedures/{escape(name)}"
             if name not in old and name not in renamed_to:
-                text = "、".join(i.text for i in p.items)
-                self.add(base, "added", None, name, marked=self.marks.covers(name + text, spans))
+                self.add(base, "added", None, name, marked=self.marks.covers_each([name] + [i.text for i in p.items], spans))
                 continue
             before = old.get(name) or old[renamed_to[name]]
             if before.name != name:
