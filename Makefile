@@ -33,7 +33,7 @@ samples: $(STAMP)
 
 # The generated corpus (200 submissions and their approved versions, four formats each; needs
 # libreoffice-writer-nogui, fonts-ipaexfont, chromium, fonts-noto-cjk) and its agreement figures.
-# The committed subset for the tests: $(BIN)/python scripts/make_corpus.py --n 10 --out tests/corpus
+# The committed subset for the tests: $(BIN)/python scripts/make_corpus.py --n 10 --out tests/corpus --held
 corpus: $(STAMP)
 	$(BIN)/python scripts/make_corpus.py --out out/corpus
 	$(BIN)/python scripts/score_corpus.py out/corpus --json out/corpus-score.json

@@ -330,7 +330,7 @@ def write_document(sub: Submission, doc_id: str, previous: bool, out_dir: Path, 
     path = out_dir / f"{doc_id}.docx"
     write_docx(sub, blocks, marking, path)
     write_text(sub, blocks, out_dir / f"{doc_id}.txt", kyujitai)
-    record = {"id": doc_id, "seed": sub.seed, "version": "previous" if previous else "new", "style": sub.style,
+    record = {"id": doc_id, "seed": sub.seed, **({"held": True} if sub.held else {}), "version": "previous" if previous else "new", "style": sub.style,
               "truth": truth}
     if not previous and sub.seed % PAIRED == 0 and sub.slots:
         record["previous"] = f"{doc_id}p"
@@ -346,6 +346,9 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=1, help="the first document's seed")
     ap.add_argument("--out", type=Path, default=ROOT / "out" / "corpus")
     ap.add_argument("--no-pdf", action="store_true", help="write .docx, text and truth only")
+    ap.add_argument("--held", action="store_true",
+                    help="pin the style families the readers do not hold yet (corpus_grammar.NOT_HELD) to the "
+                         "choice they hold, as the committed subset is made")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     for stale in args.out.glob("c[0-9]*"):  # a corpus is made whole: nothing of an earlier run stays
@@ -354,7 +357,7 @@ def main(argv=None) -> int:
     kyujitai = _kyujitai_pairs()
     docx_files = []
     for seed in range(args.seed, args.seed + args.n):
-        sub = Submission(seed)
+        sub = Submission(seed, held=args.held)
         doc_id = f"c{seed:04d}"
         docx_files.append(write_document(sub, doc_id, False, args.out, kyujitai))
         if sub.seed % PAIRED == 0 and sub.slots:
