@@ -30,8 +30,7 @@ import io
 
 from .layout import hex_colour
 
-_SHOW = ("Tj", "TJ", "'", '"')
-_OPERATORS = "q Q Tf Tz Ts Tj TJ ' \" Do"
+_OPERATORS = "q Q cm BT Td TD Tm TL T* Tf Tc Tw Tz Ts Tj TJ ' \" Do"
 
 
 class Unsupported(Exception):
@@ -75,72 +74,109 @@ class PdfiumDocument:
 
     # -- the content stream's text-showing operators ------------------------------------------
 
-    def _shows(self, stream_owner, resources, depth=0) -> list[tuple]:
-        """(font, size, character spacing, word spacing, sequence of strings and kerning numbers) of
-        each text-showing operator that shows a character, in content order, form XObjects entered
-        where they are drawn (pdfminer's ``do_TJ`` and its text state)."""
+    def _shows(self, stream_owner, resources, ctm=(1.0, 0.0, 0.0, 1.0, 0.0, 0.0), depth=0) -> list[tuple]:
+        """(font, size, [(character code, its matrix)]) of each text-showing operator that shows a
+        character, in content order, form XObjects entered where they are drawn.
+
+        The text state is pdfminer's, step for step (``PDFPageInterpreter``'s ``do_Td`` …, ``q``/``Q``
+        saving it whole, ``PDFTextDevice.render_string_horizontal`` placing the characters, with its
+        own arithmetic from ``pdfminer.utils``), so every character's matrix is the one pdfminer
+        gives to the bit: pdfium keeps positions in single precision, and places a show that goes on
+        from the one before by the PDF reference (character spacing after every glyph, a font
+        program's widths where the PDF has none), where pdfminer does not."""
         import pikepdf
+        from pdfminer.utils import mult_matrix, translate_matrix
 
         if depth > 12:
             raise Unsupported("nested forms")
         fonts = resources.get("/Font", {}) if resources is not None else {}
         xobjects = resources.get("/XObject", {}) if resources is not None else {}
         out = []
-        state = [None, 0.0, 0.0, 0.0]  # font, size, Tc, Tw: part of the graphics state (q/Q)
+        # font, size, Tc, Tw, leading (pdfminer's sign), Tm, the line position: pdfminer saves all of it on q
+        state = [None, 0.0, 0.0, 0.0, 0.0, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), (0.0, 0.0)]
         stack = []
         for operands, op in pikepdf.parse_content_stream(stream_owner, _OPERATORS):
             op = str(op)
             if op == "q":
-                stack.append(list(state))
+                stack.append((list(state), ctm))
             elif op == "Q":
                 if stack:
-                    state = stack.pop()
+                    state, ctm = stack.pop()
+            elif op == "cm":
+                ctm = mult_matrix(_numbers(operands, 6), ctm)
+            elif op == "BT":
+                state[5], state[6] = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), (0.0, 0.0)
+            elif op in ("Td", "TD"):
+                tx, ty = _numbers(operands, 2)
+                a, b, c, d, e, f = state[5]
+                state[5], state[6] = (a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f), (0.0, 0.0)
+                if op == "TD":
+                    state[4] = ty
+            elif op == "Tm":
+                state[5], state[6] = _numbers(operands, 6), (0.0, 0.0)
+            elif op == "TL":
+                state[4] = -_numbers(operands, 1)[0]
             elif op == "Tf":
                 if len(operands) != 2:
                     raise Unsupported("Tf operands")
                 ref = fonts.get(str(operands[0]))
                 state[0], state[1] = (self._font(ref) if ref is not None else None), float(operands[1])
             elif op in ("Tc", "Tw"):
-                if len(operands) != 1:
-                    raise Unsupported(f"{op} operands")
-                state[2 if op == "Tc" else 3] = float(operands[0])
+                state[2 if op == "Tc" else 3] = _numbers(operands, 1)[0]
             elif op == "Tz":
-                if operands and float(operands[0]) != 100:
+                if _numbers(operands, 1)[0] != 100:
                     raise Unsupported("horizontal scaling")
             elif op == "Ts":
-                if operands and float(operands[0]) != 0:
+                if _numbers(operands, 1)[0] != 0:
                     raise Unsupported("text rise")
-            elif op in _SHOW:
+            elif op in ("T*", "'", '"'):
                 if op == '"':
                     if len(operands) != 3:
                         raise Unsupported('" operands')
                     state[3], state[2] = float(operands[0]), float(operands[1])
-                if not operands:
-                    continue
-                font = state[0]
-                items = list(operands[-1]) if op == "TJ" else operands[-1:]
-                seq = []
-                shows = False
-                for item in items:
-                    if isinstance(item, pikepdf.String):
-                        data = bytes(item)
-                        seq.append(data)
-                        shows = shows or bool(data)
-                    elif isinstance(item, (int, float)) or type(item).__name__ == "Decimal":
-                        seq.append(float(item))
-                    else:
-                        raise Unsupported("TJ operand")
-                if not shows:
-                    continue
-                if font is None:
-                    raise Unsupported("text without a font")
-                if font.is_vertical():
-                    raise Unsupported("vertical font")
-                out.append((font, state[1], state[2], state[3], seq))
+                a, b, c, d, e, f = state[5]
+                state[5], state[6] = (a, b, c, d, state[4] * c + e, state[4] * d + f), (0.0, 0.0)
             elif op == "Do" and operands:
                 xobj = xobjects.get(str(operands[0]))
                 if xobj is not None and xobj.get("/Subtype") == "/Form":
-                    out.extend(self._shows(xobj, xobj.get("/Resources", resources), depth + 1))
+                    if "/BBox" not in xobj:
+                        raise Unsupported("a form without a BBox")
+                    matrix = _numbers(list(xobj.get("/Matrix", [1, 0, 0, 1, 0, 0])), 6)
+                    out.extend(self._shows(xobj, xobj.get("/Resources", resources), mult_matrix(matrix, ctm),
+                                           depth + 1))
+            if op not in ("Tj", "TJ", "'", '"') or not operands:
+                continue
+            font, size, charspace, wordspace = state[0], state[1], state[2], state[3]
+            items = list(operands[-1]) if op == "TJ" else operands[-1:]
+            if font is None:
+                if any(isinstance(i, pikepdf.String) and bytes(i) for i in items):
+                    raise Unsupported("text without a font")
+                continue
+            if font.is_vertical():
+                raise Unsupported("vertical font")
+            if font.is_multibyte():
+                wordspace = 0
+            matrix = mult_matrix(state[5], ctm)
+            dxscale = 0.001 * size
+            (x, y) = state[6]
+            needcharspace = False
+            placed = []
+            for item in items:
+                if isinstance(item, pikepdf.String):
+                    for cid in font.decode(bytes(item)):
+                        if needcharspace:
+                            x += charspace
+                        placed.append((cid, translate_matrix(matrix, (x, y))))
+                        x += font.char_width(cid) * size * 1.0  # LTChar.adv
+                        if cid == 32 and wordspace:
+                            x += wordspace
+                        needcharspace = True
+                else:
+                    x -= _number(item) * dxscale
+                    needcharspace = True
+            state[6] = (x, y)
+            if placed:
+                out.append((font, size, placed))
         return out
 
     # -- a page ------------------------------------------------------------------------------
@@ -181,9 +217,7 @@ class PdfiumDocument:
         chars = []
         r, g, b, a = (ctypes.c_uint() for _ in range(4))
         gstate = PDFGraphicState()
-        for (obj, (ta, tb, tc, td, te, tf)), (font, size, charspace, wordspace, seq) in zip(text_objects, shows):
-            # the characters' places as pdfminer's render_string_horizontal steps them from the
-            # text object's start (horizontal scale 100, no rise: see _shows)
+        for obj, (font, size, placed) in zip(text_objects, shows):
             render_mode = raw.FPDFTextObj_GetTextRenderMode(obj)
             colour = None
             if raw.FPDFPageObj_GetFillColor(obj, r, g, b, a):
@@ -193,33 +227,17 @@ class PdfiumDocument:
                 from pdfplumber.page import fix_fontname_bytes
 
                 fontname = fix_fontname_bytes(fontname)
-            if font.is_multibyte():
-                wordspace = 0
-            dxscale = 0.001 * size
-            x = 0.0
-            needcharspace = False
-            for item in seq:
-                if isinstance(item, float):
-                    x -= item * dxscale
-                    needcharspace = True
-                    continue
-                for cid in font.decode(item):
-                    if needcharspace:
-                        x += charspace
-                    try:
-                        text = font.to_unichr(cid)
-                    except PDFUnicodeNotDefined:
-                        text = f"(cid:{cid})"
-                    char = LTChar((ta, tb, tc, td, x * ta + te, x * tb + tf), font, size, 1.0, 0.0, text,
-                                  font.char_width(cid), font.char_disp(cid), None, gstate)
-                    x += char.adv
-                    if cid == 32 and wordspace:
-                        x += wordspace
-                    needcharspace = True
-                    chars.append({"text": text, "x0": char.x0, "x1": char.x1, "top": height - char.y1,
-                                  "bottom": height - char.y0, "size": char.size, "fontname": fontname,
-                                  "matrix": char.matrix, "render_mode": render_mode, "upright": char.upright,
-                                  "color": colour})
+            for cid, matrix in placed:
+                try:
+                    text = font.to_unichr(cid)
+                except PDFUnicodeNotDefined:
+                    text = f"(cid:{cid})"
+                char = LTChar(matrix, font, size, 1.0, 0.0, text, font.char_width(cid), font.char_disp(cid), None,
+                              gstate)
+                chars.append({"text": text, "x0": char.x0, "x1": char.x1, "top": height - char.y1,
+                              "bottom": height - char.y0, "size": char.size, "fontname": fontname,
+                              "matrix": char.matrix, "render_mode": render_mode, "upright": char.upright,
+                              "color": colour})
         # drawings: pdfminer's own path classification and pdfplumber's own dicts
         analyzer = PDFLayoutAnalyzer(self._plumber.rsrcmgr, pageno=page.page_number)
         analyzer.cur_item = LTPage(page.page_number, (0, 0, float(page.width), height))
@@ -251,6 +269,18 @@ class PdfiumDocument:
         return chars, objects
 
 
+def _number(value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) and type(value).__name__ != "Decimal":
+        raise Unsupported(f"a number expected, {type(value).__name__} found")
+    return float(value)
+
+
+def _numbers(operands, n: int) -> tuple[float, ...]:
+    if len(operands) != n:
+        raise Unsupported(f"{n} operands expected, {len(operands)} found")
+    return tuple(_number(v) for v in operands)
+
+
 def _mult(m1, m0):
     """m1 · m0, pdfminer's ``mult_matrix`` order."""
     a1, b1, c1, d1, e1, f1 = m1
@@ -268,8 +298,7 @@ def _walk(raw, page_handle, outer, texts, paths, images, depth, form=None):
         obj = raw.FPDFFormObj_GetObject(form, i) if form is not None else raw.FPDFPage_GetObject(page_handle, i)
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_TEXT:
-            raw.FPDFPageObj_GetMatrix(obj, m)  # the text matrix and the object's start, CTM included
-            texts.append((obj, _mult((m.a, m.b, m.c, m.d, m.e, m.f), outer)))
+            texts.append(obj)
         elif kind == raw.FPDF_PAGEOBJ_PATH:
             raw.FPDFPageObj_GetMatrix(obj, m)
             paths.append((obj, _mult((m.a, m.b, m.c, m.d, m.e, m.f), outer)))
