@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import re
 
 from .layout import hex_colour
 
@@ -62,15 +63,26 @@ class PdfiumDocument:
     # -- fonts, as pdfminer's interpreter makes them --------------------------------------------
 
     def _font(self, font_obj):
-        from pdfminer.pdftypes import dict_value
-
+        """pdfminer's font object for a font dictionary, built by pdfminer's resource manager as its
+        interpreter builds it (``init_resources``: cached by object number, a direct dictionary not),
+        from the dictionary as qpdf parsed it: pdfminer's own parser would take longer over the
+        fonts than pdfium over the page (Chromium writes a Type 3 font for every 256 glyphs)."""
         num = font_obj.objgen[0]
-        if not num:  # a direct font dictionary: pdfminer keys it by no object number we can name
-            raise Unsupported("direct font")
-        if num not in self._fonts:
-            spec = dict_value(self._plumber.doc.getobj(num))
-            self._fonts[num] = self._plumber.rsrcmgr.get_font(num, spec)
-        return self._fonts[num]
+        if num and num in self._fonts:
+            return self._fonts[num]
+        if font_obj.get("/Subtype") == "/Type3" and "/Encoding" in font_obj and "/ToUnicode" in font_obj:
+            font = _Type3Font(self, font_obj)
+        else:
+            font = self._pdfminer_font(font_obj, frozenset())
+        if num:
+            self._fonts[num] = font
+        return font
+
+    def _pdfminer_font(self, font_obj, skip: frozenset):
+        spec = _pdfminer_value(font_obj, 0, skip=_UNUSED_FONT_KEYS | skip)
+        if not isinstance(spec, dict):
+            raise Unsupported("a font that is no dictionary")
+        return self._plumber.rsrcmgr.get_font(None, spec)
 
     # -- the content stream's text-showing operators ------------------------------------------
 
@@ -267,6 +279,106 @@ class PdfiumDocument:
                 "top": height - y1, "bottom": height - y0, "doctop": page.initial_doctop + height - y1,
                 "width": x1 - x0, "height": y1 - y0})
         return chars, objects
+
+
+# what pdfminer's fonts never read: the glyph procedures of a Type 3 font and their resources
+_UNUSED_FONT_KEYS = frozenset({"CharProcs", "Resources"})
+
+
+def _pdfminer_name(name) -> object:
+    """A pikepdf Name → pdfminer's PSLiteral: ``#xx`` escapes undone, the name a str where it is
+    UTF-8 and bytes where not, as pdfminer's ``_parse_literal`` keeps it."""
+    from pdfminer.psparser import LIT
+
+    raw = bytes(name.unparse())[1:]
+    if b"#" in raw:
+        raw = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes((int(m.group(1), 16),)), raw)
+    try:
+        return LIT(str(raw, "utf-8"))
+    except UnicodeDecodeError:
+        return LIT(raw)
+
+
+def _pdfminer_value(obj, depth: int, skip=frozenset()):
+    """A PDF object as qpdf parsed it → the Python values pdfminer's parser makes of it: dicts keyed
+    by str, lists, int and float, bytes for strings, PSLiteral names and PDFStream with their data
+    decoded (no filter left to apply)."""
+    import pikepdf
+    from pdfminer.pdftypes import PDFStream
+
+    if depth > 24:
+        raise Unsupported("font objects nested too deep")
+    if isinstance(obj, (bool, int, float)) or obj is None:
+        return obj
+    if type(obj).__name__ == "Decimal":
+        return float(obj)
+    if isinstance(obj, pikepdf.Name):
+        return _pdfminer_name(obj)
+    if isinstance(obj, pikepdf.String):
+        return bytes(obj)
+    if isinstance(obj, pikepdf.Array):
+        return [_pdfminer_value(v, depth + 1) for v in obj]
+    if isinstance(obj, pikepdf.Stream):
+        attrs = {str(k)[1:]: _pdfminer_value(v, depth + 1) for k, v in obj.items()
+                 if k not in ("/Filter", "/DecodeParms", "/Length")}
+        try:
+            data = obj.read_bytes()
+        except pikepdf.PdfError as exc:
+            raise Unsupported(f"a font stream qpdf cannot decode ({exc})")
+        return PDFStream(attrs, data)
+    if isinstance(obj, pikepdf.Dictionary):
+        return {str(k)[1:]: _pdfminer_value(v, depth + 1) for k, v in obj.items() if str(k)[1:] not in skip}
+    raise Unsupported(f"a {type(obj).__name__} in a font")
+
+
+class _Type3Font:
+    """pdfminer's Type 3 font, its /Encoding read only when a code is asked for that the font's
+    ToUnicode map and widths do not answer (pdfminer asks them first): Chromium's Type 3 fonts
+    name all 256 glyphs in their /Differences, and reading those names costs more than pdfium's
+    whole page. The encoding changes nothing else of a Type 3 font (``PDFSimpleFont``)."""
+
+    def __init__(self, document: PdfiumDocument, font_obj):
+        self._document, self._obj = document, font_obj
+        self._bare = document._pdfminer_font(font_obj, frozenset({"Encoding"}))
+        self._whole = None
+        self.fontname = self._bare.fontname
+
+    def _full(self):
+        if self._whole is None:
+            self._whole = self._document._pdfminer_font(self._obj, frozenset())
+        return self._whole
+
+    def is_vertical(self) -> bool:
+        return False
+
+    def is_multibyte(self) -> bool:
+        return False
+
+    def decode(self, data: bytes):
+        return bytearray(data)
+
+    def get_descent(self) -> float:
+        return self._bare.get_descent()
+
+    def char_disp(self, cid: int):
+        return 0
+
+    def to_unichr(self, cid: int) -> str:
+        unicode_map = self._bare.unicode_map
+        if unicode_map:
+            try:
+                return unicode_map.get_unichr(cid)
+            except KeyError:
+                pass
+        return self._full().to_unichr(cid)
+
+    def char_width(self, cid: int) -> float:
+        from pdfminer.casting import safe_float
+
+        width = safe_float(self._bare.widths.get(cid))
+        if width is not None:
+            return width * self._bare.hscale
+        return self._full().char_width(cid)
 
 
 def _number(value) -> float:
