@@ -193,6 +193,8 @@ class PdfReader:
         self.limits = limits
         self.engine = engine
         self._pdfium = None  # .pdfium_engine.PdfiumDocument while a file is read with pdfium
+        # with pdfium: the pages pdfminer read instead, and why (see .pdfium_engine), once read
+        self.fallbacks: list[tuple[int, str]] = []
         self._stylers: dict[int, Styler] = {}  # per page: margin lines are styled after the pass
         self._repaired: Warning | None = None
 
@@ -269,6 +271,7 @@ class PdfReader:
                 raise
             finally:
                 if self._pdfium is not None:
+                    self.fallbacks = list(self._pdfium.fallbacks)
                     self._pdfium.close()
                     self._pdfium = None
 
