@@ -36,7 +36,7 @@ def diff(old: Submission, new: Submission):
 
 
 def extract(source: str | Path | bytes | bytearray | memoryview | BinaryIO, *, name: str | None = None,
-            password: str | None = None, limits=None):
+            password: str | None = None, limits=None, pdf_engine: str = "pdfplumber"):
     """Read one document (.docx, PDF, .xlsx, .doc, a page image or a text export) and return what it is,
     by its content: a :class:`Submission`, :class:`Minutes` or a :class:`Packet` of several submissions.
 
@@ -46,12 +46,13 @@ def extract(source: str | Path | bytes | bytearray | memoryview | BinaryIO, *, n
     ``name``, else ``document``); the format is told by the bytes, as for a path (a name's suffix
     counts only as it does for a file: ``.pdf`` bytes that are no PDF are refused).
 
-    ``password`` opens an encrypted PDF; ``limits`` (:class:`~extractor.limits.Limits`) bounds what is
+    ``password`` opens an encrypted PDF; ``pdf_engine`` says who interprets a PDF's pages (``pdfplumber``,
+    the reference, or ``pdfium``: the same JSON, faster); ``limits`` (:class:`~extractor.limits.Limits`) bounds what is
     read before any work. Raises a :class:`~extractor.errors.CouncilError` subclass naming the file
     and what to do.
     """
     if isinstance(source, (str, Path)):
-        return _extract_path(Path(source), name=name, password=password, limits=limits)
+        return _extract_path(Path(source), name=name, password=password, limits=limits, pdf_engine=pdf_engine)
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
     elif hasattr(source, "read"):
@@ -71,19 +72,19 @@ def extract(source: str | Path | bytes | bytearray | memoryview | BinaryIO, *, n
         path = Path(folder) / base
         path.write_bytes(data)
         try:
-            return _extract_path(path, name=base, password=password, limits=limits)
+            return _extract_path(path, name=base, password=password, limits=limits, pdf_engine=pdf_engine)
         except CouncilError as exc:  # a library's words may hold the private folder: the name alone
             exc.message = exc.message.replace(str(path), base).replace(folder, "")
             raise
 
 
-def _extract_path(path: Path, *, name: str | None, password: str | None, limits):
+def _extract_path(path: Path, *, name: str | None, password: str | None, limits, pdf_engine: str = "pdfplumber"):
     from . import schema as S
     from .limits import DEFAULT
     from .readers import read_document
     from .structure import build_document
 
-    doc = read_document(path, password=password, limits=limits or DEFAULT)
+    doc = read_document(path, password=password, limits=limits or DEFAULT, pdf_engine=pdf_engine)
     source = S.Source(filename=name or path.name, format=doc.format,
                       sha256=hashlib.sha256(path.read_bytes()).hexdigest(), pages=doc.page_count)
     from .classify.taxonomy import load_taxonomy

@@ -30,6 +30,7 @@ class ReadOptions:
     limits: object = None  # extractor.limits.Limits; None for the defaults
     timeout: float | None = None
     memory_mb: int | None = None  # the address space a worker may add to the loaded pipeline (RLIMIT_AS)
+    pdf_engine: str = "pdfplumber"  # who interprets a PDF's pages (extractor.readers.pdf.ENGINES)
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def _extract_with(path: Path, options: ReadOptions):
         error = None
         for password in (None, *options.passwords):
             try:
-                return extract(path, password=password, limits=options.limits)
+                return extract(path, password=password, limits=options.limits, pdf_engine=options.pdf_engine)
             except Encrypted as exc:
                 error = exc
         raise error

@@ -76,9 +76,9 @@ def cmd_extract(args) -> int:
             if given == STDIN:  # the bytes of one document on standard input, its format told by content
                 path = Path(STDIN_NAME)
                 result = extract(sys.stdin.buffer.read(), name=STDIN_NAME, password=args.password,
-                                 limits=limits_from(args))
+                                 limits=limits_from(args), pdf_engine=args.pdf_engine)
             else:
-                result = extract(path, password=args.password, limits=limits_from(args))
+                result = extract(path, password=args.password, limits=limits_from(args), pdf_engine=args.pdf_engine)
             text = to_json(result)
             target = None
             if args.output and args.output != STDIN:
@@ -98,7 +98,8 @@ def cmd_extract(args) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def load_submission(path: Path, *, password: str | None = None, limits=None, minutes: bool = False):
+def load_submission(path: Path, *, password: str | None = None, limits=None, minutes: bool = False,
+                    pdf_engine: str = "pdfplumber"):
     """What ``council diff`` compares: a document to extract, or a JSON that ``council extract`` wrote
     before; ``-`` is either of them on standard input (a JSON when its first character is ``{``).
     ``FILE#N`` (a packet's document or JSON) is the packet's N-th submission, from 0, as ``council
@@ -118,12 +119,12 @@ def load_submission(path: Path, *, password: str | None = None, limits=None, min
         if raw.lstrip()[:1] == b"{":
             result = _output_from_json(raw, STDIN_NAME)
         else:
-            result = extract(raw, name=STDIN_NAME, password=password, limits=limits)
+            result = extract(raw, name=STDIN_NAME, password=password, limits=limits, pdf_engine=pdf_engine)
         path = Path(STDIN_NAME)
     elif path.suffix.lower() == ".json" and path.is_file():
         result = _output_from_json(path.read_bytes(), path.name)
     else:
-        result = extract(path, password=password, limits=limits)
+        result = extract(path, password=password, limits=limits, pdf_engine=pdf_engine)
     return _one_to_compare(result, path.name, part, minutes=minutes)
 
 
@@ -207,7 +208,7 @@ def cmd_batch(args) -> int:
                       "(see 'council batch --help')", file=sys.stderr)
                 return EXIT_USAGE
         options = ReadOptions(passwords=tuple(passwords), limits=limits_from(args), timeout=args.timeout,
-                              memory_mb=args.max_memory_mb)
+                              memory_mb=args.max_memory_mb, pdf_engine=args.pdf_engine)
         counts = run_batch(
             root, out_dir, jobs=args.jobs, resume=args.resume, retry_failed=args.retry_failed, quiet=args.quiet,
             jsonl=Path(args.jsonl) if args.jsonl else None, options=options, scheduler=args.scheduler)
@@ -259,7 +260,8 @@ def cmd_diff(args) -> int:
         from .diff.report import minutes_diff_to_html, minutes_diff_to_text
         from .schema import Minutes
 
-        new = load_submission(Path(args.paths[-1]), password=args.password, limits=limits_from(args), minutes=True)
+        new = load_submission(Path(args.paths[-1]), password=args.password, limits=limits_from(args), minutes=True,
+                              pdf_engine=args.pdf_engine)
         if args.archive and isinstance(new, Minutes):
             from .errors import CorruptDocument
 
@@ -285,7 +287,8 @@ def cmd_diff(args) -> int:
                   f"{'; '.join(chosen.evidence)})", file=sys.stderr)
         else:
             old_name, chosen = args.paths[0], None
-            old = load_submission(Path(old_name), password=args.password, limits=limits_from(args), minutes=True)
+            old = load_submission(Path(old_name), password=args.password, limits=limits_from(args), minutes=True,
+                              pdf_engine=args.pdf_engine)
         if isinstance(old, Minutes) != isinstance(new, Minutes):
             from .errors import CorruptDocument
 
@@ -484,6 +487,9 @@ def add_reading_options(parser: argparse.ArgumentParser, *, batch: bool = False)
     from .limits import DEFAULT
 
     parser.add_argument("--password", metavar="PASSWORD", help="the password of an encrypted PDF")
+    parser.add_argument("--pdf-engine", choices=("pdfplumber", "pdfium"), default="pdfplumber",
+                        help="who interprets a PDF's pages: pdfplumber (pdfminer; the reference, default) or "
+                             "pdfium (the same characters and drawings from pdfium, several times faster)")
     if batch:
         parser.add_argument("--password-file", metavar="FILE",
                             help="passwords to try on encrypted PDFs, one a line (never written anywhere)")

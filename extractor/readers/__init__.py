@@ -98,8 +98,10 @@ def detect_format(path: Path, data: bytes) -> Format:
     return "text"
 
 
-def read_document(path: str | Path, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Any supported file → IR :class:`Document`, within ``limits`` (a PDF opened with ``password``)."""
+def read_document(path: str | Path, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS,
+                  pdf_engine: str = "pdfplumber") -> Document:
+    """Any supported file → IR :class:`Document`, within ``limits`` (a PDF opened with ``password``, its
+    pages interpreted by ``pdf_engine``: ``pdfplumber`` or ``pdfium``)."""
     path = Path(path)
     if not path.exists():
         raise InputNotFound(str(path), "no such file")
@@ -128,7 +130,7 @@ def read_document(path: str | Path, *, password: str | None = None, limits: Limi
     if fmt == "pdf":
         from .pdf import read_pdf
 
-        return read_pdf(path, password=password, limits=limits)
+        return read_pdf(path, password=password, limits=limits, engine=pdf_engine)
     from .text import read_text
 
     return read_text(path, data, limits=limits)

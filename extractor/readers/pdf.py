@@ -180,11 +180,21 @@ def _clean_chars(chars: list[dict]) -> list[dict]:
 # -- the reader --------------------------------------------------------------------------------
 
 
+ENGINES = ("pdfplumber", "pdfium")  # who interprets the content streams; the first is the default
+
+
 class PdfReader:
-    def __init__(self, path: Path, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS):
+    def __init__(self, path: Path, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS,
+                 engine: str = ENGINES[0]):
+        if engine not in ENGINES:
+            raise ValueError(f"unknown PDF engine {engine!r}: one of {', '.join(ENGINES)}")
         self.path = path
         self.password = password
         self.limits = limits
+        self.engine = engine
+        self._pdfium = None  # .pdfium_engine.PdfiumDocument while a file is read with pdfium
+        # with pdfium: the pages pdfminer read instead, and why (see .pdfium_engine), once read
+        self.fallbacks: list[tuple[int, str]] = []
         self._stylers: dict[int, Styler] = {}  # per page: margin lines are styled after the pass
         self._repaired: Warning | None = None
 
@@ -238,6 +248,10 @@ class PdfReader:
             if len(pdf.pages) > self.limits.pages:
                 raise refusal(self.path.name, f"{len(pdf.pages)} pages", "pages", self.limits)
             try:
+                if self.engine == "pdfium":
+                    from .pdfium_engine import PdfiumDocument
+
+                    self._pdfium = PdfiumDocument(source, pdf)
                 document = self._read(pdf)
                 if self._repaired is not None:
                     lost = [w.page for w in document.warnings if w.code == "unmapped_glyphs" and w.page]
@@ -252,9 +266,14 @@ class PdfReader:
             except (CorruptDocument, EmptyDocument, TooLarge):
                 raise
             except Exception as exc:
-                if type(exc).__module__.startswith(("pdfminer", "pdfplumber")):
+                if type(exc).__module__.startswith(("pdfminer", "pdfplumber", "pypdfium2", "pikepdf")):
                     raise CorruptDocument(self.path.name, f"a damaged PDF ({type(exc).__name__}: {exc})")
                 raise
+            finally:
+                if self._pdfium is not None:
+                    self.fallbacks = list(self._pdfium.fallbacks)
+                    self._pdfium.close()
+                    self._pdfium = None
 
     def _read(self, pdf) -> Document:
         if not pdf.pages:
@@ -313,7 +332,11 @@ class PdfReader:
     def _page(self, pdf, page):
         number = page.page_number
         warnings: list[Warning] = []
-        page_chars = _render_mode_page_layout(pdf, page)
+        read = self._pdfium.page_objects(page) if self._pdfium is not None else None
+        if read is None:  # pdfminer interprets the page (the default, or a page pdfium cannot match)
+            page_chars = _render_mode_page_layout(pdf, page)
+        else:  # pdfium did: the same dicts, the page's drawings handed to pdfplumber as its objects
+            page_chars, page._objects = read
         # drawings past the page edge (a browser's clipped table borders) are not on the page
         page = page.crop(page.bbox)
         page_chars = chars_on_page(page_chars, page.bbox)
@@ -419,11 +442,14 @@ def _first_line(exc) -> str:
     return (str(exc).strip().splitlines() or [""])[0][:200]
 
 
-def read_pdf(path: Path, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read_pdf(path: Path, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS,
+             engine: str = ENGINES[0]) -> Document:
+    """A PDF → IR; ``engine`` interprets its pages' content: ``pdfplumber`` (pdfminer, the reference)
+    or ``pdfium`` (:mod:`.pdfium_engine`, the same characters and drawings, faster)."""
     from .pdf_guard import check_pdf  # what would make pdfminer loop or run out of memory, found first
 
     check_pdf(path, password=password, limits=limits)
-    return PdfReader(path, password=password, limits=limits).read()
+    return PdfReader(path, password=password, limits=limits, engine=engine).read()
 
 
 def _page_ranges(pages: list[int]) -> str:
