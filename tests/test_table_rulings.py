@@ -149,3 +149,23 @@ def test_merged_cells_and_a_mostly_empty_column_under_horizontal_rules(tmp_path,
     docx_cells = _cells(read_docx(tmp_path / f"{ruling}.docx"))
     assert len(docx_cells) == 1 and len(docx_cells[0]) == len(CHECKLIST)
     assert _cells(read_pdf(tmp_path / f"{ruling}.pdf")) == docx_cells
+
+
+def _chars(text: str, x0: float, top: float, size: float = 10.5) -> list[dict]:
+    return [{"text": ch, "x0": x0 + k * size, "x1": x0 + (k + 1) * size, "top": top, "bottom": top + size,
+             "size": size} for k, ch in enumerate(text)]
+
+
+def test_a_column_boundary_stands_at_one_x_in_every_row():
+    """Labels of unequal length (事業名, 委託する業務) leave gaps with their own middles; a boundary
+    at each row's own middle made pdfplumber cut a column per row, every cell merged across them
+    (a key–value table of a LibreOffice PDF ruled by horizontal lines read as 7 columns)."""
+    from extractor.readers.pdf_tables import horizontal_only_verticals
+
+    rules = [{"x0": 84.6, "x1": 516.6, "top": y} for y in (160.0, 175.0, 190.0, 205.0)]
+    chars = (_chars("事業名", 90.0, 162.0) + _chars("施設予約システムの運用", 230.0, 162.0)
+             + _chars("委託する業務", 90.0, 177.0) + _chars("申請受付及び通知", 230.0, 177.0)
+             + _chars("目的", 90.0, 192.0) + _chars("利便性の向上", 230.0, 192.0))
+    inner = {round(v["x0"], 1) for v in horizontal_only_verticals(rules, [], chars) if 90 < v["x0"] < 510}
+    assert len(inner) == 1, inner
+    assert 90 + 6 * 10.5 < inner.pop() < 230
