@@ -283,9 +283,10 @@ class Slot:
 # hold (a grid, no running header …). ``Submission(seed, held=True)`` pins them: the committed subset
 # (tests/corpus, whose tests require every family and PDF ≡ .docx) is made so, while ``make corpus``
 # varies every family and its figures show what is not held (README, known limits).
-NOT_HELD = {"ruling": ("ruling", "grid"), "labels": ("spread_labels", False),
-            "running_header": ("running_header", None), "page_number": ("page_number", None),
-            "landscape": ("landscape", False), "annex": ("annex", False)}
+# family: (attribute, the held choice, as the style record names it)
+NOT_HELD = {"ruling": ("ruling", "grid", "grid"), "labels": ("spread_labels", False, "plain"),
+            "running_header": ("running_header", None, "none"), "page_number": ("page_number", None, "none"),
+            "landscape": ("landscape", False, "false"), "annex": ("annex", False, "false")}
 
 
 class Submission:
@@ -375,10 +376,9 @@ class Submission:
         self._item_lists(random.Random(seed * 104729 + 31))
         self._ruling(random.Random(seed * 104729 + 22))
         if held:  # after every stream has drawn, so the other families' choices are as they would be
-            for family, (attribute, choice) in NOT_HELD.items():
+            for family, (attribute, choice, named) in NOT_HELD.items():
                 setattr(self, attribute, choice)
-            self.style.update(ruling="grid", labels="plain", running_header="none", page_number="none",
-                              landscape="false", annex="false")
+                self.style[family] = named
 
     def _placement(self, rng: random.Random) -> None:
         """Where things are written (stream 29): the title by a ``件名`` row or line as before, by a

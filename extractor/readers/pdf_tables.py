@@ -450,12 +450,9 @@ def _row_rules(rules: list[dict]) -> list[tuple[dict, dict, tuple[float, float]]
         elif abs(upper["x0"] - lower["x0"]) <= 2.5 and abs(upper["x1"] - lower["x1"]) <= 2.5:
             extent = (min(upper["x0"], lower["x0"]), max(upper["x1"], lower["x1"]))
         else:
-            extent = None
-            # the first rule of a table whose next rule is broken: the table's extent is its own
-            if (lower["x0"] >= upper["x0"] - 2.5 and lower["x1"] <= upper["x1"] + 2.5
-                    and (abs(lower["x0"] - upper["x0"]) <= 2.5 or abs(lower["x1"] - upper["x1"]) <= 2.5)):
-                extent = (upper["x0"], upper["x1"])
-            else:
+            extent = (upper["x0"], upper["x1"])  # a table's first rule, the next one broken
+            if not inside(lower):
+                extent = None
                 continue
         out.append((upper, lower, extent))
     return out
