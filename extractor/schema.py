@@ -67,11 +67,13 @@ class ChangeMarking(Model):
 
 
 class Section(Model):
+    # A minor version adds keys and never requires them: JSON written before the key existed must
+    # still load (council diff OLD.json, --archive over an older batch), so an added key has a default.
     heading: str | None = PydField(description="null for text before the first heading")
-    raw_heading: str | None = PydField(description="the heading as printed, null with heading (added in 1.4.0)")
+    raw_heading: str | None = PydField(None, description="the heading as printed, null with heading (added in 1.4.0)")
     level: int = PydField(description="heading depth, 1 for the top level")
     text: str = PydField(description="the section's text, normalised")
-    raw: str = PydField(description="the section's text as printed, its paragraphs one a line (added in 1.4.0)")
+    raw: str = PydField("", description="the section's text as printed, its paragraphs one a line (added in 1.4.0)")
     page: int | None = PydField(description="1-based page of the heading, null for .docx and text")
 
 
@@ -148,7 +150,7 @@ class ChecklistEntry(Model):
     status: Literal["applies", "not_needed", "not_applied", "unmarked", "unknown"] = PydField(
         description="what the mark says: applies, not_needed, not_applied, unmarked or unknown")
     page: int | None = PydField(description="1-based page, null for .docx and text")
-    location: dict[str, str | int | None] = PydField(description=(
+    location: dict[str, str | int | None] = PydField({}, description=(
         "the table and row the entry stands in: {\"table\": id, \"row\": i} (added in 1.1.0)"))
 
 

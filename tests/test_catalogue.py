@@ -176,3 +176,39 @@ def test_two_candidates_past_the_cap_are_told_apart_by_their_titles(out, tmp_pat
     new = S.Submission.model_validate_json((out / "shinjuku_logo_r6.docx.json").read_text(encoding="utf-8"))
     chosen = find_approved(new, archive)
     assert chosen.path == "previous.docx.json" and chosen.score == 1.0 and chosen.weight >= 1.2
+
+
+def _as_written_before_1_4(doc: dict) -> dict:
+    """A submission JSON as council 1.3 wrote it: sections without raw_heading and raw."""
+    doc = json.loads(json.dumps(doc))
+    doc["schema_version"] = "1.3.0"
+    for section in doc["sections"]:
+        section.pop("raw_heading", None)
+        section.pop("raw", None)
+    return doc
+
+
+def test_outputs_of_an_earlier_minor_version_still_serve_as_approved_versions(out, tmp_path):
+    """A minor version adds keys and never requires them: a batch written before 1.4.0 (sections
+    without raw_heading and raw) is still an archive to look up and a JSON to diff against, where
+    it failed validation with a traceback; a JSON that does not validate at all is no candidate."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    previous = json.loads((out / "shinjuku_logo_r6_previous.docx.json").read_text(encoding="utf-8"))
+    assert previous["sections"] and "raw" in previous["sections"][0]
+    (archive / "previous.docx.json").write_text(json.dumps(_as_written_before_1_4(previous), ensure_ascii=False),
+                                               encoding="utf-8")
+    broken = dict(previous, title=["not", "a", "title"])
+    broken["source"] = dict(previous["source"], filename="broken.docx", sha256="1" * 64)
+    (archive / "broken.docx.json").write_text(json.dumps(broken, ensure_ascii=False), encoding="utf-8")
+    new = SAMPLES / "shinjuku_logo_r6.docx"
+
+    run = council("diff", new, "--archive", archive)
+    assert run.returncode == 1, run.stderr  # 1: differences found
+    assert "Traceback" not in run.stderr and "previous.docx.json" in run.stderr
+    result = json.loads(run.stdout)
+    assert result["old"]["filename"] == "shinjuku_logo_r6_previous.docx" and result["changes"]
+
+    run = council("diff", archive / "previous.docx.json", new, "-q")
+    assert run.returncode == 1, run.stderr
+    assert json.loads(run.stdout)["changes"] == result["changes"]

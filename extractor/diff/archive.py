@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from .. import schema as S
 from ..archive import ARCHIVE_SUFFIXES, LINKS, MANIFEST
 from ..char_classes import era_year
@@ -65,6 +67,13 @@ def _council_of(sub: S.Submission) -> set[str]:
     return municipalities(sub.meeting.body) | municipalities(reference)
 
 
+def _subject_similarity(new: S.Submission, title: str | None, parent_title: str | None) -> float:
+    """How close a submission's subject is to ``new``'s: the closest of its title to NEW's title or
+    parent 件名, and of its parent 件名 to NEW's parent 件名."""
+    return max(title_similarity(new.title, title), title_similarity(new.agenda.parent_title, title),
+               title_similarity(new.agenda.parent_title, parent_title))
+
+
 def ineligible(new: S.Submission, old: S.Submission) -> str | None:
     """Why ``old`` cannot be the version ``new`` revises, or None: another council approved it, it
     is about something else, or it was itself approved at or after the meeting ``new`` names."""
@@ -73,9 +82,7 @@ def ineligible(new: S.Submission, old: S.Submission) -> str | None:
     theirs = _council_of(old)
     if approving and theirs and not approving & theirs:
         return f"another council ({'、'.join(sorted(theirs))})"
-    sim = max(title_similarity(new.title, old.title), title_similarity(new.agenda.parent_title, old.title),
-              title_similarity(new.agenda.parent_title, old.agenda.parent_title))
-    if sim < SHARED_TITLE:
+    if _subject_similarity(new, old.title, old.agenda.parent_title) < SHARED_TITLE:
         return "another subject"
     approved_at = _meeting_of_reference(reference)
     own = _meeting_of_reference(old.change_marking.reference if old.change_marking else None)
@@ -131,12 +138,6 @@ def weigh_candidate(new: S.Submission, old: S.Submission) -> tuple[float, list[s
     return round(total, 3), why
 
 
-def score_candidate(new: S.Submission, old: S.Submission) -> tuple[float, list[str]]:
-    """How well ``old`` fits what ``new`` says of its approved version, 0 to 1, and why."""
-    weight, why = weigh_candidate(new, old)
-    return min(weight, 1.0), why
-
-
 def _load(path: Path) -> list[S.Submission]:
     from .. import extract
 
@@ -145,10 +146,15 @@ def _load(path: Path) -> list[S.Submission]:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
             return []
-        if data.get("schema") == "council-submission":
-            return [S.Submission.model_validate(data)]
-        if data.get("schema") == "council-packet":
-            return [S.Packet.model_validate(data).submissions[i].submission for i in range(len(data["submissions"]))]
+        if not isinstance(data, dict):
+            return []
+        try:
+            if data.get("schema") == "council-submission":
+                return [S.Submission.model_validate(data)]
+            if data.get("schema") == "council-packet":
+                return [p.submission for p in S.Packet.model_validate(data).submissions]
+        except ValidationError:
+            return []  # a JSON that does not validate (another tool's, a damaged one) is no candidate
         return []
     try:
         result = extract(path)
@@ -178,12 +184,6 @@ def candidates_in(archive: Path, new: S.Submission | None = None) -> list[Candid
 
 
 NEAREST = 3  # submissions named as the nearest when none can be the approved version
-
-
-def _subject_similarity(new: S.Submission, title: str | None, parent_title: str | None) -> float:
-    """How close a submission's subject is to ``new``'s, as :func:`ineligible` measures it."""
-    return max(title_similarity(new.title, title), title_similarity(new.agenda.parent_title, title),
-               title_similarity(new.agenda.parent_title, parent_title))
 
 
 def candidates_from_catalogue(archive: Path, new: S.Submission) -> list[Candidate] | None:
@@ -242,7 +242,8 @@ def _in_full(c: Candidate) -> S.Submission:
     subs = _load(path)
     index = part or 0
     if index >= len(subs):
-        raise NoApprovedVersion(str(path.parent), f"{c.path} changed while it was looked up; run the lookup again")
+        raise NoApprovedVersion(str(path.parent), f"{c.path} changed while it was looked up or no longer validates; "
+                                                  "run the lookup again, or extract its document again")
     c.submission, c.stored = subs[index], None
     return c.submission
 
