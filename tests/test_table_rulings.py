@@ -169,3 +169,71 @@ def test_a_column_boundary_stands_at_one_x_in_every_row():
     inner = {round(v["x0"], 1) for v in horizontal_only_verticals(rules, [], chars) if 90 < v["x0"] < 510}
     assert len(inner) == 1, inner
     assert 90 + 6 * 10.5 < inner.pop() < 230
+
+
+def _build_body_between(path: Path, ruling: str) -> None:
+    """Two tables with a heading and a paragraph between them and no empty paragraph (the text starts
+    right under the first table's bottom rule), then a procedure table whose department is merged
+    down two procedures, in a column much wider than its text (its broken rule ends well off the
+    middle of the gap the text leaves)."""
+    from make_corpus import rule_table
+    from make_samples import new_document, save_stable
+
+    doc = new_document("test", "rulings")
+    doc.add_paragraph("審議会\u3000諮問書")
+    procedures = [list(r) for r in PROCEDURES]
+    procedures[2][1] = ""
+    for rows in ([list(r) for r in KV[:1]], [list(r) for r in KV[1:]], procedures):
+        table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+        table.style = "Table Grid"
+        rule_table(table, ruling)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).paragraphs[0].text = text
+        if rows is procedures:
+            table.cell(1, 1).merge(table.cell(2, 1))
+            table.cell(1, 1).paragraphs[0].text = PROCEDURES[1][1]
+        doc.add_paragraph("要綱の根拠")
+        doc.add_paragraph("第7条第1項（本人以外からの収集）")
+    save_stable(doc, path)
+
+
+@pytest.mark.parametrize("ruling", ["horizontal", "horizontal_frame"])
+def test_text_between_two_horizontally_ruled_tables_is_no_row(tmp_path, ruling):
+    """Between one table's bottom rule and the next one's top, a heading and a paragraph start a
+    paragraph's spacing below the rule, where a cell's text starts at the cell's padding: body text,
+    not a row merged across (before: in LibreOffice's PDF the two tables and the text between them
+    read as one table, and the page gave no fields). A rule broken under a merged department ends
+    at the column boundary, off the gap's middle: its own pieces say where (before: the next
+    procedure's name ran into the merged row)."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui fonts-ipaexfont")
+    from make_samples import LIBREOFFICE_FONTS, soffice_convert
+
+    _build_body_between(tmp_path / f"{ruling}.docx", ruling)
+    soffice_convert(soffice, [tmp_path / f"{ruling}.docx"], "pdf", str(tmp_path), LIBREOFFICE_FONTS)
+    docx_cells = _cells(read_docx(tmp_path / f"{ruling}.docx"))
+    assert len(docx_cells) == 3
+    assert _cells(read_pdf(tmp_path / f"{ruling}.pdf")) == docx_cells
+
+
+def test_a_row_across_the_table_hides_no_column():
+    """A legend row set across a short table (three rows on a page: header, legend, one measure)
+    crosses every column boundary; it says nothing of where the columns are (before: it was one row
+    in three crossing the number column's boundary, and the column was lost). A boundary that falls
+    where two characters of one line meet is crossed; one where a cell's text merely starts is not."""
+    from extractor.readers.pdf_tables import horizontal_only_verticals
+
+    rules = [{"x0": 96.0, "x1": 522.0, "top": y} for y in (100.0, 128.0, 156.0, 196.0)]
+    chars = (_chars("Ｎｏ", 102.0, 108.0) + _chars("運用上の対策", 240.0, 108.0) + _chars("実施", 420.0, 108.0)
+             + _chars("実施するものに「◯」、実施しないものに「×」を記入", 102.0, 136.0)
+             + _chars("１", 102.0, 164.0) + _chars("作業場所への入退室を記録する。", 240.0, 164.0)
+             + _chars("◯", 420.0, 164.0))
+    verticals = horizontal_only_verticals(rules, [], chars)
+    inner = {round(v["x0"], 1) for v in verticals if 100 < v["x0"] < 520}
+    assert len(inner) == 2, inner
+    number = min(inner)
+    assert 102 + 2 * 10.5 < number <= 240
+    in_legend = {round(v["x0"], 1) for v in verticals if v["top"] == 128.0}
+    assert number not in in_legend  # the legend runs across the number column's boundary

@@ -373,7 +373,9 @@ class PdfReader:
         chars = _clean_chars(chars)
         v_edges, h_edges = ruling_edges(page, chars)
         h_edges = h_edges + open_grid_closers(page)
-        v_edges = v_edges + horizontal_only_verticals(h_edges, v_edges, chars)
+        inferred = horizontal_only_verticals(h_edges, v_edges, chars)
+        inferred_xs = frozenset(v["x0"] for v in inferred)
+        v_edges = v_edges + inferred
         tables = []
         if len(v_edges) >= 2 and len(h_edges) >= 2:  # pdfplumber's explicit strategy needs two each
             settings = dict(TABLE_SETTINGS, explicit_vertical_lines=v_edges, explicit_horizontal_lines=h_edges)
@@ -400,7 +402,7 @@ class PdfReader:
             inside = [i for i, c in enumerate(chars) if not in_table[i] and _inside(c, bbox)]
             for i in inside:
                 in_table[i] = True
-            draft, outside = table_draft(t, [chars[i] for i in inside], styler, number)
+            draft, outside = table_draft(t, [chars[i] for i in inside], styler, number, inferred_xs)
             items.append((bbox[1], draft))
             left_over.extend(outside)
         body = [c for c, flag in zip(chars, in_table) if not flag] + left_over

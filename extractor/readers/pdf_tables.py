@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import statistics
 from dataclasses import dataclass
 
 from ..char_classes import CHECKED_BOX, EMPTY_BOX, is_mark
@@ -152,6 +153,11 @@ class _CellDraft:
     def text(self) -> str:
         return "".join(p.text for p in self.blocks)
 
+    def reach(self) -> tuple[float, float] | None:
+        """From where to where the cell's text runs on the page (None when it is empty)."""
+        lines = [line for draft in self.paras for group, _, _ in draft for line in group]
+        return (min(l.x0 for l in lines), max(l.x1 for l in lines)) if lines else None
+
 
 @dataclass
 class TableDraft:
@@ -161,6 +167,9 @@ class TableDraft:
     bbox: tuple
     page: int
     warnings: list[Warning]
+    # the column boundaries (indexes of xs) inferred from the text's gutters, not drawn: somewhere in
+    # the gutter, so the same table's boundary on the next page may stand elsewhere in it
+    inferred: frozenset[int] = frozenset()
 
     @property
     def n_cols(self) -> int:
@@ -190,9 +199,11 @@ class TableDraft:
         return Table(rows=grid, n_cols=self.n_cols, page=self.page, bbox=tuple(round(v, 2) for v in self.bbox))
 
 
-def table_draft(table, chars: list[dict], styler: Styler, page_number: int) -> tuple[TableDraft, list[dict]]:
+def table_draft(table, chars: list[dict], styler: Styler, page_number: int,
+                inferred_xs: frozenset[float] = frozenset()) -> tuple[TableDraft, list[dict]]:
     """The table's cells with their text, and the characters inside its box that no cell holds
-    (text in a gap of an irregular grid: it stays body text, never lost)."""
+    (text in a gap of an irregular grid: it stays body text, never lost). ``inferred_xs``: the x of
+    the vertical rules inferred from the text (:func:`horizontal_only_verticals`)."""
     xs = _cluster([v for x0, _, x1, _ in table.cells for v in (x0, x1)])
     ys = _cluster([v for _, top, _, bottom in table.cells for v in (top, bottom)])
     # each character goes to the cell covering the grid position of its centre: one lookup, not a
@@ -268,7 +279,8 @@ def table_draft(table, chars: list[dict], styler: Styler, page_number: int) -> t
         end = c.row + c.row_span
         c.row_span = max(1, sum(1 for r in starts if c.row <= r < end))
         c.row = renumber[c.row]
-    return TableDraft(out, xs, len(starts), table.bbox, page_number, []), outside
+    inferred = frozenset(i for i, x in enumerate(xs[1:-1], start=1) if any(abs(x - v) <= 0.5 for v in inferred_xs))
+    return TableDraft(out, xs, len(starts), table.bbox, page_number, [], inferred), outside
 
 
 def _paragraph_of(draft: list) -> Paragraph:
@@ -325,6 +337,27 @@ def _numbering_restarts(above: _CellDraft | None, below: _CellDraft) -> bool:
     return bool(first and reached and ord(first.group()) <= max(reached))
 
 
+def _same_boundary(first: TableDraft, second: TableDraft, i: int) -> bool:
+    """Whether the i-th column boundaries of two tables are one: drawn, at the same x; inferred from
+    the text on either page (somewhere in the gutter the text leaves, which differs from page to
+    page), where each lies in the other's gutter: no text of the other table's columns beside it
+    runs across it."""
+    if abs(first.xs[i] - second.xs[i]) <= 2.0:
+        return True
+    if i not in first.inferred and i not in second.inferred:
+        return False
+    for table, x in ((first, second.xs[i]), (second, first.xs[i])):
+        for cell in table.cells:
+            reach = cell.reach()
+            if reach is None:
+                continue
+            if cell.col + cell.col_span == i and reach[1] > x + 1:
+                return False
+            if cell.col == i and reach[0] < x - 1:
+                return False
+    return True
+
+
 def continue_table(first: TableDraft, second: TableDraft) -> TableDraft | None:
     """``second`` glued under ``first`` when it carries on the same columns.
 
@@ -332,7 +365,7 @@ def continue_table(first: TableDraft, second: TableDraft) -> TableDraft | None:
     break cut through the table: an empty cell under a vertically merged cell continues that merge,
     and a row whose key cells are empty is the rest of the last row, cut in two.
     """
-    if first.n_cols != second.n_cols or any(abs(a - b) > 2.0 for a, b in zip(first.xs, second.xs)):
+    if first.n_cols != second.n_cols or not all(_same_boundary(first, second, i) for i in range(len(first.xs))):
         return None
     head, top = (first.row_texts(0) if first.n_rows else []), second.row_texts(0)
     if len(head) == len(top) and head != top and all(top) and any(a and a == b for a, b in zip(head, top)):
@@ -393,7 +426,7 @@ def continue_table(first: TableDraft, second: TableDraft) -> TableDraft | None:
             continue
         out.append(_CellDraft(c.row + offset, c.col, c.row_span, c.col_span, c.paras, c.tail_room, c.head_unit))
     n_rows = first.n_rows + second.n_rows - skip - (1 if split_row else 0)
-    return TableDraft(out, first.xs, n_rows, first.bbox, first.page, warnings)
+    return TableDraft(out, first.xs, n_rows, first.bbox, first.page, warnings, first.inferred)
 
 
 # -- tables ruled by horizontal lines only -------------------------------------------------------
@@ -458,10 +491,10 @@ def _row_rules(rules: list[dict]) -> list[tuple[dict, dict, tuple[float, float]]
     return out
 
 
-def _column_boundaries(ladder: list[tuple]) -> list[float]:
+def _column_boundaries(ladder: list[tuple]) -> list[tuple[float, float]]:
     """The column boundaries of one table ruled by horizontal lines only, from the gutters its rows
-    leave: gutters of several rows that overlap are one boundary, in the middle of their common part
-    (between the furthest reach of the text on its left and the nearest start on its right), and it
+    leave: gutters of several rows that overlap are one boundary, their common part (between the
+    furthest reach of the text on its left and the nearest start on its right), and it
     is a boundary when no row's text crosses it, or only one row in four (a caption or note merged
     across the columns) — so a column empty in most rows (a group's name only in its first row, a mark
     only where one is given, a header set to one side) still is one."""
@@ -473,13 +506,71 @@ def _column_boundaries(ladder: list[tuple]) -> list[float]:
                 break
         else:
             common.append([a, b])
-    rows = [band for *_, band in ladder]
+    # a band with no gutter at all is one cell across the table (a caption, a legend): it says
+    # nothing of where the columns are
+    rows = [band for *_, gutters, band in ladder if gutters]
     out = []
     for a, b in common:
         x = (a + b) / 2
         crossing = sum(1 for band in rows if any(c["x0"] < x < c["x1"] for c in band))
         if crossing == 0 or (len(rows) >= 4 and crossing * 4 <= len(rows)):
-            out.append(x)
+            out.append((a, b))
+    return out
+
+
+def _rule_breaks(pieces: list[dict], left: float, right: float) -> list[float]:
+    """The x where a rule is broken: a piece's end inside the table's sides that no other piece of
+    the same rule continues from."""
+    out = []
+    for r in pieces:
+        for x, other in ((r["x0"], "x1"), (r["x1"], "x0")):
+            if left + 2.5 < x < right - 2.5 and not any(
+                    q is not r and abs(q["top"] - r["top"]) <= 1 and abs(q[other] - x) <= 1 for q in pieces):
+                out.append(x)
+    return out
+
+
+def _text_crosses(band: list[dict], x: float) -> bool:
+    """Whether the band's text runs across x: a character over it, or two characters of one line
+    that meet at it (Chromium sets a cell's text at its very edge, so a character that merely starts
+    at x is no crossing; one that ends there and the next that starts there is)."""
+    if any(c["x0"] + 1 < x < c["x1"] - 1 for c in band):
+        return True
+    ending = [c for c in band if abs(c["x1"] - x) <= 1]
+    return any(abs(d["x0"] - x) <= 1 and abs(d["top"] - c["top"]) <= 1
+               for c in ending for d in band if d is not c)
+
+
+def _without_body_bands(bands: list[tuple]) -> list[tuple]:
+    """The bands that are rows. A cell's text starts at the cell's padding under its upper rule, and
+    a row's tallest cell ends at the padding over its lower one (a cell keeps no spacing after its
+    last paragraph), alike in every row of the page's tables (one producer, one table style). The
+    text between two tables (a heading and paragraphs after one table's bottom rule and before the
+    next one's top) starts after a paragraph's spacing before, or ends before its spacing after.
+    What rows keep is read off the bands laid out in columns (a gutter: rows, but for the odd body
+    line with a word set to the right, hence the median): above the text, that of them all; below
+    it, that of the rows of one line (a row of a set height keeps more below a short text than a
+    row its text fills). A band with no gutter whose text keeps more than half a line more from
+    either rule is body text, not a row merged across the columns."""
+    def room(band: tuple) -> tuple[float, float]:
+        y0, y1, *_, chars = band
+        return min(c["top"] for c in chars) - y0, y1 - max(c["bottom"] for c in chars)
+
+    def one_line(band: tuple) -> bool:
+        chars = band[5]
+        return max(c["top"] for c in chars) - min(c["top"] for c in chars) < 0.5 * max(c["size"] for c in chars)
+
+    rows = [b for b in bands if b[4]]
+    if not rows:
+        return bands
+    above = statistics.median(room(b)[0] for b in rows)
+    below = statistics.median(room(b)[1] for b in ([b for b in rows if one_line(b)] or rows))
+    out = []
+    for b in bands:
+        top, bottom = room(b)
+        half = 0.5 * max(c["size"] for c in b[5])
+        if b[4] or (top - above <= half and bottom - below <= half):
+            out.append(b)
     return out
 
 
@@ -489,7 +580,8 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
     (a row band), a column boundary at each gutter the band's text leaves, and the table's sides.
     A band whose text does not start right under its upper rule (a paragraph between two tables)
     is no row. A boundary missing in one band is a merged cell there, as the table finder reads it."""
-    rules = _rules_across([e for e in h_edges if isinstance(e, dict)])  # not open_grid_closers' bare y
+    pieces = [e for e in h_edges if isinstance(e, dict)]  # not open_grid_closers' bare y
+    rules = _rules_across(pieces)
     out: list[dict] = []
     if len(rules) < 2 or not chars:
         return out
@@ -519,6 +611,7 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
                for v in v_edges):
             continue
         bands.append((y0, y1, x0, x1, _band_gutters(band, x0, x1), band))
+    bands = _without_body_bands(bands)
     # a gutter is a column boundary where the bands of the same table (rows meeting at a rule)
     # mostly share it: the gaps of one label spread over its cell (件　　名 with no U+3000 in the
     # text layer) are in one row only
@@ -529,17 +622,21 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
         else:
             ladders.append([b])
     for ladder in ladders:
-        boundaries = _column_boundaries(ladder)
-        # a rule broken under a merged cell ends at the column boundary itself: the boundary is there
-        # (a cell's rule that stops short of the vertical closes no cell)
+        # a rule broken under a merged cell ends at the column boundary itself: where a break of it
+        # lies in the gutter, the boundary is there (a cell's rule that stops short of the vertical
+        # closes no cell); its pieces, not the rule they are joined into, say where it breaks. A
+        # joint, where one piece ends and the next begins (Chromium draws rules cell by cell, the
+        # joint where the text starts), is no break: there the gutter's middle stays
         top, bottom, left, right = ladder[0][0], ladder[-1][1], ladder[0][2], ladder[0][3]
-        ends = [x for r in rules if top - 1 <= r["top"] <= bottom + 1
-                for x in (r["x0"], r["x1"]) if left + 2.5 < x < right - 2.5]
-        boundaries = [min(ends, key=lambda e: abs(e - x)) if ends and min(abs(e - x) for e in ends) <= MIN_GUTTER
-                      else x for x in boundaries]
+        breaks = _rule_breaks([r for r in pieces if top - 1 <= r["top"] <= bottom + 1], left, right)
+        boundaries = []
+        for a, b in _column_boundaries(ladder):
+            middle = (a + b) / 2
+            near = [e for e in breaks if a - 1 <= e <= b + 1]
+            boundaries.append(min(near, key=lambda e: abs(e - middle)) if near else middle)
         for y0, y1, x0, x1, _, band in ladder:
             # a boundary the band's text crosses is a cell merged across it in this row
-            xs = [x0, x1] + [x for x in boundaries if not any(c["x0"] < x < c["x1"] for c in band)]
+            xs = [x0, x1] + [x for x in boundaries if not _text_crosses(band, x)]
             for x in xs:
                 out.append({"x0": x, "x1": x, "top": y0, "bottom": y1, "width": 0, "height": y1 - y0,
                             "orientation": "v", "object_type": "line"})
