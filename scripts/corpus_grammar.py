@@ -286,7 +286,8 @@ class Slot:
 # family: (attribute, the held choice, as the style record names it)
 NOT_HELD = {"ruling": ("ruling", "grid", "grid"), "labels": ("spread_labels", False, "plain"),
             "running_header": ("running_header", None, "none"), "page_number": ("page_number", None, "none"),
-            "landscape": ("landscape", False, "false"), "annex": ("annex", False, "false")}
+            "landscape": ("landscape", False, "false"), "annex": ("annex", False, "false"),
+            "table_gap": ("table_gap", "empty", "empty")}
 
 
 class Submission:
@@ -375,6 +376,7 @@ class Submission:
         self._basis_and_party(random.Random(seed * 104729 + 30))
         self._item_lists(random.Random(seed * 104729 + 31))
         self._ruling(random.Random(seed * 104729 + 22))
+        self._table_gap(random.Random(seed * 104729 + 32))
         if held:  # after every stream has drawn, so the other families' choices are as they would be
             for family, (attribute, choice, named) in NOT_HELD.items():
                 setattr(self, attribute, choice)
@@ -429,6 +431,14 @@ class Submission:
         self.spread_labels = rng.random() < 0.35
         self.style["ruling"] = self.ruling
         self.style["labels"] = "spread" if self.spread_labels else "plain"
+
+    def _table_gap(self, rng: random.Random) -> None:
+        """What keeps a table from the text after it (stream 32): an empty paragraph, as Word leaves
+        between two tables, or nothing, the next heading or paragraph right under the table's bottom
+        rule (its own spacing the only gap). Two tables in a row keep the empty paragraph either way:
+        with nothing between them Word makes them one."""
+        self.table_gap = rng.choice(["empty", "none"])
+        self.style["table_gap"] = self.table_gap
 
     def _checklist_forms(self, rng: random.Random) -> None:
         """Checklist layouts beyond a column of marks (stream 28): one column per answer (該当 | 非該当,
