@@ -237,3 +237,24 @@ def test_a_row_across_the_table_hides_no_column():
     assert 102 + 2 * 10.5 < number <= 240
     in_legend = {round(v["x0"], 1) for v in verticals if v["top"] == 128.0}
     assert number not in in_legend  # the legend runs across the number column's boundary
+
+
+def test_rules_drawn_cell_by_cell_place_a_column_the_text_leaves_no_gutter_for():
+    """Chromium draws each cell's border, so its rules are pieces meeting at the cells' edges, and it
+    sets a cell's text at its very edge: a measure that fills its cell runs up to the mark beside
+    it, leaving no gutter (before: the mark column was lost and ◯ read as part of the measure)."""
+    from extractor.readers.pdf_tables import horizontal_only_verticals
+
+    size = 9.85
+    rules = [{"x0": a, "x1": b, "top": y} for y in (100.0, 128.0, 168.0, 208.0)
+             for a, b in ((96.0, 181.0), (181.0, 378.0), (378.0, 522.0))]
+    chars = (_chars("Ｎｏ", 102.0, 108.0, size) + _chars("運用上の対策", 181.0, 108.0, size)
+             + _chars("実施", 378.0, 108.0, size))
+    for top, measure in ((136.0, "個人情報保護法及び情報セキュリティポリシ"), (176.0, "作業場所への入退室を記録し、定期的に確認")):
+        assert 181.0 + len(measure) * size == pytest.approx(378.0, abs=0.5)
+        chars += _chars("１", 102.0, top, size) + _chars(measure, 181.0, top, size) + _chars("◯", 378.0, top, size)
+        chars += _chars("する。", 181.0, top + 12.0, size)
+    verticals = horizontal_only_verticals(rules, [], chars)
+    for y0 in (100.0, 128.0, 168.0):
+        row = sorted(round(v["x0"]) for v in verticals if v["top"] == y0)
+        assert len(row) == 4 and row[2] == 378, row

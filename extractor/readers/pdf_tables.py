@@ -530,6 +530,23 @@ def _rule_breaks(pieces: list[dict], left: float, right: float) -> list[float]:
     return out
 
 
+def _rule_joints(pieces: list[dict], left: float, right: float, n_rules: int) -> list[float]:
+    """The x inside the table's sides where pieces of a rule meet (one ends, the next begins), in at
+    least half of its ``n_rules`` rules: where a producer that draws each cell's border put a cell's edge."""
+    joints: list[tuple[float, float]] = []
+    for r in pieces:
+        x = r["x1"]
+        if left + 2.5 < x < right - 2.5 and any(
+                q is not r and abs(q["top"] - r["top"]) <= 1 and abs(q["x0"] - x) <= 1 for q in pieces):
+            joints.append((x, r["top"]))
+    out = []
+    for x in _cluster([x for x, _ in joints], 1.0):
+        rules = _cluster([y for j, y in joints if abs(j - x) <= 1.0], 1.0)
+        if 2 * len(rules) >= n_rules:
+            out.append(x)
+    return out
+
+
 def _text_crosses(band: list[dict], x: float) -> bool:
     """Whether the band's text runs across x: a character over it, or two characters of one line
     that meet at it (Chromium sets a cell's text at its very edge, so a character that merely starts
@@ -628,15 +645,24 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
         # joint, where one piece ends and the next begins (Chromium draws rules cell by cell, the
         # joint where the text starts), is no break: there the gutter's middle stays
         top, bottom, left, right = ladder[0][0], ladder[-1][1], ladder[0][2], ladder[0][3]
-        breaks = _rule_breaks([r for r in pieces if top - 1 <= r["top"] <= bottom + 1], left, right)
+        own = [r for r in pieces if top - 1 <= r["top"] <= bottom + 1]
+        breaks = _rule_breaks(own, left, right)
+        gutters = _column_boundaries(ladder)
         boundaries = []
-        for a, b in _column_boundaries(ladder):
+        for a, b in gutters:
             middle = (a + b) / 2
             near = [e for e in breaks if a - 1 <= e <= b + 1]
             boundaries.append(min(near, key=lambda e: abs(e - middle)) if near else middle)
+        # a rule drawn cell by cell says where the cells are even where the text leaves no gutter (a
+        # measure that fills its cell up to the mark beside it): a joint of most of the table's rules,
+        # outside every gutter, is a boundary too
+        drawn = [x for x in _rule_joints(own, left, right, len(ladder) + 1)
+                 if not any(a - 1 <= x <= b + 1 for a, b in gutters)]
         for y0, y1, x0, x1, _, band in ladder:
-            # a boundary the band's text crosses is a cell merged across it in this row
-            xs = [x0, x1] + [x for x in boundaries if not _text_crosses(band, x)]
+            # a boundary the band's text crosses is a cell merged across it in this row; at a joint
+            # only a character over it crosses (the text on both sides may meet there)
+            xs = ([x0, x1] + [x for x in boundaries if not _text_crosses(band, x)]
+                  + [x for x in drawn if not any(c["x0"] + 1 < x < c["x1"] - 1 for c in band)])
             for x in xs:
                 out.append({"x0": x, "x1": x, "top": y0, "bottom": y1, "width": 0, "height": y1 - y0,
                             "orientation": "v", "object_type": "line"})
