@@ -35,6 +35,9 @@ def _submission_text(tmp_path, items: str, self_label: str):
     ("届出人の氏名、電話番号（連絡先（任意））、住所等",
      [("届出人", "氏名", []), ("届出人", "電話番号", ["連絡先（任意）"]), ("届出人", "住所", ["等"])]),
     ("氏名（漢字・カナ）・住所", [(None, "氏名", ["漢字・カナ"]), (None, "住所", [])]),
+    # a trailing 等 after a bracket: both are qualifiers (before: the bracket stayed in the item)
+    ("住所、電話番号（連絡先（任意））等", [(None, "住所", []), (None, "電話番号", ["連絡先（任意）", "等"])]),
+    ("氏名等（任意）", [(None, "氏名", ["任意", "等"])]),
     ("区内在住・在勤の別", [(None, "区内在住・在勤の別", [])]),  # not every part an item: one item
 ])
 def test_item_lists_split_on_middle_dots_and_keep_brackets_as_qualifiers(text, expected):

@@ -115,9 +115,9 @@ def split_items(raw_text: str, person=is_person) -> list[SplitItem]:
     for raw in split_outside_parentheses(raw_text):
         text = normalize(raw) or ""
         core, qualifiers = strip_qualifiers(text)
-        if core.endswith("等") and len(core) > 1:
-            qualifiers.append("等")
-            core = core[:-1]
+        if core.endswith("等") and len(core) > 1:  # 氏名等（任意）, 電話番号（連絡先（任意））等
+            core, inner = strip_qualifiers(core[:-1])
+            qualifiers = inner + qualifiers + ["等"]
         for at in [i for i, ch in enumerate(core) if ch == "の"][::-1]:  # the longest X that is a person:
             head, rest = core[:at], core[at + 1:]                     # 同居の親族の氏名 → 同居の親族
             if head and rest and rest not in _COUNT_TAILS and person(head):
