@@ -185,3 +185,23 @@ def test_diff_archive_of_documents_hints_at_a_batch_first(tmp_path):
     assert council("batch", archive, "--out-dir", out, "-q").returncode == 0
     run = council("diff", NEW, "--archive", out, "-o", tmp_path / "d.json")
     assert run.returncode == 1 and "extracting" not in run.stderr
+
+
+def test_a_trailing_etc_belongs_to_the_list_not_to_its_last_item():
+    """続柄等 → 続柄、障害の有無等: the item added after the 等 carries it on; 続柄 is not modified
+    (before: a modified 続柄 came out unmarked beside the added item). A list that loses its 等 is
+    still a change of the item that carried it."""
+    from extractor.classify import classify_list
+
+    sub = extract(NEW)
+    proc = sub.procedures[0]
+
+    def with_items(text):
+        return sub.model_copy(update={"procedures": [proc.model_copy(update={"items": classify_list(text)})]
+                                      + sub.procedures[1:]})
+
+    before, after, plain = with_items("氏名、続柄等"), with_items("氏名、続柄、障害の有無等"), with_items("氏名、続柄")
+    changes = [(c.path.rsplit("/", 1)[-1], c.kind) for c in diff(before, after).changes]
+    assert changes == [("障害の有無", "added")]
+    changes = [(c.path.rsplit("/", 1)[-1], c.kind, c.old, c.new) for c in diff(before, plain).changes]
+    assert changes == [("続柄", "modified", "続柄等", "続柄")]

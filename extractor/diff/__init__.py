@@ -186,12 +186,23 @@ class _Differ:
                 out[k if seen[k] == 1 else (k[0], f"{k[1]}#{seen[k]}")] = i
             return out
 
+        def etc(items) -> bool:
+            return bool(items) and list(items[-1].qualifiers)[-1:] == ["等"] and items[-1].text.endswith("等")
+
+        # a trailing 等 qualifies the list, not its last item: an item added after it carries it on
+        # (続柄等 → 続柄、障害の有無等) and the item it left is not modified; the list gaining or losing it is
+        old_etc, new_etc = etc(old_items), etc(new_items)
+        carrier = {id(old_items[-1]) if old_etc else None, id(new_items[-1]) if new_etc else None}
+
+        def as_listed(i) -> str:
+            return i.text[:-1] if id(i) in carrier and old_etc == new_etc else i.text
+
         old, new = keyed(old_items), keyed(new_items)
         for (subject, item), i in new.items():
             path = f"{base}/items/{escape(subject)}/{escape(item)}"
             if (subject, item) not in old:
                 self.add(path, "added", None, i.text, marked=self.marks.covers(i.text, spans))
-            elif old[(subject, item)].text != i.text:
+            elif as_listed(old[(subject, item)]) != as_listed(i):
                 self.modified_text(path, old[(subject, item)].text, i.text, spans)
         for (subject, item), i in old.items():
             if (subject, item) not in new:
