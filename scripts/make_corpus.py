@@ -209,7 +209,7 @@ def write_docx(sub: Submission, blocks: list, marking: str | None, path: Path) -
     normal = doc.styles["Normal"]
     normal.font.size = Pt(sub.font_size)
     normal.paragraph_format.space_after = Pt(sub.space_after)
-    for k, block in enumerate(blocks):
+    for at, block in enumerate(blocks):
         if isinstance(block, Para):
             p = doc.add_paragraph()
             add_parts(p, block.parts, sub, marking, bold=block.bold)
@@ -235,7 +235,7 @@ def write_docx(sub: Submission, blocks: list, marking: str | None, path: Path) -
         for r in range(block.header_rows):
             mark_header(table.rows[r])
         # Word keeps two tables apart with an empty paragraph; before text, the grammar's table gap says
-        if sub.table_gap == "empty" or k + 1 == len(blocks) or not isinstance(blocks[k + 1], Para):
+        if sub.table_gap == "empty" or at + 1 == len(blocks) or not isinstance(blocks[at + 1], Para):
             doc.add_paragraph()
     save_stable(doc, path)
 
