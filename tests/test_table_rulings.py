@@ -258,3 +258,24 @@ def test_rules_drawn_cell_by_cell_place_a_column_the_text_leaves_no_gutter_for()
     for y0 in (100.0, 128.0, 168.0):
         row = sorted(round(v["x0"]) for v in verticals if v["top"] == y0)
         assert len(row) == 4 and row[2] == 378, row
+
+
+def test_paragraphs_between_two_tables_are_no_row_when_cells_keep_the_same_spacing():
+    """Word's spacing after a paragraph applies in cells too: when every row keeps it below its text
+    and the text between two tables starts right under the rule, neither rule's distance tells the
+    text from a row; its paragraphs, apart by that spacing, do (a row across the table — a caption,
+    a legend, a group — is one paragraph). Before: the two tables and the text between them read as
+    one table (fields 0.000 on a LibreOffice PDF of fresh seed 8801)."""
+    from extractor.readers.pdf_tables import horizontal_only_verticals
+
+    size, gap = 10.5, 7.5
+    rules = [{"x0": 84.6, "x1": 516.6, "top": y} for y in (90.0, 118.0, 172.0, 190.0, 208.0)]
+    chars = (_chars("件名", 90.0, 89.0) + _chars("住民票の写しのオンライン交付", 306.0, 89.0)
+             + _chars("根拠：第5条第1項（目的外利用）", 90.0, 117.0)
+             + _chars("（担当部課：市民部市民課）", 90.0, 117.0 + size + gap)
+             + _chars("事業の概要", 90.0, 117.0 + 2 * (size + gap))
+             + _chars("事業名", 90.0, 171.0) + _chars("住民票交付", 306.0, 171.0)
+             + _chars("担当課", 90.0, 189.0) + _chars("市民課", 306.0, 189.0))
+    verticals = horizontal_only_verticals(rules, [], chars)
+    assert not [v for v in verticals if v["top"] == 118.0]  # the text between the tables
+    assert len({round(v["x0"]) for v in verticals if v["top"] == 172.0}) == 3

@@ -568,10 +568,22 @@ def _without_body_bands(bands: list[tuple]) -> list[tuple]:
     line with a word set to the right, hence the median): above the text, that of them all; below
     it, that of the rows of one line (a row of a set height keeps more below a short text than a
     row its text fills). A band with no gutter whose text keeps more than half a line more from
-    either rule is body text, not a row merged across the columns."""
+    either rule, or that holds paragraphs apart (lines with a paragraph's spacing between them,
+    where a row across the table — a caption, a legend, a group — is one paragraph), is body text,
+    not a row merged across the columns."""
     def room(band: tuple) -> tuple[float, float]:
         y0, y1, *_, chars = band
         return min(c["top"] for c in chars) - y0, y1 - max(c["bottom"] for c in chars)
+
+    def paragraphs_apart(band: tuple) -> bool:
+        chars, size = band[5], max(c["size"] for c in band[5])
+        lines: list[list[float]] = []  # [top, bottom] of each line, top to bottom
+        for c in sorted(chars, key=lambda c: c["top"]):
+            if lines and c["top"] < lines[-1][1] - 0.5 * size:
+                lines[-1][1] = max(lines[-1][1], c["bottom"])
+            else:
+                lines.append([c["top"], c["bottom"]])
+        return any(b[0] - a[1] > 0.25 * size for a, b in zip(lines, lines[1:]))
 
     def one_line(band: tuple) -> bool:
         chars = band[5]
@@ -586,7 +598,7 @@ def _without_body_bands(bands: list[tuple]) -> list[tuple]:
     for b in bands:
         top, bottom = room(b)
         half = 0.5 * max(c["size"] for c in b[5])
-        if b[4] or (top - above <= half and bottom - below <= half):
+        if b[4] or (top - above <= half and bottom - below <= half and not paragraphs_apart(b)):
             out.append(b)
     return out
 
