@@ -1,5 +1,5 @@
 """Tables ruled any way (issue 21, item 3): a PDF of a table ruled as a full grid, by horizontal
-lines only, by an outer frame and horizontal lines, reads as the same cells as the .docx; labels
+lines only, by an outer frame and horizontal lines, or not at all, reads as the same cells as the .docx; labels
 spread with U+3000 (件　　名, 担　当　課) read as the joined keys."""
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from extractor.structure.submission import labelled_line
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-RULINGS = ["grid", "horizontal", "horizontal_frame"]
+RULINGS = ["grid", "horizontal", "horizontal_frame", "none"]
 
 KV = [("件\u3000\u3000名", "住民票の写しのオンライン交付について"), ("担\u3000当\u3000課", "市民課"),
       ("目\u3000\u3000的", "住民の利便性の向上と事務の効率化を図る。")]
@@ -279,3 +279,27 @@ def test_paragraphs_between_two_tables_are_no_row_when_cells_keep_the_same_spaci
     verticals = horizontal_only_verticals(rules, [], chars)
     assert not [v for v in verticals if v["top"] == 118.0]  # the text between the tables
     assert len({round(v["x0"]) for v in verticals if v["top"] == 172.0}) == 3
+
+
+def test_text_in_columns_is_a_table_and_body_text_with_gaps_is_not():
+    """A table with no rules at all: labels and values at two column starts shared by several lines,
+    a value's wrapped line at the value column, a header line centred over the columns. Body text
+    is none: a meeting line with its 資料 number set to the right, a centred heading, a lone label
+    line, paragraphs starting at the margin."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.5
+    body = (_chars("令和７年度第６回審議会", 90.0, 70.0) + _chars("資料４５", 470.0, 70.0)
+            + _chars("諮問事項", 280.0, 90.0) + _chars("根拠：第９条第３項第３号（業務委託）", 90.0, 110.0))
+    assert text_column_rules(body) == ([], [])
+    table = (_chars("項目", 150.0, 140.0) + _chars("内容", 400.0, 140.0)
+             + _chars("事業名", 90.0, 152.0) + _chars("介護認定調査業務の運用", 306.0, 152.0)
+             + _chars("担当課", 90.0, 164.0) + _chars("市民部戸籍住民課、福祉局生活福祉", 306.0, 164.0)
+             + _chars("課", 306.0, 176.0)
+             + _chars("目的", 90.0, 188.0) + _chars("住民の利便性向上", 306.0, 188.0))
+    horizontal, vertical = text_column_rules(body + table)
+    rows = sorted({round(h["top"]) for h in horizontal})
+    assert rows == [139, 151, 163, 187, 200]  # header, three rows (担当課 two lines), the table's foot
+    inner = sorted({round(v["x0"]) for v in vertical})
+    assert len(inner) == 3 and 90 + 3 * size < inner[1] < 306  # the sides and one boundary
+    assert all(v["top"] >= 139 for v in vertical)  # the body text above is no part of it

@@ -31,7 +31,7 @@ from ..ir import Document, Page, Paragraph, Run, Warning
 from .layout import (Line, Segment, Styler, base_font_name, chars_to_lines, hex_colour, lines_to_paragraph_groups,
                      paragraph_of_lines, right_margin)
 from .pdf_tables import (TABLE_SETTINGS, TableDraft, continue_table, drawn_checkboxes, horizontal_only_verticals,
-                         open_grid_closers, ruling_edges, table_draft)
+                         open_grid_closers, ruling_edges, table_draft, text_column_rules)
 
 _PAGE_NUMBER = re.compile(r"^[-－‐ー―–—\s(（]*(?:p\.?\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?[-－‐ー―–—\s)）]*(?:ページ|頁)?$", re.I)
 _CID = re.compile(r"\(cid:\d+\)")
@@ -344,7 +344,8 @@ class PdfReader:
             raise refusal(self.path.name, f"page {number} holds {len(page_chars)} characters", "chars_per_page",
                           self.limits)
         raw_chars = dedupe_chars(page_chars)
-        if not raw_chars and page.images:
+        scanned = not raw_chars and bool(page.images)
+        if scanned:
             from . import ocr
 
             if not ocr.available():
@@ -374,16 +375,29 @@ class PdfReader:
         v_edges, h_edges = ruling_edges(page, chars)
         h_edges = h_edges + open_grid_closers(page)
         inferred = horizontal_only_verticals(h_edges, v_edges, chars)
-        inferred_xs = frozenset(v["x0"] for v in inferred)
+        inferred_xs = {v["x0"] for v in inferred}
         v_edges = v_edges + inferred
         tables = []
         if len(v_edges) >= 2 and len(h_edges) >= 2:  # pdfplumber's explicit strategy needs two each
             settings = dict(TABLE_SETTINGS, explicit_vertical_lines=v_edges, explicit_horizontal_lines=h_edges)
             tables = page.find_tables(settings)
-            for t in tables:
-                if len(t.rows) > self.limits.table_rows:
-                    raise refusal(self.path.name, f"a table on page {number} has {len(t.rows)} rows", "table_rows",
-                                  self.limits)
+        # tables with no rules at all, among the text no ruled table holds (the running header and
+        # footer bands apart): their rules inferred from the text's columns — not on a scan, whose OCR
+        # words stand apart by gaps of the recognition's making
+        band = 0.07 * max(float(page.height), float(page.width))
+        boxes = [t.bbox for t in tables]  # a property pdfplumber computes anew on each call
+        free = [c for c in chars if band <= c["top"] and c["bottom"] <= float(page.height) - band
+                and not any(_inside(c, box) for box in boxes)]
+        text_h, text_v = ([], []) if scanned else text_column_rules(free)
+        if text_h:
+            inferred_xs |= {v["x0"] for v in text_v}
+            v_edges, h_edges = v_edges + text_v, h_edges + text_h
+            settings = dict(TABLE_SETTINGS, explicit_vertical_lines=v_edges, explicit_horizontal_lines=h_edges)
+            tables = page.find_tables(settings)
+        for t in tables:
+            if len(t.rows) > self.limits.table_rows:
+                raise refusal(self.path.name, f"a table on page {number} has {len(t.rows)} rows", "table_rows",
+                              self.limits)
         # a box with a character painted on it is a background (a run's 網掛け), not a check box
         chars.extend(b for b in drawn_checkboxes(page, [cell for t in tables for cell in t.cells])
                      if not any(_inside(c, (b["x0"], b["top"], b["x1"], b["bottom"])) for c in chars))
@@ -402,7 +416,7 @@ class PdfReader:
             inside = [i for i, c in enumerate(chars) if not in_table[i] and _inside(c, bbox)]
             for i in inside:
                 in_table[i] = True
-            draft, outside = table_draft(t, [chars[i] for i in inside], styler, number, inferred_xs)
+            draft, outside = table_draft(t, [chars[i] for i in inside], styler, number, frozenset(inferred_xs))
             items.append((bbox[1], draft))
             left_over.extend(outside)
         body = [c for c, flag in zip(chars, in_table) if not flag] + left_over

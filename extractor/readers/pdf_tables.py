@@ -2,7 +2,10 @@
 IR tables, one table over a page break.
 
 - tables come from ruling lines; merged cells get their spans from the grid the cell edges make;
-  a row a page break cuts open gets a closing rule (:func:`open_grid_closers`);
+  a row a page break cuts open gets a closing rule (:func:`open_grid_closers`); where only
+  horizontal rules are drawn the verticals are inferred from the text's gutters
+  (:func:`horizontal_only_verticals`), and where none are, every rule from the text's columns
+  (:func:`text_column_rules`);
 - a table that goes on at the top of the next page is one table, its repeated header row dropped
   (:func:`continue_table`);
 - check boxes drawn as small squares, not typed, become ☑ / ☐ characters (:func:`drawn_checkboxes`).
@@ -679,3 +682,128 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
                 out.append({"x0": x, "x1": x, "top": y0, "bottom": y1, "width": 0, "height": y1 - y0,
                             "orientation": "v", "object_type": "line"})
     return out
+
+
+# -- tables with no rules at all: text in columns ------------------------------------------------
+
+
+def _text_lines(chars: list[dict]) -> list[tuple[float, float, float, list[tuple[float, float]]]]:
+    """The characters' lines, top to bottom: (top, bottom, size, segments), a segment the (x0, x1)
+    of a run of text between gutters (:func:`_band_gutters`: a label spread over its cell is one)."""
+    out = []
+    group: list[dict] = []
+    for c in sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2):
+        mid = (c["top"] + c["bottom"]) / 2
+        if group and mid - (group[0]["top"] + group[0]["bottom"]) / 2 > 0.5 * group[0]["size"]:
+            out.append(group)
+            group = []
+        group.append(c)
+    if group:
+        out.append(group)
+    lines = []
+    for group in out:
+        x0, x1 = min(c["x0"] for c in group), max(c["x1"] for c in group)
+        cuts = _band_gutters(group, x0 - 1, x1 + 1)
+        edges = [x0] + [v for gap in cuts for v in gap] + [x1]
+        segments = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+        lines.append((min(c["top"] for c in group), max(c["bottom"] for c in group),
+                      max(c["size"] for c in group), segments))
+    return lines
+
+
+def text_column_rules(chars: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Rules for a table with no rules at all, inferred from its text: (horizontal, vertical) edges
+    for pdfplumber's explicit table finder. A table is a run of lines whose every piece of text
+    starts at one of the run's column starts — x where several lines of two or more pieces start
+    one (a label and its value, a number and a name) — with at least two such lines and no wider
+    gap between lines than two lines' height. A row starts at each line with text in the row's
+    anchor column: the leftmost column holding text in at least half as many lines as the fullest
+    short column (a label, a number or a mark, never a wrapped value); the lines below it, until
+    the next, are the row's. Column boundaries stand in the gutter before each column start; the
+    table's sides half a gutter beyond its text."""
+    lines = _text_lines([c for c in chars if not c["text"].isspace() or c["text"] == "\u3000"])
+    horizontal: list[dict] = []
+    vertical: list[dict] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and lines[j + 1][0] - lines[j][1] < 2 * lines[j][2]:
+            j += 1
+        _text_tables(lines[i:j + 1], horizontal, vertical)
+        i = j + 1
+    return horizontal, vertical
+
+
+def _text_tables(run: list[tuple], horizontal: list[dict], vertical: list[dict]) -> None:
+    """The tables in one run of close lines (see :func:`text_column_rules`), their edges appended."""
+    starts = _cluster([s[0] for _, _, _, segs in run if len(segs) >= 2 for s in segs], 2.0)
+    support = {x: sum(1 for _, _, _, segs in run if len(segs) >= 2 and any(abs(s[0] - x) <= 2.0 for s in segs))
+               for x in starts}
+    starts = [x for x in starts if support[x] >= 2]
+    if len(starts) < 2:
+        return
+
+    def fits(line) -> bool:
+        return all(any(abs(s[0] - x) <= 2.0 for x in starts) for s in line[3])
+
+    k = 0
+    while k < len(run):
+        if not fits(run[k]) or len(run[k][3]) < 2:
+            k += 1
+            continue
+        m = k
+        while m + 1 < len(run) and fits(run[m + 1]):
+            m += 1
+        table = run[k:m + 1]
+        above = run[:k]
+        k = m + 1
+        if sum(1 for line in table if len(line[3]) >= 2) < 2:
+            continue
+        _text_table_edges(table, above, starts, horizontal, vertical)
+
+
+def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float], horizontal: list[dict],
+                      vertical: list[dict]) -> None:
+    """The edges of one table of text in columns; a header line just above it (its labels set
+    anywhere over the columns, centred as headers are) is its first row."""
+    cols = [x for x in starts if any(abs(s[0] - x) <= 2.0 for line in table for s in line[3])]
+    if len(cols) < 2:
+        return
+
+    def col_of(x: float) -> int:
+        return min(range(len(cols)), key=lambda n: abs(cols[n] - x))
+
+    counts = [0] * len(cols)
+    long = [False] * len(cols)
+    reach = [cols[n] for n in range(len(cols))]
+    for _, _, size, segs in table:
+        for a, b in segs:
+            n = col_of(a)
+            counts[n] += 1
+            reach[n] = max(reach[n], b)
+            long[n] = long[n] or (b - a) > 8 * size
+    short = [counts[n] for n in range(len(cols)) if not long[n]]
+    if not short:
+        return
+    anchor = next(n for n in range(len(cols)) if not long[n] and 2 * counts[n] >= max(short))
+    rows = [line for line in table if any(col_of(a) == anchor for a, _ in line[3])]
+    if len(rows) < 2 or table[0] is not rows[0]:
+        return  # a table starts with a row
+    gutter = MIN_GUTTER / 2
+    left = cols[0] - gutter
+    right = max(reach) + gutter
+    xs = [left] + [cols[n] - min(gutter, (cols[n] - reach[n - 1]) / 2) for n in range(1, len(cols))] + [right]
+    for line in above[::-1][:2]:
+        over = [n for a, b in line[3] for n in range(len(xs) - 1) if xs[n] - 1 <= a and b <= xs[n + 1] + 1]
+        if (len(line[3]) < 2 or len(over) != len(line[3]) or len(set(over)) != len(over)
+                or table[0][0] - line[1] >= 2 * line[2]):
+            break
+        table, rows = [line] + table, [line] + rows
+    top, bottom = table[0][0] - 1, table[-1][1] + 1
+    ys = [row[0] - 1 for row in rows] + [bottom]
+    for y in ys:
+        horizontal.append({"x0": left, "x1": right, "top": y, "bottom": y, "width": right - left, "height": 0,
+                           "orientation": "h", "object_type": "line"})
+    for x in xs:
+        vertical.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0, "height": bottom - top,
+                         "orientation": "v", "object_type": "line"})
