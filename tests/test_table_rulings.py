@@ -139,16 +139,21 @@ def test_merged_cells_and_a_mostly_empty_column_under_horizontal_rules(tmp_path,
     """The rule under a merged group cell is broken there (it starts at the next column): it is still a
     row boundary of the same table, and the mark column, empty but in two rows, is still a column
     (before: the table was cut at the first broken rule and the marks ran into the measures)."""
+    docx_cells, pdf_cells = _docx_and_pdf_cells(tmp_path, _build_merged, ruling)
+    assert len(docx_cells) == 1 and len(docx_cells[0]) == len(CHECKLIST)
+    assert pdf_cells == docx_cells
+
+
+def _docx_and_pdf_cells(tmp_path: Path, build, ruling: str):
+    """The tables' cells of a .docx ``build`` writes and of LibreOffice's PDF of it."""
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui fonts-ipaexfont")
     from make_samples import LIBREOFFICE_FONTS, soffice_convert
 
-    _build_merged(tmp_path / f"{ruling}.docx", ruling)
+    build(tmp_path / f"{ruling}.docx", ruling)
     soffice_convert(soffice, [tmp_path / f"{ruling}.docx"], "pdf", str(tmp_path), LIBREOFFICE_FONTS)
-    docx_cells = _cells(read_docx(tmp_path / f"{ruling}.docx"))
-    assert len(docx_cells) == 1 and len(docx_cells[0]) == len(CHECKLIST)
-    assert _cells(read_pdf(tmp_path / f"{ruling}.pdf")) == docx_cells
+    return _cells(read_docx(tmp_path / f"{ruling}.docx")), _cells(read_pdf(tmp_path / f"{ruling}.pdf"))
 
 
 def _chars(text: str, x0: float, top: float, size: float = 10.5) -> list[dict]:
@@ -206,16 +211,9 @@ def test_text_between_two_horizontally_ruled_tables_is_no_row(tmp_path, ruling):
     read as one table, and the page gave no fields). A rule broken under a merged department ends
     at the column boundary, off the gap's middle: its own pieces say where (before: the next
     procedure's name ran into the merged row)."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui fonts-ipaexfont")
-    from make_samples import LIBREOFFICE_FONTS, soffice_convert
-
-    _build_body_between(tmp_path / f"{ruling}.docx", ruling)
-    soffice_convert(soffice, [tmp_path / f"{ruling}.docx"], "pdf", str(tmp_path), LIBREOFFICE_FONTS)
-    docx_cells = _cells(read_docx(tmp_path / f"{ruling}.docx"))
+    docx_cells, pdf_cells = _docx_and_pdf_cells(tmp_path, _build_body_between, ruling)
     assert len(docx_cells) == 3
-    assert _cells(read_pdf(tmp_path / f"{ruling}.pdf")) == docx_cells
+    assert pdf_cells == docx_cells
 
 
 def test_a_row_across_the_table_hides_no_column():
