@@ -24,7 +24,7 @@ demo: $(STAMP)
 		|| [ $$? -eq 1 ]  # exit 1 means "differences found"
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 # Regenerate samples/ (and then, on purpose, the golden JSON: make test ARGS=--update-golden).
 samples: $(STAMP)
