@@ -409,3 +409,21 @@ def test_a_table_of_its_own_at_the_top_of_the_next_page_is_not_joined():
                              [("2", 1), ("端末を限定する。", 1), ("○", 1), ("", 1)]], page=2)
     joined = continue_table(first, repeated)  # the same header repeated: the table goes on
     assert joined is not None and joined.n_rows == 3
+
+
+def test_a_centred_heading_that_wraps_is_one_paragraph():
+    """A cover heading set centred that fills the line wraps its rest, centred under it (`…について
+    （手続の追` / `加）`): one paragraph, the title whole (before: the rest was a paragraph of its own
+    and the title lost `（手続の追加）`). A centred line under a short centred one stays apart."""
+    from extractor.readers.layout import Line, lines_to_paragraph_groups
+
+    def line(text, x0, top, size=10.5):
+        return Line([{"text": ch, "x0": x0 + size * i, "x1": x0 + size * (i + 1), "top": top, "bottom": top + size,
+                      "size": size, "fontname": "IPAexMincho"} for i, ch in enumerate(text)])
+
+    full = "電子申請サービス（ＬｏＧｏフォーム）に係る個人情報の目的外利用について（手続の追"
+    heading = [line(full, 96.1, 106.9), line("加）", 295.6, 118.9), line("根拠：第４条第１項", 90.1, 137.0)]
+    groups = lines_to_paragraph_groups(heading, 522.2)
+    assert ["".join(l.text for l in g) for g in groups] == [full + "加）", "根拠：第４条第１項"]
+    short = [line("審議会", 290.0, 80.0), line("諮問事項", 284.8, 92.0)]
+    assert len(lines_to_paragraph_groups(short + heading[2:], 522.2)) == 3

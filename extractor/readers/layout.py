@@ -308,8 +308,11 @@ def lines_to_paragraph_groups(lines: list[Line], right_limit: float,
             # a right-aligned paragraph wrapped: a full line, then the rest ending at the right margin
             right_wrap = (prev.x1 >= right_limit - 1.5 * size and set_apart(line)
                           and line.x1 >= right_limit - 1.5 * line.size)
+            # a centred paragraph wrapped: a full line, then the rest centred under it
+            centred_wrap = (not would_fit and abs(line.x0 + line.x1 - prev.x0 - prev.x1) <= size
+                            and line.x1 - line.x0 < prev.x1 - prev.x0)
             indented = (line.x0 - left >= 0.8 * size and line.x0 - prev.x0 >= 0.8 * size and not right_wrap
-                        and not hanging)
+                        and not hanging and not centred_wrap)
             spaced = gap > (wrap_gap + tolerance * size if wrap_gap is not None else 0.6 * size)
             # a line set apart is a paragraph of its own, unless it wrapped: the next line starts
             # where it started (an indented block), or ends at the margin too (right-aligned)
