@@ -32,19 +32,27 @@ def _cells(doc) -> list[list[list[str]]]:
     return [[["".join(c.text.split()) for c in row] for row in b.rows] for b in doc.blocks if isinstance(b, Table)]
 
 
-def _build(path: Path, ruling: str) -> None:
+def _add_table(doc, rows: list[list[str]], ruling: str):
+    """A table of ``rows`` (text, or None under a merge) ruled as ``ruling``."""
     from make_corpus import rule_table
+
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    rule_table(table, ruling)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text is not None:
+                table.cell(r, c).paragraphs[0].text = text
+    return table
+
+
+def _build(path: Path, ruling: str) -> None:
     from make_samples import new_document, save_stable
 
     doc = new_document("test", "rulings")
     doc.add_paragraph("審議会\u3000諮問書")
     for rows in ([list(r) for r in KV], PROCEDURES):
-        table = doc.add_table(rows=len(rows), cols=len(rows[0]))
-        table.style = "Table Grid"
-        rule_table(table, ruling)
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.cell(r, c).paragraphs[0].text = text
+        _add_table(doc, rows, ruling)
         doc.add_paragraph()
         doc.add_paragraph("次のとおり実施する。")
     save_stable(doc, path)
@@ -114,18 +122,11 @@ CHECKLIST = [["対策の区分", "情報保護対策", "区分"],
 def _build_merged(path: Path, ruling: str) -> None:
     """A checklist whose group names are cells merged down their measures (so the rules under them
     are broken there) and whose mark column is empty in most rows."""
-    from make_corpus import rule_table
     from make_samples import new_document, save_stable
 
     doc = new_document("test", "rulings")
     doc.add_paragraph("情報保護対策チェックリスト")
-    table = doc.add_table(rows=len(CHECKLIST), cols=3)
-    table.style = "Table Grid"
-    rule_table(table, ruling)
-    for r, row in enumerate(CHECKLIST):
-        for c, text in enumerate(row):
-            if text is not None:
-                table.cell(r, c).paragraphs[0].text = text
+    table = _add_table(doc, CHECKLIST, ruling)
     table.cell(1, 0).merge(table.cell(3, 0))
     table.cell(4, 0).merge(table.cell(5, 0))
     table.cell(1, 0).paragraphs[0].text = CHECKLIST[1][0]
@@ -181,7 +182,6 @@ def _build_body_between(path: Path, ruling: str) -> None:
     right under the first table's bottom rule), then a procedure table whose department is merged
     down two procedures, in a column much wider than its text (its broken rule ends well off the
     middle of the gap the text leaves)."""
-    from make_corpus import rule_table
     from make_samples import new_document, save_stable
 
     doc = new_document("test", "rulings")
@@ -189,12 +189,7 @@ def _build_body_between(path: Path, ruling: str) -> None:
     procedures = [list(r) for r in PROCEDURES]
     procedures[2][1] = ""
     for rows in ([list(r) for r in KV[:1]], [list(r) for r in KV[1:]], procedures):
-        table = doc.add_table(rows=len(rows), cols=len(rows[0]))
-        table.style = "Table Grid"
-        rule_table(table, ruling)
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.cell(r, c).paragraphs[0].text = text
+        table = _add_table(doc, rows, ruling)
         if rows is procedures:
             table.cell(1, 1).merge(table.cell(2, 1))
             table.cell(1, 1).paragraphs[0].text = PROCEDURES[1][1]
