@@ -384,9 +384,12 @@ class PdfReader:
         # tables with no rules at all, among the text no ruled table holds (the running header and
         # footer bands apart): their rules inferred from the text's columns — not on a scan, whose OCR
         # words stand apart by gaps of the recognition's making
-        band = 0.07 * max(float(page.height), float(page.width))
+        height = float(page.height)
+        # the header and footer stand a set distance from the edge, not a share of the page: the band
+        # is the portrait page's on a landscape page too (its 7 % of a short side missed them)
+        band = 0.07 * max(height, float(page.width))
         boxes = [t.bbox for t in tables]  # a property pdfplumber computes anew on each call
-        free = [c for c in chars if band <= c["top"] and c["bottom"] <= float(page.height) - band
+        free = [c for c in chars if band <= c["top"] and c["bottom"] <= height - band
                 and not any(_inside(c, box) for box in boxes)]
         text_h, text_v = ([], []) if scanned else text_column_rules(free)
         if text_h:
@@ -421,10 +424,6 @@ class PdfReader:
             left_over.extend(outside)
         body = [c for c, flag in zip(chars, in_table) if not flag] + left_over
         lines = chars_to_lines(body)
-        height = float(page.height)
-        # the header and footer stand a set distance from the edge, not a share of the page: the band
-        # is the portrait page's on a landscape page too (its 7 % of a short side missed them)
-        band = 0.07 * max(height, float(page.width))
         margin = [(re.sub(r"\s+", "", l.text), l) for l in lines
                   if (l.bottom < band or l.top > height - band)]
         margin_ids = {id(l) for _, l in margin}

@@ -521,41 +521,34 @@ def _column_boundaries(ladder: list[tuple]) -> list[tuple[float, float]]:
     return out
 
 
-def _rule_breaks(pieces: list[dict], left: float, right: float) -> list[float]:
-    """The x where a rule is broken: a piece's end inside the table's sides that no other piece of
-    the same rule continues from."""
+def _piece_ends(pieces: list[dict], left: float, right: float) -> list[tuple[float, float, bool]]:
+    """Each end of a rule's piece inside the table's sides: (x, the rule's height, whether another
+    piece of the same rule goes on from it — a joint — or not — a break)."""
     out = []
     for r in pieces:
         for x, other in ((r["x0"], "x1"), (r["x1"], "x0")):
-            if left + 2.5 < x < right - 2.5 and not any(
-                    q is not r and abs(q["top"] - r["top"]) <= 1 and abs(q[other] - x) <= 1 for q in pieces):
-                out.append(x)
+            if left + 2.5 < x < right - 2.5:
+                joint = any(q is not r and abs(q["top"] - r["top"]) <= 1 and abs(q[other] - x) <= 1 for q in pieces)
+                out.append((x, r["top"], joint))
     return out
 
 
-def _rule_joints(pieces: list[dict], left: float, right: float, n_rules: int) -> list[float]:
-    """The x inside the table's sides where pieces of a rule meet (one ends, the next begins), in at
-    least half of its ``n_rules`` rules: where a producer that draws each cell's border put a cell's edge."""
-    joints: list[tuple[float, float]] = []
-    for r in pieces:
-        x = r["x1"]
-        if left + 2.5 < x < right - 2.5 and any(
-                q is not r and abs(q["top"] - r["top"]) <= 1 and abs(q["x0"] - x) <= 1 for q in pieces):
-            joints.append((x, r["top"]))
-    out = []
-    for x in _cluster([x for x, _ in joints], 1.0):
-        rules = _cluster([y for j, y in joints if abs(j - x) <= 1.0], 1.0)
-        if 2 * len(rules) >= n_rules:
-            out.append(x)
-    return out
+def _rule_joints(ends: list[tuple[float, float, bool]], n_rules: int) -> list[float]:
+    """The x where pieces of a rule meet in at least half of a table's ``n_rules`` rules: where a
+    producer that draws each cell's border put a cell's edge."""
+    joints = [(x, y) for x, y, joint in ends if joint]
+    return [x for x in _cluster([x for x, _ in joints], 1.0)
+            if 2 * len(_cluster([y for j, y in joints if abs(j - x) <= 1.0], 1.0)) >= n_rules]
 
 
-def _text_crosses(band: list[dict], x: float) -> bool:
-    """Whether the band's text runs across x: a character over it, or two characters of one line
-    that meet at it (Chromium sets a cell's text at its very edge, so a character that merely starts
-    at x is no crossing; one that ends there and the next that starts there is)."""
+def _text_crosses(band: list[dict], x: float, meeting: bool = True) -> bool:
+    """Whether the band's text runs across x: a character over it, or (``meeting``) two characters
+    of one line that meet at it (Chromium sets a cell's text at its very edge, so a character that
+    merely starts at x is no crossing; one that ends there and the next that starts there is)."""
     if any(c["x0"] + 1 < x < c["x1"] - 1 for c in band):
         return True
+    if not meeting:
+        return False
     ending = [c for c in band if abs(c["x1"] - x) <= 1]
     return any(abs(d["x0"] - x) <= 1 and abs(d["top"] - c["top"]) <= 1
                for c in ending for d in band if d is not c)
@@ -579,18 +572,11 @@ def _without_body_bands(bands: list[tuple]) -> list[tuple]:
         return min(c["top"] for c in chars) - y0, y1 - max(c["bottom"] for c in chars)
 
     def paragraphs_apart(band: tuple) -> bool:
-        chars, size = band[5], max(c["size"] for c in band[5])
-        lines: list[list[float]] = []  # [top, bottom] of each line, top to bottom
-        for c in sorted(chars, key=lambda c: c["top"]):
-            if lines and c["top"] < lines[-1][1] - 0.5 * size:
-                lines[-1][1] = max(lines[-1][1], c["bottom"])
-            else:
-                lines.append([c["top"], c["bottom"]])
-        return any(b[0] - a[1] > 0.25 * size for a, b in zip(lines, lines[1:]))
+        lines, size = chars_to_lines(band[5]), max(c["size"] for c in band[5])
+        return any(b.top - a.bottom > 0.25 * size for a, b in zip(lines, lines[1:]))
 
     def one_line(band: tuple) -> bool:
-        chars = band[5]
-        return max(c["top"] for c in chars) - min(c["top"] for c in chars) < 0.5 * max(c["size"] for c in chars)
+        return len(chars_to_lines(band[5])) == 1
 
     rows = [b for b in bands if b[4]]
     if not rows:
@@ -660,8 +646,8 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
         # joint, where one piece ends and the next begins (Chromium draws rules cell by cell, the
         # joint where the text starts), is no break: there the gutter's middle stays
         top, bottom, left, right = ladder[0][0], ladder[-1][1], ladder[0][2], ladder[0][3]
-        own = [r for r in pieces if top - 1 <= r["top"] <= bottom + 1]
-        breaks = _rule_breaks(own, left, right)
+        ends = _piece_ends([r for r in pieces if top - 1 <= r["top"] <= bottom + 1], left, right)
+        breaks = [x for x, _, joint in ends if not joint]
         gutters = _column_boundaries(ladder)
         boundaries = []
         for a, b in gutters:
@@ -671,13 +657,13 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
         # a rule drawn cell by cell says where the cells are even where the text leaves no gutter (a
         # measure that fills its cell up to the mark beside it): a joint of most of the table's rules,
         # outside every gutter, is a boundary too
-        drawn = [x for x in _rule_joints(own, left, right, len(ladder) + 1)
+        drawn = [x for x in _rule_joints(ends, len(ladder) + 1)
                  if not any(a - 1 <= x <= b + 1 for a, b in gutters)]
         for y0, y1, x0, x1, _, band in ladder:
             # a boundary the band's text crosses is a cell merged across it in this row; at a joint
             # only a character over it crosses (the text on both sides may meet there)
             xs = ([x0, x1] + [x for x in boundaries if not _text_crosses(band, x)]
-                  + [x for x in drawn if not any(c["x0"] + 1 < x < c["x1"] - 1 for c in band)])
+                  + [x for x in drawn if not _text_crosses(band, x, meeting=False)])
             for x in xs:
                 out.append({"x0": x, "x1": x, "top": y0, "bottom": y1, "width": 0, "height": y1 - y0,
                             "orientation": "v", "object_type": "line"})
@@ -691,24 +677,12 @@ def _text_lines(chars: list[dict]) -> list[tuple[float, float, float, list[tuple
     """The characters' lines, top to bottom: (top, bottom, size, segments), a segment the (x0, x1)
     of a run of text between gutters (:func:`_band_gutters`: a label spread over its cell is one)."""
     out = []
-    group: list[dict] = []
-    for c in sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2):
-        mid = (c["top"] + c["bottom"]) / 2
-        if group and mid - (group[0]["top"] + group[0]["bottom"]) / 2 > 0.5 * group[0]["size"]:
-            out.append(group)
-            group = []
-        group.append(c)
-    if group:
-        out.append(group)
-    lines = []
-    for group in out:
-        x0, x1 = min(c["x0"] for c in group), max(c["x1"] for c in group)
-        cuts = _band_gutters(group, x0 - 1, x1 + 1)
-        edges = [x0] + [v for gap in cuts for v in gap] + [x1]
-        segments = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
-        lines.append((min(c["top"] for c in group), max(c["bottom"] for c in group),
-                      max(c["size"] for c in group), segments))
-    return lines
+    for line in chars_to_lines(chars):
+        cuts = _band_gutters(line.chars, line.x0 - 1, line.x1 + 1)
+        edges = [line.x0] + [v for gap in cuts for v in gap] + [line.x1]
+        out.append((line.top, line.bottom, max(c["size"] for c in line.chars),
+                    [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]))
+    return out
 
 
 def text_column_rules(chars: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -775,7 +749,7 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
 
     counts = [0] * len(cols)
     long = [False] * len(cols)
-    reach = [cols[n] for n in range(len(cols))]
+    reach = list(cols)
     for _, _, size, segs in table:
         for a, b in segs:
             n = col_of(a)
