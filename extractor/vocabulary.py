@@ -192,6 +192,9 @@ def party_of(label: str) -> str | None:
         j = i
         while j < len(ws) and ws[j].nominal and ws[j].surface not in "・【】":
             j += 1
+        if j == i:  # a bracket or a dot Sudachi tags as a noun (an unmatched 】) parts compounds
+            i += 1
+            continue
         compound = "".join(w.surface for w in ws[i:j])
         norm = "".join(w.norm for w in ws[i:j])
         if _is_counterparty(compound, actors) or _is_counterparty(norm, actors):

@@ -34,6 +34,13 @@ def test_who_takes_the_measures_is_read_from_who_acts(label, party):
     assert party_of(label) == party
 
 
+def test_a_bracket_read_as_a_noun_ends_the_party_reading():
+    """Sudachi tags an unmatched 】 as a noun: a compound that begins at it is empty, and the
+    reading stood there for ever (a Chromium PDF whose cell text was cut mid-word hung extract)."""
+    assert party_of("術的対策】ークは特定相手以") is None
+    assert party_of("】委託先に実施させる対策") == "counterparty"
+
+
 CHECKLIST_UNDER_A_CAPTION = """
 4 業務委託にかかる個人情報保護対策チェックリスト
 
