@@ -296,3 +296,138 @@ def test_text_in_columns_is_a_table_and_body_text_with_gaps_is_not():
     inner = sorted({round(v["x0"]) for v in vertical})
     assert len(inner) == 3 and 90 + 3 * size < inner[1] < 306  # the sides and one boundary
     assert all(v["top"] >= 139 for v in vertical)  # the body text above is no part of it
+
+
+def _build_notes_between(path: Path, ruling: str) -> None:
+    """Two key–value tables with the same columns, a note under the first that runs across its
+    columns and a subject line between them, then a numbered table whose header labels are wider
+    than the numbers under them (centred over the column, they stand out beyond its text)."""
+    from make_samples import new_document, save_stable
+
+    doc = new_document("test", "rulings")
+    doc.add_paragraph("審議会\u3000諮問書")
+    _add_table(doc, [list(r) for r in KV], ruling)
+    doc.add_paragraph("※記載内容は令和5年12月20日現在の予定であり、変更があるときは改めて報告する。")
+    doc.add_paragraph("件名\u3000防災情報配信サービスに係る業務委託について")
+    _add_table(doc, [["委託する業務", "防災情報配信サービスにおける申請受付、審査補助及び通知書の発送"],
+                     ["委託先", "株式会社ミライデータサービス"],
+                     ["委託の期間", "令和5年12月20日から令和6年3月31日まで（次年度以降も同様に行う。）"]], ruling)
+    doc.add_paragraph("※記載内容は令和5年12月20日現在の予定であり、変更があるときは改めて報告する。")
+    _add_table(doc, [r[:1] + r[2:] for r in PROCEDURES], ruling)
+    doc.add_paragraph()
+    save_stable(doc, path)
+
+
+def test_notes_and_lines_across_a_text_table_are_no_rows(tmp_path):
+    """With no rules, a note under a table whose text runs over the value column's start is body
+    text (before: it was read as the table's last row, the label column became 'long' and the table
+    was lost, its fields with it); a header label wider than the numbers under it still heads them."""
+    docx_cells, pdf_cells = _docx_and_pdf_cells(tmp_path, _build_notes_between, "none")
+    assert len(docx_cells) == 3
+    assert pdf_cells == docx_cells
+
+
+def _lines(rows: list[tuple[float, list[tuple[str, float]]]], size: float = 10.8) -> list[dict]:
+    """Characters of lines given as (top, [(text, x0), ...])."""
+    return [c for top, pieces in rows for text, x0 in pieces for c in _chars(text, x0, top, size)]
+
+
+def _row_tops(horizontal: list[dict]) -> list[int]:
+    return sorted({round(h["top"]) for h in horizontal})
+
+
+def test_body_text_between_two_text_tables_of_the_same_columns_parts_them():
+    """Chromium keeps a cell's padding between rows (here 18 pt) and a paragraph's spacing between
+    body lines (12.8 pt): a line at the margin after a gap unlike the rows' is no row, even where
+    both tables share their columns (before: both tables and the subject line between them were
+    one candidate whose label column ran 'long', and neither was found). A paragraph inside a
+    value cell, at a paragraph's spacing too, goes on in the value column and parts nothing."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    chars = _lines([(240.0, [("事業名", 96.0), ("防災情報配信サービスの運用", 309.0)]),
+                    (269.0, [("事業内容", 96.0), ("1 概要", 309.0)]),
+                    (280.6, [("北浜市では手続を受け付けている。", 309.0)]),
+                    (304.2, [("2 付議内容", 309.0)]),
+                    (333.0, [("対象者", 96.0), ("北浜市内に住所を有する者", 309.0)]),
+                    (356.6, [("件名 防災情報配信サービスに係る業務委託について", 96.0)]),
+                    (380.2, [("委託する業務", 96.0), ("申請受付、審査補助及び通知書の", 309.0)]),
+                    (391.8, [("発送", 309.0)]),
+                    (420.6, [("委託先", 96.0), ("株式会社ミライデータサービス", 309.0)])])
+    horizontal, _ = text_column_rules(chars)
+    assert _row_tops(horizontal) == [239, 268, 332, 345, 379, 420, 432]
+
+
+def test_a_cell_filled_up_to_the_next_columns_text_is_cut_at_that_column():
+    """Chromium sets a cell's text up to the cell's edge and the next cell's text a point beyond,
+    with no gutter between: a character that starts at a column start the other rows share, just
+    clear of the one before, begins the next cell (before: 電子 of the next column was read into
+    the item list and 申請 made a column of its own)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.84
+    chars = _lines([(140.0, [("No.", 96.0), ("委託する個人情報の項目", 238.0), ("収集の方法", 380.0)]),
+                    (169.0, [("1", 96.0), ("病歴、障害の有無", 238.0), ("電子申請", 380.0)]),
+                    (198.0, [("2", 96.0), ("登録者の住所、学校名、続柄", 238.0), ("電子申請", 238.0 + 13 * size + 1.1)]),
+                    (227.0, [("3", 96.0), ("対象児童の住所、在留資格", 238.0), ("電子申請", 380.0)])], size)
+    horizontal, vertical = text_column_rules(chars)
+    assert _row_tops(horizontal) == [139, 168, 197, 226, 239]
+    inner = sorted({round(v["x0"], 1) for v in vertical})[1:-1]
+    assert len(inner) == 2 and 238.0 + 13 * size < inner[1] < 380.0 + 1.2, inner
+
+
+def test_a_text_tables_last_row_may_reach_into_the_footer_band():
+    """A value's wrapped line set low on the page lies in the footer band, but the two rows above it
+    stand in the body: it is the table's (before: it was cut off and read as a paragraph). Two lines
+    of a running footer in columns are no table."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    body = (55.0, 736.0)
+    chars = _lines([(688.0, [("委託の理由", 96.0), ("専門的な知識を有するため。", 309.0)]),
+                    (717.0, [("委託の期間", 96.0), ("令和5年12月20日から令和6年3月31日まで", 309.0)]),
+                    (729.6, [("（次年度以降も同様に行う。）", 309.0)])])
+    horizontal, _ = text_column_rules(chars, body)
+    assert _row_tops(horizontal) == [687, 716, 741]
+    footer = _lines([(745.0, [("北浜市", 96.0), ("資料15", 470.0)]), (757.0, [("審議会", 96.0), ("1 / 2", 470.0)])])
+    assert text_column_rules(footer, body) == ([], [])
+
+
+def test_rows_begin_at_the_number_not_at_a_narrow_wrapped_column():
+    """A checklist in narrow columns: the measure wraps over four lines (each short), the kind is
+    merged down the group and the answer column no row ticks heads the table only. Rows begin
+    where the number column begins a cell, the lines at a wrap's pitch go on (before: each wrapped
+    line was a row, a measure cut in four), and the unticked answer column keeps its header."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    chars = _lines([(436.4, [("Ｎｏ", 96.0), ("区分", 181.0), ("対策内容", 266.0), ("実施", 351.5), ("未実施", 436.7)]),
+                    (465.3, [("１", 96.0), ("町が行う情報保", 181.0), ("再委託を行う場", 266.0), ("○", 351.5)]),
+                    (477.9, [("護対策【人的・", 181.0), ("合は事前に承認", 266.0)]),
+                    (490.4, [("物理的安全管理", 181.0), ("を得ることとす", 266.0)]),
+                    (503.0, [("措置】", 181.0), ("る。", 266.0)]),
+                    (531.9, [("２", 96.0), ("不要となった電", 266.0), ("○", 351.5)]),
+                    (544.4, [("子データを消去", 266.0)]),
+                    (557.0, [("する。", 266.0)]),
+                    (585.9, [("３", 96.0), ("書類の持出しを", 266.0), ("○", 351.5)]),
+                    (598.4, [("禁止する。", 266.0)])])
+    horizontal, vertical = text_column_rules(chars)
+    assert _row_tops(horizontal) == [435, 464, 531, 585, 610]
+    xs = sorted({round(v["x0"]) for v in vertical})
+    assert len(xs) == 6 and xs[-2] < 436.7 < xs[-1], xs  # five columns, the last one the unticked answer's
+
+
+def test_a_legend_row_across_a_text_table_is_one_cell_and_widens_no_column():
+    """A legend under the header runs over the kind column's start: a row merged across. Its width
+    is no column's (before: the number column reached to the legend's end, its boundary fell inside
+    the kind column and cut 北浜広域|連合が行う), and no boundary cuts it."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    chars = _lines([(262.6, [("Ｎｏ", 96.0), ("区分", 202.4), ("対策内容", 309.0), ("チェック", 415.5)]),
+                    (292.2, [("講じる対策は「〇」、不要な対策は「－」", 96.0)]),
+                    (321.0, [("１", 96.0), ("北浜広域連合が行う", 202.4), ("必要に応じて立入り", 309.0), ("〇", 415.5)]),
+                    (333.6, [("情報保護対策【運用", 202.4), ("調査を実施し、状況", 309.0)]),
+                    (375.0, [("２", 96.0), ("再委託を行う場合は", 309.0), ("〇", 415.5)]),
+                    (386.9, [("事前に承認を得る。", 309.0)])])
+    _, vertical = text_column_rules(chars)
+    inner = sorted({round(v["x0"], 1) for v in vertical})[1:-1]
+    assert len(inner) == 3 and 96.0 + 2 * 10.8 < inner[0] < 202.4, inner
+    in_legend = {round(v["x0"], 1) for v in vertical if v["top"] <= 292.2 < v["bottom"]}
+    assert not in_legend & {inner[0]}  # the legend is one cell over the number and kind columns

@@ -381,17 +381,16 @@ class PdfReader:
         if len(v_edges) >= 2 and len(h_edges) >= 2:  # pdfplumber's explicit strategy needs two each
             settings = dict(TABLE_SETTINGS, explicit_vertical_lines=v_edges, explicit_horizontal_lines=h_edges)
             tables = page.find_tables(settings)
-        # tables with no rules at all, among the text no ruled table holds (the running header and
-        # footer bands apart): their rules inferred from the text's columns — not on a scan, whose OCR
-        # words stand apart by gaps of the recognition's making
+        # tables with no rules at all, among the text no ruled table holds (their rows in the body,
+        # between the running header and footer bands): their rules inferred from the text's
+        # columns — not on a scan, whose OCR words stand apart by gaps of the recognition's making
         height = float(page.height)
         # the header and footer stand a set distance from the edge, not a share of the page: the band
         # is the portrait page's on a landscape page too (its 7 % of a short side missed them)
         band = 0.07 * max(height, float(page.width))
         boxes = [t.bbox for t in tables]  # a property pdfplumber computes anew on each call
-        free = [c for c in chars if band <= c["top"] and c["bottom"] <= height - band
-                and not any(_inside(c, box) for box in boxes)]
-        text_h, text_v = ([], []) if scanned else text_column_rules(free)
+        free = [c for c in chars if not any(_inside(c, box) for box in boxes)]
+        text_h, text_v = ([], []) if scanned else text_column_rules(free, (band, height - band))
         if text_h:
             inferred_xs |= {v["x0"] for v in text_v}
             v_edges, h_edges = v_edges + text_v, h_edges + text_h

@@ -673,28 +673,52 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
 # -- tables with no rules at all: text in columns ------------------------------------------------
 
 
-def _text_lines(chars: list[dict]) -> list[tuple[float, float, float, list[tuple[float, float]]]]:
-    """The characters' lines, top to bottom: (top, bottom, size, segments), a segment the (x0, x1)
-    of a run of text between gutters (:func:`_band_gutters`: a label spread over its cell is one)."""
+def _text_lines(chars: list[dict]) -> list[tuple]:
+    """The characters' lines, top to bottom: (top, bottom, size, segments, boxes), a segment the
+    (x0, x1) of a run of text between gutters (:func:`_band_gutters`: a label spread over its cell
+    is one), boxes the (x0, x1, text) of its characters from left to right."""
     out = []
     for line in chars_to_lines(chars):
         cuts = _band_gutters(line.chars, line.x0 - 1, line.x1 + 1)
         edges = [line.x0] + [v for gap in cuts for v in gap] + [line.x1]
         out.append((line.top, line.bottom, max(c["size"] for c in line.chars),
-                    [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]))
+                    [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)],
+                    sorted((c["x0"], c["x1"], c["text"]) for c in line.chars)))
     return out
 
 
-def text_column_rules(chars: list[dict]) -> tuple[list[dict], list[dict]]:
+def _split_at_starts(line: tuple, starts: list[float]) -> tuple:
+    """A line whose text runs on into a column with no gutter (Chromium fills a cell up to the next
+    cell's text) cut where a character starts at a column's start, just clear of the one before;
+    two full-width characters touch within a run of text (the space LibreOffice sets between
+    Japanese and a Latin letter or digit is no such clearance)."""
+    cuts = [x for x in starts for (_, b, t0), (a, _, t1) in zip(line[4], line[4][1:])
+            if abs(a - x) <= 0.6 and a - b >= 0.5 and not (t0.isascii() or t1.isascii())]
+    if not cuts:
+        return line
+    segs = []
+    for a, b in line[3]:
+        inner = [x for x in cuts if a + 0.6 < x < b]
+        bounds = [a] + inner + [b]
+        for n in range(len(bounds) - 1):
+            segs.append((bounds[n], max(x1 for x0, x1, _ in line[4] if bounds[n] - 0.6 <= x0 < bounds[n + 1] - 0.6)))
+    return line[:3] + (segs, line[4])
+
+
+def text_column_rules(chars: list[dict], body: tuple[float, float] = (0.0, float("inf"))
+                      ) -> tuple[list[dict], list[dict]]:
     """Rules for a table with no rules at all, inferred from its text: (horizontal, vertical) edges
     for pdfplumber's explicit table finder. A table is a run of lines whose every piece of text
     starts at one of the run's column starts — x where several lines of two or more pieces start
     one (a label and its value, a number and a name) — with at least two such lines and no wider
-    gap between lines than two lines' height. A row starts at each line with text in the row's
-    anchor column: the leftmost column holding text in at least half as many lines as the fullest
-    short column (a label, a number or a mark, never a wrapped value); the lines below it, until
-    the next, are the row's. Column boundaries stand in the gutter before each column start; the
-    table's sides half a gutter beyond its text."""
+    gap between lines than two lines' height, cut where tables and body text meet
+    (:func:`_table_pieces`). A row starts at each line with text in the row's anchor column: the
+    short column (a label, a number or a mark, never a wrapped value) beginning the most cells;
+    the lines below it, until the next, are the row's. Column boundaries stand in the gutter
+    before each column start; the table's sides half a gutter beyond its text. ``body`` is the
+    page's span between its header and footer bands: a table's text may reach into a band (a last
+    row's wrapped line), but two of its rows stand in the body (a running header or footer is no
+    table)."""
     lines = _text_lines([c for c in chars if not c["text"].isspace() or c["text"] == "\u3000"])
     horizontal: list[dict] = []
     vertical: list[dict] = []
@@ -703,22 +727,33 @@ def text_column_rules(chars: list[dict]) -> tuple[list[dict], list[dict]]:
         j = i
         while j + 1 < len(lines) and lines[j + 1][0] - lines[j][1] < 2 * lines[j][2]:
             j += 1
-        _text_tables(lines[i:j + 1], horizontal, vertical)
+        _text_tables(lines[i:j + 1], body, horizontal, vertical)
         i = j + 1
     return horizontal, vertical
 
 
-def _text_tables(run: list[tuple], horizontal: list[dict], vertical: list[dict]) -> None:
+def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[dict], vertical: list[dict]) -> None:
     """The tables in one run of close lines (see :func:`text_column_rules`), their edges appended."""
-    starts = _cluster([s[0] for _, _, _, segs in run if len(segs) >= 2 for s in segs], 2.0)
-    support = {x: sum(1 for _, _, _, segs in run if len(segs) >= 2 and any(abs(s[0] - x) <= 2.0 for s in segs))
-               for x in starts}
-    starts = [x for x in starts if support[x] >= 2]
+    def column_starts(run: list[tuple]) -> list[float]:
+        starts = _cluster([s[0] for line in run if len(line[3]) >= 2 for s in line[3]], 2.0)
+        support = {x: sum(1 for line in run if len(line[3]) >= 2 and any(abs(s[0] - x) <= 2.0 for s in line[3]))
+                   for x in starts}
+        return [x for x in starts if support[x] >= 2]
+
+    starts = column_starts(run)
     if len(starts) < 2:
         return
+    run = [_split_at_starts(line, starts) for line in run]
+    starts = column_starts(run)
 
     def fits(line) -> bool:
         return all(any(abs(s[0] - x) <= 2.0 for x in starts) for s in line[3])
+
+    def crosses(line, table) -> bool:
+        """A piece of text running over a start of the table's columns: body text, or a row merged across."""
+        cols = {x for x in starts for other in table if len(other[3]) >= 2
+                for a, _ in other[3] if abs(a - x) <= 2.0}
+        return any(a + 2.0 < x < b - 2.0 for a, b in line[3] for x in cols)
 
     k = 0
     while k < len(run):
@@ -728,16 +763,68 @@ def _text_tables(run: list[tuple], horizontal: list[dict], vertical: list[dict])
         m = k
         while m + 1 < len(run) and fits(run[m + 1]):
             m += 1
-        table = run[k:m + 1]
-        above = run[:k]
+        for a, b in _table_pieces(run, k, m, starts):
+            while a < b and len(run[a][3]) < 2:
+                a += 1  # a table starts with a row of two or more cells (a header just above joins later)
+            table = run[a:b + 1]
+            while table and crosses(table[-1], table):
+                table = table[:-1]  # a note under the table is no row (a row merged across lies between rows)
+            if sum(1 for line in table if len(line[3]) >= 2) >= 2:
+                _text_table_edges(table, run[:a], starts, body, horizontal, vertical)
         k = m + 1
-        if sum(1 for line in table if len(line[3]) >= 2) < 2:
-            continue
-        _text_table_edges(table, above, starts, horizontal, vertical)
 
 
-def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float], horizontal: list[dict],
-                      vertical: list[dict]) -> None:
+def _table_pieces(run: list[tuple], k: int, m: int, starts: list[float]) -> list[tuple[int, int]]:
+    """Lines k..m of a run (every piece of text at a column start) cut where two tables, or a table
+    and body text, meet; (first, last) indexes of each piece. Cut
+
+    - at a line starting in the first column after a gap unlike the rows' (the cells' padding keeps
+      the gap between rows alike; a paragraph's spacing differs) and unlike a wrap's; a paragraph
+      inside a cell goes on in a later column and is never cut;
+    - at a line that runs over a column start and on beyond every row's text (a body paragraph is
+      as wide as the page; a row merged across, a group or a legend, stays within the table);
+    - at a row of two or more cells whose columns and the columns of the rows above each have one
+      the other lacks (another table follows), with the one-cell lines at the margin just above it.
+    """
+    def gap(i: int) -> float:
+        return run[i][0] - run[i - 1][1]
+
+    def col(x: float) -> int:
+        return min(range(len(starts)), key=lambda n: abs(starts[n] - x))
+
+    first = min(starts)
+    multi = [i for i in range(k, m + 1) if len(run[i][3]) >= 2]
+    if len(multi) < 2:
+        return [(k, m)]
+    reach = max(run[i][3][-1][1] for i in multi)
+    row_gaps = sorted(gap(i) for i in multi if i > k) or [0.0]
+    wrap = min(gap(i) for i in range(k + 1, m + 1)) + 1.0
+    row_gaps = [g for g in row_gaps if g > wrap] or row_gaps  # a wrapped cell's lines are no row
+    row_gap = row_gaps[len(row_gaps) // 2]
+    pieces, a, used = [], k, set()
+    for i in range(k, m + 1):
+        line = run[i]
+        at_margin = abs(line[3][0][0] - first) <= 2.0
+        g = gap(i) if i > k else 0.0
+        cut = i > a and at_margin and abs(g - row_gap) > max(1.0, 0.15 * row_gap) and g >= row_gap / 2
+        if not cut and line[3][-1][1] > reach + 2.0 and any(
+                line[3][0][0] + 2.0 < x < line[3][-1][1] - 2.0 for x in starts):
+            cut = i > a  # body text: it ends the piece above and begins none (one-cell lines lead no table)
+        cols = {col(x) for x, _ in line[3]} if len(line[3]) >= 2 else set()
+        start = i
+        if not cut and cols and used and not cols <= used and not used <= cols:
+            cut = True
+            while start - 1 > a and len(run[start - 1][3]) == 1 and abs(run[start - 1][3][0][0] - first) <= 2.0:
+                start -= 1  # a caption at the margin over the next table is no row of this one
+        if cut:
+            pieces.append((a, start - 1))
+            a, used = start, set()
+        used |= cols
+    return pieces + [(a, m)]
+
+
+def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float], body: tuple[float, float],
+                      horizontal: list[dict], vertical: list[dict]) -> None:
     """The edges of one table of text in columns; a header line just above it (its labels set
     anywhere over the columns, centred as headers are) is its first row."""
     cols = [x for x in starts if any(abs(s[0] - x) <= 2.0 for line in table for s in line[3])]
@@ -747,37 +834,67 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     def col_of(x: float) -> int:
         return min(range(len(cols)), key=lambda n: abs(cols[n] - x))
 
-    counts = [0] * len(cols)
+    counts = [0] * len(cols)  # the cells each column begins: lines of its text not going on from a wrap
     long = [False] * len(cols)
     reach = list(cols)
-    for _, _, size, segs in table:
+    gaps = [line[0] - above_line[1] for above_line, line in zip(table, table[1:])]
+    # a wrap keeps the lines' pitch, rows stand apart by the cells' padding: told apart only when
+    # the gaps differ (a table of one-line rows has no wrap)
+    wrap = min(gaps) + 1.0 if gaps and max(gaps) > min(gaps) + 2.0 else None
+    for i, (_, _, size, segs, _) in enumerate(table):
+        goes_on = bool(i) and wrap is not None and gaps[i - 1] <= wrap
         for a, b in segs:
             n = col_of(a)
-            counts[n] += 1
+            counts[n] += not goes_on
+            if n + 1 < len(cols) and b > cols[n + 1] + 2.0:
+                continue  # a row merged across (a legend, a group): it says nothing of its column's width
             reach[n] = max(reach[n], b)
             long[n] = long[n] or (b - a) > 8 * size
-    short = [counts[n] for n in range(len(cols)) if not long[n]]
+    # the anchor: the short column (a label, a number or a mark, never a wrapped value) that begins
+    # the most cells, the leftmost of equals; a merged cell's column begins fewer
+    short = [n for n in range(len(cols)) if not long[n]]
     if not short:
         return
-    anchor = next(n for n in range(len(cols)) if not long[n] and 2 * counts[n] >= max(short))
+    anchor = max(short, key=lambda n: (counts[n], -n))
     rows = [line for line in table if any(col_of(a) == anchor for a, _ in line[3])]
     if len(rows) < 2 or table[0] is not rows[0]:
         return  # a table starts with a row
+    if sum(1 for row in rows if body[0] <= row[0] and row[1] <= body[1]) < 2:
+        return
     gutter = MIN_GUTTER / 2
     left = cols[0] - gutter
     right = max(reach) + gutter
     xs = [left] + [cols[n] - min(gutter, (cols[n] - reach[n - 1]) / 2) for n in range(1, len(cols))] + [right]
+    last = len(xs) - 2
     for line in above[::-1][:2]:
-        over = [n for a, b in line[3] for n in range(len(xs) - 1) if xs[n] - 1 <= a and b <= xs[n + 1] + 1]
-        if (len(line[3]) < 2 or len(over) != len(line[3]) or len(set(over)) != len(over)
+        # a label over its column; the outer ones may stand out beyond the table's sides (centred
+        # over a column wider than its values); labels wholly right of the table head columns no
+        # row fills (an answer column ticked in no row)
+        beyond = [seg for seg in line[3] if seg[0] > xs[-1] + 1]
+        labels = line[3][:len(line[3]) - len(beyond)]
+        over = [n for a, b in labels for n in range(len(xs) - 1)
+                if (n == 0 or xs[n] - 1 <= a) and (n == last or b <= xs[n + 1] + 1)]
+        if (len(line[3]) < 2 or not labels or len(over) != len(labels) or len(set(over)) != len(over)
                 or table[0][0] - line[1] >= 2 * line[2]):
             break
         table, rows = [line] + table, [line] + rows
+        if beyond:
+            ends = [labels[-1][1]] + [b for _, b in beyond[:-1]]
+            xs = xs[:-1] + [max(xs[-1], (end + a) / 2) for end, (a, _) in zip(ends, beyond)] + [xs[-1]]
+        xs[0], xs[-1] = min(xs[0], line[3][0][0] - gutter), max(xs[-1], line[3][-1][1] + gutter)
+        if beyond:
+            break  # the columns changed: a line above is matched to them no more
+    left, right = xs[0], xs[-1]
     top, bottom = table[0][0] - 1, table[-1][1] + 1
     ys = [row[0] - 1 for row in rows] + [bottom]
     for y in ys:
         horizontal.append({"x0": left, "x1": right, "top": y, "bottom": y, "width": right - left, "height": 0,
                            "orientation": "h", "object_type": "line"})
     for x in xs:
-        vertical.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0, "height": bottom - top,
-                         "orientation": "v", "object_type": "line"})
+        for y0, y1 in zip(ys, ys[1:]):
+            # a row whose text runs over an inner boundary is one cell there (a legend, a group)
+            if x not in (xs[0], xs[-1]) and any(a + 2.0 < x < b - 2.0 for line in table if y0 <= line[0] < y1
+                                                for a, b in line[3]):
+                continue
+            vertical.append({"x0": x, "x1": x, "top": y0, "bottom": y1, "width": 0, "height": y1 - y0,
+                             "orientation": "v", "object_type": "line"})
