@@ -431,3 +431,25 @@ def test_a_legend_row_across_a_text_table_is_one_cell_and_widens_no_column():
     assert len(inner) == 3 and 96.0 + 2 * 10.8 < inner[0] < 202.4, inner
     in_legend = {round(v["x0"], 1) for v in vertical if v["top"] <= 292.2 < v["bottom"]}
     assert not in_legend & {inner[0]}  # the legend is one cell over the number and kind columns
+
+
+def test_a_heading_under_a_text_table_is_no_row_but_a_wrapped_labels_rest_is():
+    """With no spacing anywhere, a heading set right under a key–value table (【資料7-1】) lies one
+    line below its last row, at the margin, like a row with no value; every row above has a value
+    and the label above it ends far from its column's edge, so it is the heading after the table
+    (before: it was the table's last row, and the 資料 number was lost). A label that filled its
+    column and wrapped keeps its rest (at no spacing it still reads as a row of its own: see the
+    README's known limits)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.5
+    rows = [(305.2, [("提供先", 90.1), ("株式会社トラストネット", 306.1)]),
+            (315.7, [("提供の目的", 90.1), ("専門的な知識及び設備を有する事業者が処", 306.1)]),
+            (326.2, [("理することで、正確に事務を執行できる。", 306.1)]),
+            (336.7, [("提供の開始時期", 90.1), ("平成31年4月10日から", 306.1)])]
+    horizontal, _ = text_column_rules(_lines(rows + [(347.2, [("【資料７－１】", 90.1)])], size))
+    assert _row_tops(horizontal) == [304, 315, 336, 348]
+    narrow = [(top, [(text, 190.0 if x0 > 300 else x0) for text, x0 in pieces]) for top, pieces in rows[:3]]
+    wrapped = narrow + [(336.7, [("取り扱う個人情報", 90.1), ("氏名、住所", 190.0)]), (347.2, [("の項目", 90.1)])]
+    horizontal, _ = text_column_rules(_lines(wrapped, size))
+    assert max(_row_tops(horizontal)) == 359  # the table reaches under the label's rest

@@ -769,9 +769,29 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
             table = run[a:b + 1]
             while table and crosses(table[-1], table):
                 table = table[:-1]  # a note under the table is no row (a row merged across lies between rows)
+            while len(table) > 2 and _heading_after(table):
+                table = table[:-1]
             if sum(1 for line in table if len(line[3]) >= 2) >= 2:
                 _text_table_edges(table, run[:a], starts, body, horizontal, vertical)
         k = m + 1
+
+
+def _heading_after(table: list[tuple]) -> bool:
+    """The table's last line is one piece at the margin, where every row begun at the margin has
+    more cells: a heading or caption after the table (【資料7-1】, 別紙), not a row with no value —
+    unless it is a wrapped label's rest: at the wrap's pitch under a label that filled its column."""
+    last, above = table[-1], table[-2]
+    first = min(s[0] for line in table for s in line[3])
+    if len(last[3]) != 1 or abs(last[3][0][0] - first) > 2.0:
+        return False
+    begun = [line for line in table[:-1] if abs(line[3][0][0] - first) <= 2.0]
+    if not begun or any(len(line[3]) < 2 for line in begun):
+        return False
+    gaps = [b[0] - a[1] for a, b in zip(table, table[1:])]
+    later = [s[0] for line in table for s in line[3] if s[0] > first + 2.0]
+    filled = (abs(above[3][0][0] - first) <= 2.0 and bool(later)
+              and above[3][0][1] >= min(later) - MIN_GUTTER - 1.5 * above[2])
+    return not (filled and last[0] - above[1] <= min(gaps) + 1.0)
 
 
 def _table_pieces(run: list[tuple], k: int, m: int, starts: list[float]) -> list[tuple[int, int]]:
