@@ -142,10 +142,32 @@ def _first_difference(a, b, path="") -> str:
     return f"{path}: {str(a)[:80]} ≠ {str(b)[:80]}"
 
 
+def _within(seconds: float, work, *args):
+    """``work(*args)``, given up with TimeoutError after ``seconds`` (0: no bound): one extraction
+    that never ends must not hold the whole run without a word."""
+    import signal
+
+    def expired(signum, frame):
+        raise TimeoutError(f"took longer than {seconds:g} s (--timeout) and was given up")
+
+    if not seconds:
+        return work(*args)
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return work(*args)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def score_one(args) -> dict:
     """Extract every rendering of one truth file and score it (runs in a worker process)."""
-    truth_path, = args
-    from extractor import extract
+    truth_path, timeout = args
+    from extractor import extract as extract_now
+
+    def extract(path):
+        return _within(timeout, extract_now, path)
     from extractor.diff import diff  # the subpackage's function: also what versions before 1.1 offer
     from extractor.schema import to_json
 
@@ -195,12 +217,12 @@ def score_one(args) -> dict:
     return result
 
 
-def score_corpus(directory: Path, jobs: int = 2) -> list[dict]:
+def score_corpus(directory: Path, jobs: int = 2, timeout: float = 120.0) -> list[dict]:
     truths = sorted(Path(directory).glob("*.truth.json"))
     if jobs <= 1:
-        return [score_one((str(t),)) for t in truths]
+        return [score_one((str(t), timeout)) for t in truths]
     with ProcessPoolExecutor(jobs) as pool:
-        return list(pool.map(score_one, [(str(t),) for t in truths]))
+        return list(pool.map(score_one, [(str(t), timeout) for t in truths]))
 
 
 def summarise(results: list[dict]) -> dict:
@@ -314,11 +336,13 @@ def main(argv=None) -> int:
     ap.add_argument("-j", "--jobs", type=int, default=2)
     ap.add_argument("--json", type=Path, help="write the figures (and every document's scores) here")
     ap.add_argument("--details", action="store_true", help="print what disagrees, per document")
+    ap.add_argument("--timeout", type=float, default=120.0,
+                    help="seconds one extraction may take before it counts as an error (0: no bound; default 120)")
     args = ap.parse_args(argv)
     if not any(args.directory.glob("*.truth.json")):
         print(f"score_corpus: no *.truth.json in {args.directory}; run make corpus first", file=sys.stderr)
         return 2
-    results = score_corpus(args.directory, args.jobs)
+    results = score_corpus(args.directory, args.jobs, args.timeout)
     summary = summarise(results)
     if args.details:
         print_details(results)

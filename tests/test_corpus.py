@@ -71,3 +71,15 @@ def test_unmarked_changes_are_found_without_false_alarms(summary, fmt):
 
 def test_an_unstyled_text_export_diffs_with_marking_unknown(summary):
     assert summary["diff"]["text"]["changes_f1"] >= 0.95
+
+
+def test_the_scorer_gives_up_an_extraction_that_never_ends():
+    """One extraction that hung (a reading that stood still) held a whole scoring run for minutes
+    without a word; it now counts as that rendering's error after --timeout seconds."""
+    import time
+
+    started = time.monotonic()
+    with pytest.raises(TimeoutError, match="--timeout"):
+        score_corpus._within(0.2, time.sleep, 30)
+    assert time.monotonic() - started < 5
+    assert score_corpus._within(0, sum, [1, 2]) == 3
