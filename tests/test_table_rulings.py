@@ -453,3 +453,26 @@ def test_a_heading_under_a_text_table_is_no_row_but_a_wrapped_labels_rest_is():
     wrapped = narrow + [(336.7, [("取り扱う個人情報", 90.1), ("氏名、住所", 190.0)]), (347.2, [("の項目", 90.1)])]
     horizontal, _ = text_column_rules(_lines(wrapped, size))
     assert max(_row_tops(horizontal)) == 359  # the table reaches under the label's rest
+
+
+def test_a_line_taller_than_the_pitch_parts_no_rows_and_a_wrapped_header_is_one_row():
+    """LibreOffice sets a cell's second paragraph (約48,000件 under ②オンライン決済) a little below
+    the wrapped line beside it; grouped as one line it is taller than the pitch and the next line
+    seems to overlap it. That overlap is a wrap's gap, not a smaller one (before: the negative gap
+    made every real wrap look like a row gap, each row was cut off as a table of its own, and none
+    was found). A header wrapped over two lines (手続名（登録業務 / 名）) is one row."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.5
+    chars = _lines([(507.9, [("Ｎｏ", 128.2), ("手続名（登録業務", 204.7), ("取り扱う個人情報項", 307.5), ("該当区分", 441.7)]),
+                    (518.4, [("名）", 236.2), ("目", 349.5)]),
+                    (531.9, [("１", 90.1), ("転入申請", 198.1), ("学校名・口座番号・", 306.1), ("②オンライン決済", 414.1)]),
+                    (542.4, [("職業・被保険者番", 306.1)]),
+                    (552.9, [("号・メールアドレス", 306.1)]),
+                    (566.4, [("２", 90.1), ("防災メール申請", 198.1), ("世帯主の口座番号・", 306.1), ("①約1万件", 414.1)]),
+                    (576.9, [("メールアドレス", 306.1)]),
+                    (590.4, [("３", 90.1), ("印鑑登録請求", 198.1), ("申請者の被保険者番", 306.1), ("②オンライン決済", 414.1)]),
+                    (600.9, [("号・年齢", 306.1)])], size)
+    chars += _chars("約48,000件", 414.1, 545.4, size) + _chars("②オンライン決済", 414.1, 579.9, size)
+    horizontal, _ = text_column_rules(chars)
+    assert _row_tops(horizontal) == [507, 531, 565, 589, 612]

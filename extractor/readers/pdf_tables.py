@@ -807,7 +807,9 @@ def _table_pieces(run: list[tuple], k: int, m: int, starts: list[float]) -> list
       the other lacks (another table follows), with the one-cell lines at the margin just above it.
     """
     def gap(i: int) -> float:
-        return run[i][0] - run[i - 1][1]
+        # lines of two columns at baselines a little apart make one line taller than the pitch, and
+        # the next one seems to overlap it: that is a wrap's gap, not less
+        return max(0.0, run[i][0] - run[i - 1][1])
 
     def col(x: float) -> int:
         return min(range(len(starts)), key=lambda n: abs(starts[n] - x))
@@ -857,7 +859,7 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     counts = [0] * len(cols)  # the cells each column begins: lines of its text not going on from a wrap
     long = [False] * len(cols)
     reach = list(cols)
-    gaps = [line[0] - above_line[1] for above_line, line in zip(table, table[1:])]
+    gaps = [max(0.0, line[0] - above_line[1]) for above_line, line in zip(table, table[1:])]  # see _table_pieces
     # a wrap keeps the lines' pitch, rows stand apart by the cells' padding: told apart only when
     # the gaps differ (a table of one-line rows has no wrap)
     wrap = min(gaps) + 1.0 if gaps and max(gaps) > min(gaps) + 2.0 else None
@@ -877,15 +879,14 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
         return
     anchor = max(short, key=lambda n: (counts[n], -n))
     rows = [line for line in table if any(col_of(a) == anchor for a, _ in line[3])]
-    if len(rows) < 2 or table[0] is not rows[0]:
+    if not rows or table[0] is not rows[0]:
         return  # a table starts with a row
-    if sum(1 for row in rows if body[0] <= row[0] and row[1] <= body[1]) < 2:
-        return
     gutter = MIN_GUTTER / 2
     left = cols[0] - gutter
     right = max(reach) + gutter
     xs = [left] + [cols[n] - min(gutter, (cols[n] - reach[n - 1]) / 2) for n in range(1, len(cols))] + [right]
     last = len(xs) - 2
+    headed = False
     for line in above[::-1][:2]:
         # a label over its column; the outer ones may stand out beyond the table's sides (centred
         # over a column wider than its values); labels wholly right of the table head columns no
@@ -897,13 +898,20 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
         if (len(line[3]) < 2 or not labels or len(over) != len(labels) or len(set(over)) != len(over)
                 or table[0][0] - line[1] >= 2 * line[2]):
             break
-        table, rows = [line] + table, [line] + rows
+        if headed and table[0][0] - line[1] <= 1.0 and len(line[3]) > len(table[0][3]):
+            table, rows = [line] + table, [line] + rows[1:]  # a header wrapped over two lines is one row
+        else:
+            table, rows = [line] + table, [line] + rows
+        headed = True
         if beyond:
             ends = [labels[-1][1]] + [b for _, b in beyond[:-1]]
             xs = xs[:-1] + [max(xs[-1], (end + a) / 2) for end, (a, _) in zip(ends, beyond)] + [xs[-1]]
         xs[0], xs[-1] = min(xs[0], line[3][0][0] - gutter), max(xs[-1], line[3][-1][1] + gutter)
         if beyond:
             break  # the columns changed: a line above is matched to them no more
+    # two rows, a header counting (a page's first rows under a repeated header, or its last ones)
+    if len(rows) < 2 or sum(1 for row in rows if body[0] <= row[0] and row[1] <= body[1]) < 2:
+        return
     left, right = xs[0], xs[-1]
     top, bottom = table[0][0] - 1, table[-1][1] + 1
     ys = [row[0] - 1 for row in rows] + [bottom]
