@@ -687,6 +687,17 @@ def _text_lines(chars: list[dict]) -> list[tuple]:
     return out
 
 
+def _runs_over(line: tuple, x: float) -> bool:
+    """Whether a piece of the line's text runs over ``x`` (a column start or boundary)."""
+    return any(a + 2.0 < x < b - 2.0 for a, b in line[3])
+
+
+def _gaps(lines: list[tuple]) -> list[float]:
+    """The gaps between consecutive lines. Lines of two columns at baselines a little apart make one
+    line taller than the pitch, and the next one seems to overlap it: that is a wrap's gap, not less."""
+    return [max(0.0, below[0] - above[1]) for above, below in zip(lines, lines[1:])]
+
+
 def _split_at_starts(line: tuple, starts: list[float]) -> tuple:
     """A line whose text runs on into a column with no gutter (Chromium fills a cell up to the next
     cell's text) cut where a character starts at a column's start, just clear of the one before;
@@ -753,7 +764,7 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
         """A piece of text running over a start of the table's columns: body text, or a row merged across."""
         cols = {x for x in starts for other in table if len(other[3]) >= 2
                 for a, _ in other[3] if abs(a - x) <= 2.0}
-        return any(a + 2.0 < x < b - 2.0 for a, b in line[3] for x in cols)
+        return any(_runs_over(line, x) for x in cols)
 
     k = 0
     while k < len(run):
@@ -787,11 +798,11 @@ def _heading_after(table: list[tuple]) -> bool:
     begun = [line for line in table[:-1] if abs(line[3][0][0] - first) <= 2.0]
     if not begun or any(len(line[3]) < 2 for line in begun):
         return False
-    gaps = [b[0] - a[1] for a, b in zip(table, table[1:])]
+    gaps = _gaps(table)
     later = [s[0] for line in table for s in line[3] if s[0] > first + 2.0]
     filled = (abs(above[3][0][0] - first) <= 2.0 and bool(later)
               and above[3][0][1] >= min(later) - MIN_GUTTER - 1.5 * above[2])
-    return not (filled and last[0] - above[1] <= min(gaps) + 1.0)
+    return not (filled and gaps[-1] <= min(gaps) + 1.0)
 
 
 def _table_pieces(run: list[tuple], k: int, m: int, starts: list[float]) -> list[tuple[int, int]]:
@@ -806,13 +817,10 @@ def _table_pieces(run: list[tuple], k: int, m: int, starts: list[float]) -> list
     - at a row of two or more cells whose columns and the columns of the rows above each have one
       the other lacks (another table follows), with the one-cell lines at the margin just above it.
     """
-    def gap(i: int) -> float:
-        # lines of two columns at baselines a little apart make one line taller than the pitch, and
-        # the next one seems to overlap it: that is a wrap's gap, not less
-        return max(0.0, run[i][0] - run[i - 1][1])
+    between = _gaps(run)
 
-    def col(x: float) -> int:
-        return min(range(len(starts)), key=lambda n: abs(starts[n] - x))
+    def gap(i: int) -> float:
+        return between[i - 1]
 
     first = min(starts)
     multi = [i for i in range(k, m + 1) if len(run[i][3]) >= 2]
@@ -832,7 +840,7 @@ def _table_pieces(run: list[tuple], k: int, m: int, starts: list[float]) -> list
         if not cut and line[3][-1][1] > reach + 2.0 and any(
                 line[3][0][0] + 2.0 < x < line[3][-1][1] - 2.0 for x in starts):
             cut = i > a  # body text: it ends the piece above and begins none (one-cell lines lead no table)
-        cols = {col(x) for x, _ in line[3]} if len(line[3]) >= 2 else set()
+        cols = {_index(starts, x) for x, _ in line[3]} if len(line[3]) >= 2 else set()
         start = i
         if not cut and cols and used and not cols <= used and not used <= cols:
             cut = True
@@ -853,20 +861,17 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     if len(cols) < 2:
         return
 
-    def col_of(x: float) -> int:
-        return min(range(len(cols)), key=lambda n: abs(cols[n] - x))
-
     counts = [0] * len(cols)  # the cells each column begins: lines of its text not going on from a wrap
     long = [False] * len(cols)
     reach = list(cols)
-    gaps = [max(0.0, line[0] - above_line[1]) for above_line, line in zip(table, table[1:])]  # see _table_pieces
+    gaps = _gaps(table)
     # a wrap keeps the lines' pitch, rows stand apart by the cells' padding: told apart only when
     # the gaps differ (a table of one-line rows has no wrap)
     wrap = min(gaps) + 1.0 if gaps and max(gaps) > min(gaps) + 2.0 else None
     for i, (_, _, size, segs, _) in enumerate(table):
         goes_on = bool(i) and wrap is not None and gaps[i - 1] <= wrap
         for a, b in segs:
-            n = col_of(a)
+            n = _index(cols, a)
             counts[n] += not goes_on
             if n + 1 < len(cols) and b > cols[n + 1] + 2.0:
                 continue  # a row merged across (a legend, a group): it says nothing of its column's width
@@ -878,7 +883,7 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     if not short:
         return
     anchor = max(short, key=lambda n: (counts[n], -n))
-    rows = [line for line in table if any(col_of(a) == anchor for a, _ in line[3])]
+    rows = [line for line in table if any(_index(cols, a) == anchor for a, _ in line[3])]
     if not rows or table[0] is not rows[0]:
         return  # a table starts with a row
     gutter = MIN_GUTTER / 2
@@ -921,8 +926,7 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     for x in xs:
         for y0, y1 in zip(ys, ys[1:]):
             # a row whose text runs over an inner boundary is one cell there (a legend, a group)
-            if x not in (xs[0], xs[-1]) and any(a + 2.0 < x < b - 2.0 for line in table if y0 <= line[0] < y1
-                                                for a, b in line[3]):
+            if x not in (xs[0], xs[-1]) and any(_runs_over(line, x) for line in table if y0 <= line[0] < y1):
                 continue
             vertical.append({"x0": x, "x1": x, "top": y0, "bottom": y1, "width": 0, "height": y1 - y0,
                              "orientation": "v", "object_type": "line"})
