@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field as PydField
+from pydantic import BaseModel, ConfigDict, Field as PydField, model_validator
 
-SCHEMA_VERSION = "1.4.0"  # 1.2: source.format may be xlsx or image; 1.3: marking styles double_underline, italic, color, shading; 1.4: sections' raw_heading and raw
+SCHEMA_VERSION = "1.5.0"  # 1.2: source.format may be xlsx or image; 1.3: marking styles double_underline, italic, color, shading; 1.4: sections' raw_heading and raw; 1.5: the printed heading is raw's first line, raw_heading withdrawn
 
 Format = Literal["pdf", "docx", "xlsx", "image", "text"]
 Style = Literal["bold", "underline", "double_underline", "italic", "color", "shading", "gothic", "inserted"]
@@ -70,11 +70,21 @@ class Section(Model):
     # A minor version adds keys and never requires them: JSON written before the key existed must
     # still load (council diff OLD.json, --archive over an older batch), so an added key has a default.
     heading: str | None = PydField(description="null for text before the first heading")
-    raw_heading: str | None = PydField(None, description="the heading as printed, null with heading (added in 1.4.0)")
     level: int = PydField(description="heading depth, 1 for the top level")
     text: str = PydField(description="the section's text, normalised")
-    raw: str = PydField("", description="the section's text as printed, its paragraphs one a line (added in 1.4.0)")
+    raw: str = PydField("", description="the section as printed, one paragraph a line: its heading first when it has one, then its text (added in 1.4.0; the heading joined it in 1.5.0)")
     page: int | None = PydField(description="1-based page of the heading, null for .docx and text")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _printed_heading_of_1_4(cls, data):
+        """A 1.4.0 JSON kept the printed heading beside ``raw`` as ``raw_heading``; since 1.5.0 it is
+        ``raw``'s first line. Its outputs still load (an archive, ``council diff OLD.json``)."""
+        if isinstance(data, dict) and "raw_heading" in data:
+            data = dict(data)
+            printed = data.pop("raw_heading")
+            data["raw"] = "\n".join(part for part in (printed, data.get("raw", "")) if part)
+        return data
 
 
 class Field(Model):

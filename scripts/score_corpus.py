@@ -35,7 +35,7 @@ from pathlib import Path
 FORMATS = {"docx": ".docx", "lo": ".lo.pdf", "chromium": ".chromium.pdf", "text": ".txt"}
 FAMILIES = ("title", "agenda", "meeting", "change_marking", "fields", "tables", "procedures", "checklist",
             "personal_data", "marked_changes")
-RAW_SIBLINGS = {"raw_title", "raw_value", "raw", "raw_measure", "raw_heading", "raw_name", "raw_speaker"}  # text as printed may differ by rendering
+RAW_SIBLINGS = {"raw_title", "raw_value", "raw", "raw_measure", "raw_name", "raw_speaker"}  # text as printed may differ by rendering
 EXCLUDED = {"source", "page", "bbox", "warnings", "first_page", "last_page"}  # a packet's page range too
 
 

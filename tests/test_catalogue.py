@@ -212,3 +212,20 @@ def test_outputs_of_an_earlier_minor_version_still_serve_as_approved_versions(ou
     run = council("diff", archive / "previous.docx.json", new, "-q")
     assert run.returncode == 1, run.stderr
     assert json.loads(run.stdout)["changes"] == result["changes"]
+
+
+def test_outputs_of_1_4_with_raw_heading_still_load_with_the_heading_first_in_raw(out):
+    """1.4.0 kept a section's printed heading as ``raw_heading``; 1.5.0 has it as ``raw``'s first line
+    (a raw sibling under the contract's name, so a .docx and its PDF tie). A 1.4.0 JSON still loads,
+    to the same sections a 1.5.0 one has."""
+    from extractor.schema import Submission
+
+    now = json.loads((out / "shinjuku_logo_r6_previous.docx.json").read_text(encoding="utf-8"))
+    then = json.loads(json.dumps(now))
+    then["schema_version"] = "1.4.0"
+    for section in then["sections"]:
+        lines = section["raw"].split("\n")
+        section["raw_heading"] = lines[0] if section["heading"] is not None else None
+        section["raw"] = "\n".join(lines[1:] if section["heading"] is not None else lines)
+    assert any(s["raw_heading"] for s in then["sections"])
+    assert Submission.model_validate(then).sections == Submission.model_validate(now).sections

@@ -157,11 +157,10 @@ class _Walk:
     spans: list[S.MarkedSpan] = field(default_factory=list)
     title: tuple[str, str] | None = None
     heading: str | None = None
-    raw_heading: str | None = None
     heading_page: int | None = None
     level: int = 0
     body: list[str] = field(default_factory=list)
-    raw_body: list[str] = field(default_factory=list)  # the body's paragraphs as printed
+    raw_body: list[str] = field(default_factory=list)  # the heading and the body's paragraphs as printed
     labels: list[str] = field(default_factory=list)  # 【…】 lines stacked right above a table
     recent_headings: list[str] = field(default_factory=list)  # the last few headings, nearest last
     above: dict[str, list[str]] = field(default_factory=dict)  # table id → headings above it, nearest last
@@ -170,7 +169,7 @@ class _Walk:
     def close_section(self):
         text = "\n".join(self.body)
         if self.heading is not None or text:
-            self.sections.append(S.Section(heading=self.heading, raw_heading=self.raw_heading, level=self.level,
+            self.sections.append(S.Section(heading=self.heading, level=self.level,
                                            text=text, raw="\n".join(self.raw_body), page=self.heading_page))
         self.body = []
         self.raw_body = []
@@ -211,7 +210,7 @@ class _Walk:
                 self.add_field(key, value, self.heading, _runs_after_label(p.runs, raw.find(value)), page)
                 text = f"{key} {normalize(value)}"
             self.heading, self.level, self.heading_page = text, level, page
-            self.raw_heading = raw.strip()
+            self.raw_body = [raw.strip()]
             self.recent_headings = (self.recent_headings + [text])[-3:]
             self.labels = self.labels + [text] if _BRACKET_LABEL.match(text) else []
             return
