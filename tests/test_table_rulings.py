@@ -476,3 +476,63 @@ def test_a_line_taller_than_the_pitch_parts_no_rows_and_a_wrapped_header_is_one_
     chars += _chars("約48,000件", 414.1, 545.4, size) + _chars("②オンライン決済", 414.1, 579.9, size)
     horizontal, _ = text_column_rules(chars)
     assert _row_tops(horizontal) == [507, 531, 565, 589, 612]
+
+
+def _pitched(top: float, lines: list[list[tuple[str, float]]], size: float) -> list[tuple[float, list]]:
+    """Lines one under the other at their own height: rows at a wrap's pitch, no gap between them."""
+    return [(top + k * size, pieces) for k, pieces in enumerate(lines)]
+
+
+_HEADER = [[("番号", 110.0), ("所管課", 190.0), ("手続名", 280.0), ("取扱い個人情", 352.0), ("付議理由", 450.0)],
+           [("報の項目", 360.0)]]
+
+
+def test_rows_at_a_wraps_pitch_begin_at_the_number_and_a_merged_department_is_a_column():
+    """LibreOffice sets a table with no rules and no cell padding at one pitch: a row's first line
+    follows the last one of the row above as a wrapped line follows its first, so no gap tells rows.
+    A narrow items column wraps in short full lines, each of which would seem to begin a cell; a
+    column whose text fills it and goes on in the next line wraps, and rows begin at the column that
+    never does (the number). A department merged down the procedures has text in one line only: its
+    start, between two columns, is a column too. The header wraps one label (取扱い個人情 / 報の項目)
+    and is one row. Before: the department's line fitted no column, the table began under it and
+    every line of the items column was a row."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 11.0
+    chars = _lines(_pitched(400.0, _HEADER + [
+        [("1", 90.0), ("市民課", 176.0), ("転入届の受付", 263.0), ("申請者の氏名", 349.0), ("①約5,000件", 436.0)],
+        [("申請", 263.0), ("・住所・電話", 349.0), ("③マイナン", 436.0)],
+        [("番号・生年月", 349.0), ("バーカード", 436.0)],
+        [("日", 349.0)],
+        [("2", 90.0), ("住民票の写し", 263.0), ("届出人の氏名", 349.0), ("②オンライン", 436.0)],
+        [("請求", 263.0), ("・勤務先・職", 349.0), ("決済", 436.0)],
+        [("業", 349.0)],
+        [("3", 90.0), ("税証明の交付", 263.0), ("代理人の氏名", 349.0), ("②オンライン", 436.0)],
+        [("・住所", 349.0), ("決済", 436.0)]], size), size)
+    horizontal, vertical = text_column_rules(chars)
+    assert _row_tops(horizontal) == [399, 421, 465, 498, 522]  # header, three rows, the bottom
+    xs = sorted({round(v["x0"]) for v in vertical})
+    assert len(xs) == 6 and xs[1] < 176 < xs[2] < 263, xs  # five columns, the department's among them
+
+
+def test_a_header_label_over_no_rows_text_heads_an_empty_column():
+    """The next page of that table: its header repeated, the rest of a row the page break cut first
+    (no number), and no department, whose cell was merged down from the page before. The header's
+    label over no row's text heads an empty column, parted in the gutter between it and the label
+    beside it, so the page's columns are the first page's and the table goes on across the break;
+    the lines before the first number are a row (before: two labels over one column, no header, and
+    the table began at no row)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 11.0
+    chars = _lines(_pitched(70.0, _HEADER + [
+        [("税証明の交付", 263.0), ("・勤務先・職", 349.0), ("決済", 436.0)],
+        [("業", 349.0)],
+        [("4", 90.0), ("証明書の郵送", 263.0), ("申請者の氏名", 349.0), ("①約900件", 436.0)],
+        [("・住所", 349.0)],
+        [("5", 90.0), ("犬の登録", 263.0), ("所有者の氏名", 349.0), ("②オンライン", 436.0)],
+        [("・電話番号", 349.0), ("決済", 436.0)]], size), size)
+    horizontal, vertical = text_column_rules(chars)
+    assert _row_tops(horizontal) == [69, 91, 113, 135, 159]  # header, the cut row's rest, two rows, bottom
+    xs = sorted({round(v["x0"]) for v in vertical})
+    assert len(xs) == 6 and 134 < xs[1] < 190, xs  # the empty department column between 番号 and 所管課

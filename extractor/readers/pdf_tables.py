@@ -749,7 +749,21 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
         starts = _cluster([s[0] for line in run if len(line[3]) >= 2 for s in line[3]], 2.0)
         support = {x: sum(1 for line in run if len(line[3]) >= 2 and any(abs(s[0] - x) <= 2.0 for s in line[3]))
                    for x in starts}
-        return [x for x in starts if support[x] >= 2]
+        kept = [x for x in starts if support[x] >= 2]
+        # a start only one line has, between two columns, where every other piece of that line
+        # starts a column: a cell merged down a column (a department over its procedures)
+        # (crossing no column the lines around it use: the run may hold another table's columns)
+        found = []
+        for i, line in enumerate(run):
+            at = [any(abs(a - x) <= 2.0 for x in kept) for a, _ in line[3]]
+            if len(line[3]) >= 3 and at.count(False) == 1:
+                a, b = line[3][at.index(False)]
+                near = {x for other in run[max(0, i - 3):i + 4] if len(other[3]) >= 2
+                        for x in kept if any(abs(s[0] - x) <= 2.0 for s in other[3])}
+                if min(kept) < a and not any(a + 2.0 < x < b - 2.0 for x in near):
+                    found.append(a)
+        kept += [a for a in found if all(abs(a - x) > 2.0 for x in kept)]
+        return sorted(kept)
 
     starts = column_starts(run)
     if len(starts) < 2:
@@ -877,22 +891,39 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
                 continue  # a row merged across (a legend, a group): it says nothing of its column's width
             reach[n] = max(reach[n], b)
             long[n] = long[n] or (b - a) > 8 * size
+    # a column whose text wraps: a line that fills it, the next line going on in it at the pitch (a
+    # narrow column of values wraps in short lines, and every line of it would seem to begin a cell
+    # where rows stand at the wrap's pitch, no gap between them)
+    wraps = [False] * len(cols)
+    for i, (above_line, below_line) in enumerate(zip(table, table[1:])):
+        if wrap is not None and gaps[i] > wrap or gaps[i] > 0.5 * above_line[2]:
+            continue
+        below_cols = {_index(cols, a) for a, _ in below_line[3]}
+        for a, b in above_line[3]:
+            n = _index(cols, a)
+            wraps[n] = wraps[n] or (n in below_cols and b >= reach[n] - 1.5 * above_line[2])
     # the anchor: the short column (a label, a number or a mark, never a wrapped value) that begins
-    # the most cells, the leftmost of equals; a merged cell's column begins fewer
+    # the most cells, the leftmost of equals, one whose text never wraps before one that does; a
+    # merged cell's column begins fewer
     short = [n for n in range(len(cols)) if not long[n]]
     if not short:
         return
-    anchor = max(short, key=lambda n: (counts[n], -n))
+    anchor = max(short, key=lambda n: (not wraps[n], counts[n], -n))
     rows = [line for line in table if any(_index(cols, a) == anchor for a, _ in line[3])]
-    if not rows or table[0] is not rows[0]:
-        return  # a table starts with a row
+    if rows and table[0] is not rows[0]:
+        rows = [table[0]] + rows  # lines before the first row: the rest of a row a page break cut
     gutter = MIN_GUTTER / 2
     left = cols[0] - gutter
     right = max(reach) + gutter
     xs = [left] + [cols[n] - min(gutter, (cols[n] - reach[n - 1]) / 2) for n in range(1, len(cols))] + [right]
     last = len(xs) - 2
     headed = False
-    for line in above[::-1][:2]:
+    for k, line in enumerate(above[::-1][:2]):
+        upper = above[-2 - k] if k + 1 < len(above) else None
+        # the rest of one header label wrapped (取扱い個人情 / 報の項目), right under the label line
+        rest = (len(line[3]) == 1 and not headed and upper is not None and len(upper[3]) >= 2
+                and line[0] - upper[1] <= 1.0
+                and any(a - 1 <= line[3][0][0] and line[3][0][1] <= b + 1 for a, b in upper[3]))
         # a label over its column; the outer ones may stand out beyond the table's sides (centred
         # over a column wider than its values); labels wholly right of the table head columns no
         # row fills (an answer column ticked in no row)
@@ -900,7 +931,18 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
         labels = line[3][:len(line[3]) - len(beyond)]
         over = [n for a, b in labels for n in range(len(xs) - 1)
                 if (n == 0 or xs[n] - 1 <= a) and (n == last or b <= xs[n + 1] + 1)]
-        if (len(line[3]) < 2 or not labels or len(over) != len(labels) or len(set(over)) != len(over)
+        # two labels over one column: the one over no row's text heads a column empty on this page
+        # (a department merged down the rows of an earlier page), parted in the gutter between them
+        split = [(b0 + a1) / 2 for (seg0, n0), (seg1, n1) in zip(zip(labels, over), list(zip(labels, over))[1:])
+                 for (_, b0), (a1, _) in [(seg0, seg1)]
+                 if n0 == n1 and a1 - b0 >= MIN_GUTTER and not any(_runs_over(t, (b0 + a1) / 2) for t in table)
+                 and not any(b0 < a < a1 or b0 < b < a1 for t in table for a, b in t[3])]
+        if split and len(over) == len(labels):
+            xs = sorted(xs + split)
+            last = len(xs) - 2
+            over = [n for a, b in labels for n in range(len(xs) - 1)
+                    if (n == 0 or xs[n] - 1 <= a) and (n == last or b <= xs[n + 1] + 1)]
+        if ((len(line[3]) < 2 and not rest) or not labels or len(over) != len(labels) or len(set(over)) != len(over)
                 or table[0][0] - line[1] >= 2 * line[2]):
             break
         if headed and table[0][0] - line[1] <= 1.0 and len(line[3]) > len(table[0][3]):
