@@ -215,3 +215,14 @@ def test_jsonl_is_one_full_record_per_document_with_its_renderings_grouped(tmp_p
     assert logo["document"] == json.loads((out / "shinjuku_logo_r6.docx.json").read_text(encoding="utf-8"))
     assert logo["about"]["title"] == logo["document"]["title"] and logo["about"]["body"] == "個人情報保護管理運営会議"
     assert lines[0]["document"] is None and lines[0]["about"] is None and lines[0]["code"] == "corrupt_document"
+
+
+def test_a_row_cut_by_each_page_break_names_that_break():
+    """A table over three pages is cut twice; each join's warning names the break it joined across
+    (before: every one said "after page 1", the page the table began on)."""
+    from extractor import extract
+
+    sub = extract(SAMPLES / "variant_long_procedures.lo.pdf")
+    cuts = [w for w in sub.warnings if w.code == "cell_across_pages"]
+    assert [w.page for w in cuts] == [2, 3]
+    assert all(f"after page {w.page - 1};" in w.message for w in cuts)

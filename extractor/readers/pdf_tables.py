@@ -412,7 +412,7 @@ def continue_table(first: TableDraft, second: TableDraft) -> TableDraft | None:
             merged_into[id(c)] = above
     if merged_into:
         warnings.append(Warning("cell_across_pages", f"a table row or merged cell is cut by the page break after "
-                                f"page {first.page + 0}; its parts were joined", second.page))
+                                f"page {second.page - 1}; its parts were joined", second.page))
     offset = first.n_rows - skip - (1 if split_row else 0)
     out = [_CellDraft(c.row, c.col, c.row_span, c.col_span, list(c.paras), c.tail_room, c.head_unit)
            for c in first.cells]
