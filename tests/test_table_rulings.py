@@ -536,3 +536,29 @@ def test_a_header_label_over_no_rows_text_heads_an_empty_column():
     assert _row_tops(horizontal) == [69, 91, 113, 135, 159]  # header, the cut row's rest, two rows, bottom
     xs = sorted({round(v["x0"]) for v in vertical})
     assert len(xs) == 6 and 134 < xs[1] < 190, xs  # the empty department column between 番号 and 所管課
+
+
+def test_a_header_repeated_at_the_pages_top_ends_before_a_cut_rows_rest():
+    """Chromium repeats a table's header at the top of the next page, its labels at the columns'
+    starts (the number's among them), then the rest of the row the break cut, a little further
+    down than a wrap, then the rows, each one cell's padding apart. The header ends at the first gap
+    wider than a wrap; the rest is a row of its own, to be joined to the page before (before: it was
+    the header's, 取扱い個人情報の項目生年月日・在留資格). Lines a little taller than the pitch make
+    the least gap nil; a column that fills and goes on at a wrap's 1.8 pt still wraps, so rows begin
+    at the number, not at each wrapped name (before: 放課後児童クラ / ブ予約受付 were two rows)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.8
+    chars = _lines([(82.6, [("番号", 95.9), ("所管課", 181.1), ("手続名", 266.3), ("取扱い個人情報", 351.5), ("付議理由", 436.7)]),
+                    (95.2, [("の項目", 351.5)]),
+                    (112.9, [("生年月日・在留", 351.5)]),
+                    (125.5, [("資格", 351.5)]),
+                    (154.4, [("7", 95.9), ("放課後児童クラ", 266.3), ("利用者のメール", 351.5), ("②オンライン決", 436.7)]),
+                    (167.0, [("ブ予約受付", 266.3), ("アドレス", 351.5), ("済", 436.7)]),
+                    (196.0, [("8", 95.9), ("保育所入所登録", 266.3), ("学校名・障害の", 351.5), ("①約1,200件", 436.7)]),
+                    (208.6, [("申請", 266.3), ("有無・電話番号", 351.5)]),
+                    (221.2, [("・個人番号", 351.5)]),
+                    (249.9, [("9", 95.9), ("犬の登録", 266.3), ("所有者の氏名", 351.5), ("②オンライン決", 436.7)])], size)
+    chars += _chars("③マイナ", 436.7, 219.0, size)  # a cell's second paragraph a little off the line beside it
+    horizontal, _ = text_column_rules(chars, (59.0, 783.0))
+    assert _row_tops(horizontal) == [82, 112, 153, 195, 249, 262]

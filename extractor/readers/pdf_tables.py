@@ -896,8 +896,8 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     # where rows stand at the wrap's pitch, no gap between them)
     wraps = [False] * len(cols)
     for i, (above_line, below_line) in enumerate(zip(table, table[1:])):
-        if wrap is not None and gaps[i] > wrap or gaps[i] > 0.5 * above_line[2]:
-            continue
+        if gaps[i] > 0.5 * above_line[2]:
+            continue  # (no finer bound: where lines overlap, the least gap is no wrap's)
         below_cols = {_index(cols, a) for a, _ in below_line[3]}
         for a, b in above_line[3]:
             n = _index(cols, a)
@@ -912,6 +912,13 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     rows = [line for line in table if any(_index(cols, a) == anchor for a, _ in line[3])]
     if rows and table[0] is not rows[0]:
         rows = [table[0]] + rows  # lines before the first row: the rest of a row a page break cut
+    elif rows and wrap is not None and table[0][0] < body[0] + 4 * table[0][2]:
+        # a header repeated at the page's top, labels in the anchor column too: it ends at the first
+        # gap wider than a wrap, and the lines after it are the rest of a row the break cut
+        end = table.index(rows[1]) if len(rows) > 1 else len(table)
+        rest = next((i for i in range(1, end) if gaps[i - 1] > wrap + 0.3 * table[i][2]), None)
+        if rest is not None:
+            rows = [rows[0], table[rest]] + rows[1:]
     gutter = MIN_GUTTER / 2
     left = cols[0] - gutter
     right = max(reach) + gutter
