@@ -750,9 +750,9 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
         support = {x: sum(1 for line in run if len(line[3]) >= 2 and any(abs(s[0] - x) <= 2.0 for s in line[3]))
                    for x in starts}
         kept = [x for x in starts if support[x] >= 2]
-        # a start only one line has, between two columns, where every other piece of that line
-        # starts a column: a cell merged down a column (a department over its procedures)
-        # (crossing no column the lines around it use: the run may hold another table's columns)
+        # a start only one line has, right of the first column, where every other piece of that
+        # line starts a column: a cell merged down a column (a department over its procedures),
+        # crossing no column the lines around it use (the run may hold another table's columns)
         found = []
         for i, line in enumerate(run):
             at = [any(abs(a - x) <= 2.0 for x in kept) for a, _ in line[3]]
@@ -799,6 +799,14 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
             if sum(1 for line in table if len(line[3]) >= 2) >= 2:
                 _text_table_edges(table, run[:a], starts, body, horizontal, vertical)
         k = m + 1
+
+
+def _columns_under(labels: list[tuple[float, float]], xs: list[float]) -> list[int]:
+    """The column (between boundaries ``xs``) each header label stands over; the outer columns
+    reach on beyond the table's sides. A label over no one column gives none."""
+    last = len(xs) - 2
+    return [n for a, b in labels for n in range(len(xs) - 1)
+            if (n == 0 or xs[n] - 1 <= a) and (n == last or b <= xs[n + 1] + 1)]
 
 
 def _heading_after(table: list[tuple]) -> bool:
@@ -923,33 +931,32 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     left = cols[0] - gutter
     right = max(reach) + gutter
     xs = [left] + [cols[n] - min(gutter, (cols[n] - reach[n - 1]) / 2) for n in range(1, len(cols))] + [right]
-    last = len(xs) - 2
     headed = False
     for k, line in enumerate(above[::-1][:2]):
         upper = above[-2 - k] if k + 1 < len(above) else None
         # the rest of one header label wrapped (取扱い個人情 / 報の項目), right under the label line
-        rest = (len(line[3]) == 1 and not headed and upper is not None and len(upper[3]) >= 2
-                and line[0] - upper[1] <= 1.0
-                and any(a - 1 <= line[3][0][0] and line[3][0][1] <= b + 1 for a, b in upper[3]))
+        label_rest = (len(line[3]) == 1 and not headed and upper is not None and len(upper[3]) >= 2
+                      and line[0] - upper[1] <= 1.0
+                      and any(a - 1 <= line[3][0][0] and line[3][0][1] <= b + 1 for a, b in upper[3]))
         # a label over its column; the outer ones may stand out beyond the table's sides (centred
         # over a column wider than its values); labels wholly right of the table head columns no
         # row fills (an answer column ticked in no row)
         beyond = [seg for seg in line[3] if seg[0] > xs[-1] + 1]
         labels = line[3][:len(line[3]) - len(beyond)]
-        over = [n for a, b in labels for n in range(len(xs) - 1)
-                if (n == 0 or xs[n] - 1 <= a) and (n == last or b <= xs[n + 1] + 1)]
+        over = _columns_under(labels, xs)
         # two labels over one column: the one over no row's text heads a column empty on this page
         # (a department merged down the rows of an earlier page), parted in the gutter between them
-        split = [(b0 + a1) / 2 for (seg0, n0), (seg1, n1) in zip(zip(labels, over), list(zip(labels, over))[1:])
-                 for (_, b0), (a1, _) in [(seg0, seg1)]
-                 if n0 == n1 and a1 - b0 >= MIN_GUTTER and not any(_runs_over(t, (b0 + a1) / 2) for t in table)
-                 and not any(b0 < a < a1 or b0 < b < a1 for t in table for a, b in t[3])]
-        if split and len(over) == len(labels):
+        split = []
+        if len(over) == len(labels):
+            for ((_, b0), n0), ((a1, _), n1) in zip(zip(labels, over), zip(labels[1:], over[1:])):
+                x = (b0 + a1) / 2
+                if n0 == n1 and a1 - b0 >= MIN_GUTTER and not any(
+                        _runs_over(t, x) or any(b0 < a < a1 or b0 < b < a1 for a, b in t[3]) for t in table):
+                    split.append(x)
+        if split:
             xs = sorted(xs + split)
-            last = len(xs) - 2
-            over = [n for a, b in labels for n in range(len(xs) - 1)
-                    if (n == 0 or xs[n] - 1 <= a) and (n == last or b <= xs[n + 1] + 1)]
-        if ((len(line[3]) < 2 and not rest) or not labels or len(over) != len(labels) or len(set(over)) != len(over)
+            over = _columns_under(labels, xs)
+        if ((len(line[3]) < 2 and not label_rest) or not labels or len(over) != len(labels) or len(set(over)) != len(over)
                 or table[0][0] - line[1] >= 2 * line[2]):
             break
         if headed and table[0][0] - line[1] <= 1.0 and len(line[3]) > len(table[0][3]):
