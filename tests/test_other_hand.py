@@ -92,6 +92,20 @@ def test_a_passage_marked_across_a_cells_line_break_is_one_passage():
         assert [m.text for m in sub.marked_changes] == ["①約4,000件\n②オンライン決済"]
 
 
+def test_a_passage_marked_over_a_narrow_cells_wrapped_lines_reads_as_the_cell_does():
+    """A measure marked in italic, wrapped by the PDF every six characters of a narrow cell: the
+    passage's lines are joined as the cell's text joins them, a break kept only after a sentence
+    (before: 個人情報を含\nむ書類の持出\n…, unlike the cell's text and the .docx's passage)."""
+    statement = para("※斜体部分が、令和6年度第2回青葉区個人情報保護管理運営会議承認済の内容からの変更箇所です。")
+    lines = ("個人情報を含", "む書類の持出", "しを禁止す", "る。")
+    cell = Cell(1, 1, tuple(Paragraph(runs=(Run(t, bold=False, italic=True),)) for t in lines))
+    header = (Cell(0, 0, (para("番号"),)), Cell(0, 1, (para("対策"),)), Cell(0, 2, (para("実施"),)))
+    table = Table(rows=(header, (Cell(1, 0, (para("3"),)), cell, Cell(1, 2, (para("○"),)))), n_cols=3)
+    sub = submission(statement, table)
+    assert [m.text for m in sub.marked_changes] == ["個人情報を含む書類の持出しを禁止する。"]
+    assert sub.tables[0].rows[0][1].text == "個人情報を含む書類の持出しを禁止する。"
+
+
 # -- PDF lines --------------------------------------------------------------------------------
 
 

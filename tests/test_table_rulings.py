@@ -95,6 +95,10 @@ def test_docx_borders_follow_the_ruling(tmp_path):
     ("担\u3000当\u3000課：市民課", ("担当課", "市民課")),
     ("（担 当 部 課：市民課）", ("担当部課", "市民課")),
     ("件名\u3000住民票", ("件名", "住民票")),
+    # Chromium's text layer gives a spread label's gaps as em spaces (before: no field, and the
+    # title read 件名施設予約…, the key joined to its value)
+    ("件\u2003\u2003名 施設予約システムに係る業務委託について", ("件名", "施設予約システムに係る業務委託について")),
+    ("担\u2003当\u2003課：市民課", ("担当課", "市民課")),
 ])
 def test_spread_labels_read_as_joined_keys(raw, expected):
     assert labelled_line(raw) == expected

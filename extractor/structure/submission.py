@@ -27,10 +27,11 @@ from .procedures import column_roles, procedures_of
 
 _BRACKET_LABEL = re.compile(r"^【[^】]+】$")
 _NUMBERED = re.compile(r"^(?:\d{1,2}[ .．)）]|[（(]\d{1,2}[)）]|第\d{1,2}[章節条])\s*\S")
-_LABELLED_LINE = re.compile(r"^(?P<key>件[ \u3000]{0,4}名|別紙\d*)(?:[\s\u3000：:]+(?P<value>.+))?$", re.S)
-# a short label spread with U+3000 or spaces between its characters (担　当　課, 件　　名)
+_LABELLED_LINE = re.compile(r"^(?P<key>件[^\S\n]{0,4}名|別紙\d*)(?:[\s\u3000：:]+(?P<value>.+))?$", re.S)
+# a short label spread with U+3000 or spaces between its characters (担　当　課, 件　　名; Chromium's
+# text layer may give an em space, U+2003)
 _LABEL_CHAR = r"[^：:。、\s()（）]"
-_SPREAD_LABEL = rf"{_LABEL_CHAR}{{1,2}}(?:[ \u3000]{{1,4}}{_LABEL_CHAR}{{1,2}}){{1,5}}"
+_SPREAD_LABEL = rf"{_LABEL_CHAR}{{1,2}}(?:[^\S\n]{{1,4}}{_LABEL_CHAR}{{1,2}}){{1,5}}"
 _NOT_HEADING_START = tuple("※◇◆・(（「『*＊-－①②③④⑤⑥⑦⑧⑨⑩")
 _NOT_HEADING_END = ("とおり", "こと", "する", "します", "ます", "ある", "いる", "した", "。")
 
@@ -85,10 +86,10 @@ def labelled_line(raw: str) -> tuple[str, str] | None:
     inner = raw
     if len(raw) > 2 and raw[0] in "(（" and raw[-1] in ")）":
         inner = raw[1:-1]
-    m = re.match(rf"^(?P<key>[^：:。、\s()（）]{{1,20}}|{_SPREAD_LABEL})[ \u3000]*[：:](?P<value>.+)$", inner, re.S)
+    m = re.match(rf"^(?P<key>[^：:。、\s()（）]{{1,20}}|{_SPREAD_LABEL})[^\S\n]*[：:](?P<value>.+)$", inner, re.S)
     if m and not is_glyph_only(m.group("key")):  # ``◯：実施する対策`` is a legend, not a field
         key = m.group("key")
-        return (_join_lines(key) if re.search(r"[ \u3000]", key) else key), m.group("value").strip()
+        return (_join_lines(key) if re.search(r"[^\S\n]", key) else key), m.group("value").strip()
     return None
 
 
@@ -121,21 +122,25 @@ def _cell_text(cell: Cell) -> str:
     where the PDF layout starts a paragraph). Where a narrow cell's lines end is the layout's (a PDF
     wraps where a .docx writer may have typed a break, and no PDF says which), so it is no part of
     the text; the printed lines stay in ``raw``."""
+    return _joined_lines("\n".join(normalize(p.text) or "" for p in cell.paragraphs))
+
+
+def _joined_lines(text: str) -> str:
+    """Normalised lines of a cell joined as :func:`_cell_text` joins them."""
     out, last = "", ""
-    for t in (normalize(p.text) for p in cell.paragraphs):
-        for line in (t or "").split("\n"):
-            line = line.strip()
-            if not line:
-                continue
-            if not out:
-                out = last = line
-                continue
-            if ITEM_START.match(line) or _ends_a_line(last):
-                out += "\n" + line
-            else:
-                latin = out[-1:].isascii() and out[-1:].isalnum() and line[:1].isascii() and line[:1].isalnum()
-                out += (" " if latin else "") + line
-            last = line
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if not out:
+            out = last = line
+            continue
+        if ITEM_START.match(line) or _ends_a_line(last):
+            out += "\n" + line
+        else:
+            latin = out[-1:].isascii() and out[-1:].isalnum() and line[:1].isascii() and line[:1].isalnum()
+            out += (" " if latin else "") + line
+        last = line
     return out
 
 
@@ -245,8 +250,8 @@ class _Walk:
                                       marked=(cell_marked if self.marking.known else None),
                                       row_span=cell.row_span, col_span=cell.col_span, col=cell.col))
                 if not kv:
-                    for text, styles in spans:
-                        self.spans.append(S.MarkedSpan(text=normalize(text), styles=list(styles), location={
+                    for text, styles in spans:  # a passage's lines joined as its cell's are
+                        self.spans.append(S.MarkedSpan(text=_joined_lines(normalize(text) or ""), styles=list(styles), location={
                             "page": page, "table": table_id, "row": r, "col": cell.col}))
                 for block in cell.blocks:
                     if isinstance(block, Table):
