@@ -566,3 +566,141 @@ def test_a_header_repeated_at_the_pages_top_ends_before_a_cut_rows_rest():
     chars += _chars("③マイナ", 436.7, 219.0, size)  # a cell's second paragraph a little off the line beside it
     horizontal, _ = text_column_rules(chars, (59.0, 783.0))
     assert _row_tops(horizontal) == [82, 112, 153, 195, 249, 262]
+
+
+_PROC_HEADER = [("所管課", 123.0), ("業務名", 231.0), ("収集する情報項目", 312.7), ("付議内容", 441.7)]
+
+
+def test_rows_apart_by_a_gap_begin_where_cells_begin_in_two_columns():
+    """LibreOffice with no rules and a cell's padding between rows: a department merged down its
+    procedures is printed on the first only, and the names and items wrap. Rows begin after a gap
+    wider than a wrap where cells begin in two columns or more; a value's own paragraph after such a
+    gap begins in its column alone and parts nothing (before: rows began at the department only,
+    three procedures were one, 粗大ごみ収集請求駐輪場定期利用予約受付)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.5
+    chars = _lines([(70.8, _PROC_HEADER),
+                    (91.3, [("学務課", 90.1), ("要介護認定届", 198.1), ("被保険者の性別、", 306.1), ("③マイナンバー", 414.1)]),
+                    (101.8, [("電話番号等", 306.1), ("カード", 414.1)]),
+                    (122.3, [("ひとり親家庭医療費", 198.1), ("対象児童の性別、口", 306.1), ("①約1,200件", 414.1)]),
+                    (132.8, [("助成申込", 198.1), ("座番号等", 306.1)]),
+                    (153.3, [("粗大ごみ収集請求", 198.1), ("世帯主の在留資格等", 306.1), ("③マイナンバー", 414.1)]),
+                    (173.8, [("生涯学習課", 90.1), ("図書館利用申込", 198.1), ("届出人の病歴等", 306.1), ("①約800件", 414.1)]),
+                    (194.3, [("なお書き", 306.1)])], size)
+    horizontal, _ = text_column_rules(chars, (59.0, 783.0))
+    assert _row_tops(horizontal) == [70, 90, 121, 152, 173, 206]  # header, four procedures, the bottom
+
+
+def test_a_cut_rows_rest_under_a_repeated_header_at_the_pages_top_is_a_row():
+    """The next page of that table: the header repeated, then the rest of the row the break cut, in
+    the items column alone, then rows. The one-piece lines at the page's top, in one column right of
+    the first, are a row of the table under its header (before: the table began at the first line of
+    two cells, the header parted from it by lines of no table, and the page's table was never joined
+    to the one before: 13 items of a procedure lost)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.5
+    chars = _lines([(70.8, _PROC_HEADER),
+                    (91.3, [("号、障害の有無、", 306.1)]),
+                    (101.8, [("メールアドレス等", 306.1)]),
+                    (122.3, [("がん検診予約受付", 198.1), ("氏名、職業、国籍", 306.1), ("①約3,500件", 414.1)]),
+                    (132.8, [("対象児童の氏名等", 306.1)]),
+                    (153.3, [("生涯学習課", 90.1), ("転入変更届", 198.1), ("登録者の病歴等", 306.1), ("①約800件", 414.1)]),
+                    (173.8, [("学務課", 90.1), ("防災メール請求", 198.1), ("氏名、性別等", 306.1), ("②オンライン", 414.1)])], size)
+    horizontal, _ = text_column_rules(chars, (59.0, 783.0))
+    assert _row_tops(horizontal) == [70, 90, 121, 152, 173, 185]  # header, the cut row's rest, three rows, bottom
+
+
+def test_a_header_label_at_its_cells_left_over_centred_marks_heads_their_column():
+    """A checklist with no rules, its labels at the cells' left (チェック at the column's start), the
+    marks centred under it: the mark column's boundary, put next to the marks, would cut the label,
+    and the header was no row. The boundary moves to where the label begins, never over the text of
+    the column before (before: the header was a paragraph, and the page's table never went on from
+    the one before)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 11.0
+    chars = _lines([(70.7, [("Ｎｏ", 90.1), ("区分", 198.1), ("対策内容", 306.1), ("チェック", 414.1)]),
+                    (92.7, [("５", 90.1), ("接続するネット", 306.1), ("〇", 457.2)]),
+                    (103.7, [("ワークは特定相手", 306.1)]),
+                    (114.7, [("６", 90.1), ("ＩＤ・パスワード", 306.1), ("〇", 457.2)]),
+                    (125.7, [("により認証する。", 306.1)])], size)
+    horizontal, vertical = text_column_rules(chars, (59.0, 783.0))
+    assert _row_tops(horizontal)[0] == 70  # the header is the table's first row
+    xs = sorted({round(v["x0"]) for v in vertical})
+    assert any(394 < x < 414 for x in xs), xs  # the mark column begins before its label
+
+
+def _build_long_checklist(path: Path, ruling: str) -> None:
+    """A checklist over a page break, its header repeated on the next page, the labels at the cells'
+    left and the marks centred under チェック."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from make_samples import new_document, save_stable
+
+    doc = new_document("test", "rulings")
+    for k in range(44):
+        doc.add_paragraph(f"本文の段落{k + 1}。次のとおり実施する。")
+    rows = [["Ｎｏ", "対策内容", "チェック"], ["講じる対策は「〇」、不要な対策は「－」", None, None]] + [
+        [str(k + 1), f"対策{k + 1}として、個人情報を含む書類の持出しを禁止し、定期的に確認する。", "〇"]
+        for k in range(24)]
+    table = _add_table(doc, rows, ruling)
+    table.cell(1, 0).merge(table.cell(1, 2))
+    table.cell(1, 0).paragraphs[0].text = rows[1][0]
+    header = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header.append(repeat)
+    for row in table.rows[2:]:
+        row.cells[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.add_paragraph("以上")
+    save_stable(doc, path)
+
+
+def test_a_checklist_with_no_rules_goes_on_over_the_page_break(tmp_path):
+    """A header whose label stands at the cell's left, left of the centred marks, is the table's
+    first row, and a legend merged across the table under it is one cell of a row of its own; the
+    two pages' column boundaries, each inferred somewhere in its page's gutter, are one where the
+    gutters meet: one table, as in the .docx (before: the header and legend were paragraphs, the
+    first page's boundary, next to the marks, lay under the next page's label, and the table was
+    two)."""
+    docx_cells, pdf_cells = _docx_and_pdf_cells(tmp_path, _build_long_checklist, "none")
+    assert len(docx_cells) == 1 and len(docx_cells[0]) == 26
+    assert pdf_cells == docx_cells
+
+
+def _build_touching(path: Path, ruling: str) -> None:
+    """Three tables with one line of body text between each two and no blank line: 別紙 set at the
+    right margin, beyond the tables' rules, and a caption between a key–value table and a table of
+    more columns."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+    from make_samples import new_document, save_stable
+
+    doc = new_document("test", "rulings")
+    doc.add_paragraph("事業の概要")
+    _add_table(doc, [list(r) for r in KV], ruling)
+    annex = doc.add_paragraph("別紙")
+    annex.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _add_table(doc, [["委託する業務", "申請受付、審査補助及び通知書の発送"], ["委託先", "株式会社トラストネット"],
+                     ["委託の期間", "令和8年6月22日から令和11年3月31日まで"]], ruling)
+    caption = doc.add_paragraph("【資料9-1】【追加手続及び情報項目】")
+    for p in (annex, caption):  # set tight, as a cell's text is: nothing but the line tells them apart
+        p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
+    _add_table(doc, [list(r) for r in PROCEDURES], ruling)
+    doc.add_paragraph("以上")
+    save_stable(doc, path)
+
+
+@pytest.mark.parametrize("ruling", ["horizontal", "horizontal_frame"])
+def test_body_lines_between_touching_horizontally_ruled_tables_are_no_rows(tmp_path, ruling):
+    """With no blank line between them, a line of body text starts right under one table's bottom
+    rule as a cell's text does: 別紙 at the right margin runs out beyond the rules' ends, so it is
+    body text (before: a row 別 of the table above, 紙 cut off, and the table no key–value table);
+    a caption between a table of two columns and one of three, every row of each leaving its own
+    gutters, parts two tables (before: one table, the caption a row across it)."""
+    docx_cells, pdf_cells = _docx_and_pdf_cells(tmp_path, _build_touching, ruling)
+    assert len(docx_cells) == 3
+    assert pdf_cells == docx_cells

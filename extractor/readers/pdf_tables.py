@@ -342,23 +342,33 @@ def _numbering_restarts(above: _CellDraft | None, below: _CellDraft) -> bool:
 
 def _same_boundary(first: TableDraft, second: TableDraft, i: int) -> bool:
     """Whether the i-th column boundaries of two tables are one: drawn, at the same x; inferred from
-    the text on either page (somewhere in the gutter the text leaves, which differs from page to
-    page), where each lies in the other's gutter: no text of the other table's columns beside it
-    runs across it."""
+    the text on either page, somewhere in the gutter the text leaves (which differs from page to
+    page: a header label set at its cell's left starts further left than the values under it), where
+    the two gutters meet: some x that no text of either table's columns beside it runs across."""
     if abs(first.xs[i] - second.xs[i]) <= 2.0:
         return True
     if i not in first.inferred and i not in second.inferred:
         return False
-    for table, x in ((first, second.xs[i]), (second, first.xs[i])):
-        for cell in table.cells:
-            reach = cell.reach()
-            if reach is None:
-                continue
-            if cell.col + cell.col_span == i and reach[1] > x + 1:
-                return False
-            if cell.col == i and reach[0] < x - 1:
-                return False
-    return True
+    spans = [_gutter(table, i) for table in (first, second)]
+    return max(lo for lo, _ in spans) < min(hi for _, hi in spans) + 2.0
+
+
+def _gutter(table: TableDraft, i: int) -> tuple[float, float]:
+    """The span a table's i-th column boundary may lie in: a drawn one where it is drawn; an
+    inferred one between the text of the cells that end at it and of those that begin at it."""
+    x = table.xs[i]
+    if i not in table.inferred:
+        return x - 2.0, x + 2.0
+    lo, hi = float("-inf"), float("inf")
+    for cell in table.cells:
+        reach = cell.reach()
+        if reach is None:
+            continue
+        if cell.col + cell.col_span == i:
+            lo = max(lo, reach[1])
+        if cell.col == i:
+            hi = min(hi, reach[0])
+    return lo, hi
 
 
 def continue_table(first: TableDraft, second: TableDraft) -> TableDraft | None:
@@ -494,6 +504,36 @@ def _row_rules(rules: list[dict]) -> list[tuple[dict, dict, tuple[float, float]]
     return out
 
 
+def _split_at_captions(ladder: list[tuple]) -> list[list[tuple]]:
+    """Two tables whose rules meet, a caption between them (【資料34-1】 between a key–value table and
+    a procedures table, no blank line to part them): a band with no gutter, its text starting where
+    the table's does, between rows that all
+    leave fewer gutters than every row on its other side (two rows each side at least; below, the
+    rows up to the next band of more than one line with no gutter), is body text, and the ladder
+    two tables. A legend or group merged across one table has that table's columns on both sides
+    (a header row may leave more gutters than rows whose text fills a cell up to the next: one row
+    is no evidence)."""
+    parts: list[list[tuple]] = [[]]
+    left = min(c["x0"] for *_, chars in ladder for c in chars)
+    for i, band in enumerate(ladder):
+        # a caption starts where the table's text starts (a row whose other cells are empty does not)
+        if not band[4] and parts[-1] and min(c["x0"] for c in band[5]) <= left + 2.0:
+            above = [b for b in parts[-1] if b[4]]
+            below = []
+            for b in ladder[i + 1:]:
+                if b[4]:
+                    below.append(b)
+                elif len(chars_to_lines(b[5])) > 1:
+                    break  # another passage between tables; a legend or group row of one line goes on
+            if len(above) >= 2 and len(below) >= 2 and (
+                    min(len(b[4]) for b in above) > max(len(b[4]) for b in below)
+                    or min(len(b[4]) for b in below) > max(len(b[4]) for b in above)):
+                parts.append([])
+                continue
+        parts[-1].append(band)
+    return [part for part in parts if part]
+
+
 def _column_boundaries(ladder: list[tuple]) -> list[tuple[float, float]]:
     """The column boundaries of one table ruled by horizontal lines only, from the gutters its rows
     leave: gutters of several rows that overlap are one boundary, their common part (between the
@@ -610,9 +650,15 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
         y0, y1 = upper["top"], lower["top"]
         if y1 - y0 < 4:
             continue
-        band = [c for c in by_mid[bisect.bisect_left(mids, y0):bisect.bisect_left(mids, y1)]
-                if x0 - 1 <= c["x0"] and c["x1"] <= x1 + 1 and (not c["text"].isspace() or c["text"] == "\u3000")]
+        inside = [c for c in by_mid[bisect.bisect_left(mids, y0):bisect.bisect_left(mids, y1)]
+                  if not c["text"].isspace() or c["text"] == "\u3000"]
+        band = [c for c in inside if x0 - 1 <= c["x0"] and c["x1"] <= x1 + 1]
         if not band:
+            continue
+        # text between the rules that runs out beyond their ends (別紙 set at the right margin
+        # between two tables) is body text: no row of a table, whose rules span its cells
+        if any(c["x1"] > x1 + 2 or c["x0"] < x0 - 2 for c in inside
+               if any(c["x0"] < b["x1"] + 1 and b["x0"] < c["x1"] + 1 and abs(c["top"] - b["top"]) < 1 for b in band)):
             continue
         size = max(c["size"] for c in band)
         # a blank line first (the empty paragraph Word keeps between two tables): body text, no row;
@@ -639,6 +685,7 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
             ladders[-1].append(b)
         else:
             ladders.append([b])
+    ladders = [part for ladder in ladders for part in _split_at_captions(ladder)]
     for ladder in ladders:
         # a rule broken under a merged cell ends at the column boundary itself: where a break of it
         # lies in the gutter, the boundary is there (a cell's rule that stops short of the vertical
@@ -791,14 +838,49 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
         for a, b in _table_pieces(run, k, m, starts):
             while a < b and len(run[a][3]) < 2:
                 a += 1  # a table starts with a row of two or more cells (a header just above joins later)
-            table = run[a:b + 1]
+            lead = a
+            if k == 0 or all(len(line[3]) < 2 or not fits(line) for line in run[:k]):
+                lead = _cut_row_rest(run, a, starts, body)
+            table = run[lead:b + 1]
             while table and crosses(table[-1], table):
                 table = table[:-1]  # a note under the table is no row (a row merged across lies between rows)
             while len(table) > 2 and _heading_after(table):
                 table = table[:-1]
             if sum(1 for line in table if len(line[3]) >= 2) >= 2:
-                _text_table_edges(table, run[:a], starts, body, horizontal, vertical)
+                _text_table_edges(table, run[:lead], starts, body, horizontal, vertical)
         k = m + 1
+
+
+def _cut_row_rest(run: list[tuple], first: int, starts: list[float], body: tuple[float, float]) -> int:
+    """Where the table beginning at ``run[first]`` really begins: one-piece lines just above it, in
+    one column right of the first, at the top of the page's body (under at most a repeated header of
+    two lines) are the rest of a row a page break cut, part of the table. A heading or note at the
+    margin, or text running over a column's start, is none."""
+    lead = first
+    while lead > 0 and len(run[lead - 1][3]) == 1:
+        (a, b), = run[lead - 1][3]
+        if not (starts[0] + 2.0 < a and any(abs(a - x) <= 2.0 for x in starts)
+                and not any(a + 2.0 < x < b - 2.0 for x in starts)):
+            break
+        lead -= 1
+    if lead == first or lead > 2 or run[0][0] > body[0] + 4 * run[0][2]:
+        return first
+    return lead
+
+
+def _boundaries_before_labels(labels: list[tuple[float, float]], xs: list[float], reach: list[float],
+                              gutter: float) -> list[float]:
+    """A column's boundary where its header label begins: a label set at the cell's left over values
+    centred in it (チェック over ○) starts in the gutter before the values, where the boundary, put
+    next to the values, leaves it over the column before. Moved left to the label, never over the
+    text of the column before, which keeps a label of its own."""
+    xs = list(xs)
+    for j in range(1, len(xs) - 1):
+        for k, (a, b) in enumerate(labels):
+            if (reach[j - 1] + gutter <= a < xs[j] - 1 and b <= xs[j + 1] + 1
+                    and any(xs[j - 1] - 1 <= a0 for a0, _ in labels[:k])):
+                xs[j] = a - gutter
+    return xs
 
 
 def _columns_under(labels: list[tuple[float, float]], xs: list[float]) -> list[int]:
@@ -917,7 +999,13 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     if not short:
         return
     anchor = max(short, key=lambda n: (not wraps[n], counts[n], -n))
-    rows = [line for line in table if any(_index(cols, a) == anchor for a, _ in line[3])]
+    # a row also begins where cells begin in two columns or more after a gap wider than a wrap:
+    # rows standing apart by their padding, the anchor's cell merged down them (a department printed
+    # once over its procedures); a value's own paragraphs begin in its column alone
+    rows = [line for i, line in enumerate(table)
+            if any(_index(cols, a) == anchor for a, _ in line[3])
+            or (i and wrap is not None and gaps[i - 1] > wrap + 0.3 * line[2]
+                and len({_index(cols, a) for a, _ in line[3]}) >= 2)]
     if rows and table[0] is not rows[0]:
         rows = [table[0]] + rows  # lines before the first row: the rest of a row a page break cut
     elif rows and wrap is not None and table[0][0] < body[0] + 4 * table[0][2]:
@@ -931,6 +1019,14 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     left = cols[0] - gutter
     right = max(reach) + gutter
     xs = [left] + [cols[n] - min(gutter, (cols[n] - reach[n - 1]) / 2) for n in range(1, len(cols))] + [right]
+    # a legend merged across the table right under its header (講じる対策は「〇」…): one piece at the
+    # first column's start, no further above the first row than rows stand apart; a row of the table,
+    # one cell across it, when a header of three labels or more stands above it (a line over two
+    # pieces is as likely the last row of a key–value table before it)
+    legend = None
+    if (len(above) >= 2 and len(above[-1][3]) == 1 and len(above[-2][3]) >= 3 and abs(above[-1][3][0][0] - cols[0]) <= 2.0
+            and table[0][0] - above[-1][1] <= max(gaps, default=0.0) + 1.0):
+        legend, above = above[-1], above[:-1]
     headed = False
     for k, line in enumerate(above[::-1][:2]):
         upper = above[-2 - k] if k + 1 < len(above) else None
@@ -943,6 +1039,8 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
         # row fills (an answer column ticked in no row)
         beyond = [seg for seg in line[3] if seg[0] > xs[-1] + 1]
         labels = line[3][:len(line[3]) - len(beyond)]
+        if not headed:
+            xs = _boundaries_before_labels(labels, xs, reach, gutter)
         over = _columns_under(labels, xs)
         # two labels over one column: the one over no row's text heads a column empty on this page
         # (a department merged down the rows of an earlier page), parted in the gutter between them
@@ -957,7 +1055,7 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
             xs = sorted(xs + split)
             over = _columns_under(labels, xs)
         if ((len(line[3]) < 2 and not label_rest) or not labels or len(over) != len(labels) or len(set(over)) != len(over)
-                or table[0][0] - line[1] >= 2 * line[2]):
+                or (legend if legend is not None and not headed else table[0])[0] - line[1] >= 2 * line[2]):
             break
         if headed and table[0][0] - line[1] <= 1.0 and len(line[3]) > len(table[0][3]):
             table, rows = [line] + table, [line] + rows[1:]  # a header wrapped over two lines is one row
@@ -970,6 +1068,13 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
         xs[0], xs[-1] = min(xs[0], line[3][0][0] - gutter), max(xs[-1], line[3][-1][1] + gutter)
         if beyond:
             break  # the columns changed: a line above is matched to them no more
+    if legend is not None and headed:
+        at = next(i for i, line in enumerate(table) if line[0] > legend[0])
+        table = table[:at] + [legend] + table[at:]
+        at = next(i for i, line in enumerate(rows) if line[0] > legend[0])
+        rows = rows[:at] + [legend] + rows[at:]
+    else:
+        legend = None  # no header over it: a paragraph before the table
     # two rows, a header counting (a page's first rows under a repeated header, or its last ones)
     if len(rows) < 2 or sum(1 for row in rows if body[0] <= row[0] and row[1] <= body[1]) < 2:
         return
@@ -979,10 +1084,19 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     for y in ys:
         horizontal.append({"x0": left, "x1": right, "top": y, "bottom": y, "width": right - left, "height": 0,
                            "orientation": "h", "object_type": "line"})
+    def across(y0: float, y1: float) -> bool:
+        """A row of one piece of text from the first column over an inner boundary: a legend or a
+        group merged across the table, one cell."""
+        inside = [line for line in table if y0 <= line[0] < y1]
+        return bool(inside) and all(len(line[3]) == 1 and abs(line[3][0][0] - cols[0]) <= 2.0 for line in inside) \
+            and any(_runs_over(line, x) for line in inside for x in xs[1:-1])
+
+    merged = {y0 for y0, y1 in zip(ys, ys[1:]) if across(y0, y1) or (legend is not None and y0 == legend[0] - 1)}
     for x in xs:
         for y0, y1 in zip(ys, ys[1:]):
             # a row whose text runs over an inner boundary is one cell there (a legend, a group)
-            if x not in (xs[0], xs[-1]) and any(_runs_over(line, x) for line in table if y0 <= line[0] < y1):
+            if x not in (xs[0], xs[-1]) and (y0 in merged or any(_runs_over(line, x) for line in table
+                                                                 if y0 <= line[0] < y1)):
                 continue
             vertical.append({"x0": x, "x1": x, "top": y0, "bottom": y1, "width": 0, "height": y1 - y0,
                              "orientation": "v", "object_type": "line"})
