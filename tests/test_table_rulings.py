@@ -704,3 +704,24 @@ def test_body_lines_between_touching_horizontally_ruled_tables_are_no_rows(tmp_p
     docx_cells, pdf_cells = _docx_and_pdf_cells(tmp_path, _build_touching, ruling)
     assert len(docx_cells) == 3
     assert pdf_cells == docx_cells
+
+
+def test_a_key_value_table_with_a_long_key_and_no_rules_is_a_table():
+    """Keys in a text table with no rules, one as long as 委託する個人情報の項目 (eleven characters,
+    on one line): where no column is short, a column whose text never wraps is the labels' and
+    rows begin at it; the values wrap (before: no column was short, no table was found, and the
+    page gave none of the five fields, nor the items)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 12.0
+    chars = _lines([(510.6, [("委託する業務", 90.1), ("粗大ごみ受付センター業務における申", 306.1)]),
+                    (522.6, [("請受付、審査補助及び通知書の発送", 306.1)]),
+                    (544.6, [("委\u3000託\u3000先", 90.1), ("株式会社北斗ソリューション", 306.1)]),
+                    (566.6, [("委託の理由", 90.1), ("専門的な知識及び設備を有する事業者", 306.1)]),
+                    (578.6, [("が処理することで、迅速かつ正確に事", 306.1)]),
+                    (590.6, [("務を執行できるため。", 306.1)]),
+                    (612.6, [("委託する個人情報の項目", 90.1), ("届出人の口座番号、電話番号（連絡先", 306.1)]),
+                    (624.6, [("（任意））、国籍、続柄、所得、性別", 306.1)])], size)
+    horizontal, vertical = text_column_rules(chars, (59.0, 783.0))
+    assert _row_tops(horizontal) == [510, 544, 566, 612, 638]
+    assert len({round(v["x0"]) for v in vertical}) == 3

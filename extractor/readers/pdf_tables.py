@@ -994,8 +994,10 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
             wraps[n] = wraps[n] or (n in below_cols and b >= reach[n] - 1.5 * above_line[2])
     # the anchor: the short column (a label, a number or a mark, never a wrapped value) that begins
     # the most cells, the leftmost of equals, one whose text never wraps before one that does; a
-    # merged cell's column begins fewer
-    short = [n for n in range(len(cols)) if not long[n]]
+    # merged cell's column begins fewer. With no short column, one of long labels that never wrap
+    # (委託する個人情報の項目) is a label column still
+    short = ([n for n in range(len(cols)) if not long[n]]
+             or [n for n in range(len(cols)) if not wraps[n]])
     if not short:
         return
     anchor = max(short, key=lambda n: (not wraps[n], counts[n], -n))
