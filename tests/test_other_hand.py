@@ -290,3 +290,36 @@ def test_a_checklist_heading_with_no_checklist_read_says_so():
                         (Cell(2, 0, (para("○"),)), Cell(2, 1, (para("誓約書を提出させる。"),)))), n_cols=2, header_rows=1)
     read = submission(para("5 業務委託にかかる個人情報保護対策チェックリスト"), para("実施するものに「○」を記入"), table)
     assert read.checklist and "checklist_not_read" not in [w.code for w in read.warnings]
+
+
+def test_a_page_header_printed_once_at_the_top_of_the_flow_is_no_section():
+    """An HTML print keeps the .docx's page header (資料36, …審議会資料) once, as the first line of
+    the flow; the .docx keeps it in its header part and LibreOffice repeats it on every page as a
+    running header. Before anything else of the document it is page furniture, not a section
+    (before: a first section 資料36 that the .docx does not have: the Chromium PDF ≠ the .docx on 7
+    of 31 generated documents); the same label after the title is text of the document."""
+    title = para("朝日都情報公開個人情報保護審議会\u3000付議事項")
+    basis = para("第５条第２項第１号（業務委託）")
+    for label in ("資料36", "個人情報保護運営審議会資料"):
+        sub = submission(para(label), title, basis)
+        assert [s.heading for s in sub.sections][:1] == ["朝日都情報公開個人情報保護審議会付議事項"]
+        assert all(label not in s.raw for s in sub.sections)
+    sub = submission(title, para("資料36"), basis)
+    assert any("資料36" in s.raw for s in sub.sections)
+
+
+def test_a_glossary_of_two_columns_headed_by_their_names_is_no_key_value_table():
+    """A PDF keeps no header-row flag: a glossary (用語 | 説明, then terms) read from one looked like
+    a key–value table, and its terms came out as fields 用語, LGWAN, クラウドサーバ that the .docx
+    (whose header row repeats) does not give. A first row of two column names
+    (`models/vocabulary.json` `column_heads`) heads the table."""
+    rows = [("用語", "説明"), ("LGWAN", "地方公共団体を相互に接続する行政専用のネットワーク"),
+            ("クラウドサーバ", "事業者が管理するデータセンターに設置されたサーバ")]
+    table = Table(rows=tuple((Cell(r, 0, (para(a),)), Cell(r, 1, (para(b),))) for r, (a, b) in enumerate(rows)),
+                  n_cols=2)
+    sub = submission(para("別表"), table)
+    assert sub.fields == []
+    assert sub.tables[0].header == ["用語", "説明"] and len(sub.tables[0].rows) == 2
+    kv = Table(rows=((Cell(0, 0, (para("担当課"),)), Cell(0, 1, (para("市民課"),))),
+                     (Cell(1, 0, (para("委託先"),)), Cell(1, 1, (para("株式会社トラストネット"),)))), n_cols=2)
+    assert [f.key for f in submission(para("事業の概要"), kv).fields] == ["担当課", "委託先"]

@@ -62,6 +62,9 @@ def heading_level(p: Paragraph, text: str) -> int | None:
 
 # a page number written as page furniture: ``- 3 -``, ``2 / 5``, ``p. 3``, ``3ページ`` (a bare digit is not)
 _PAGE_FURNITURE = re.compile(r"^(?:[-－‐―–—]\s*\d{1,4}\s*[-－‐―–—]|\d{1,4}\s*[/／]\s*\d{1,4}|[pP]\.?\s*\d{1,4}|\d{1,4}\s*(?:ページ|頁))$")
+# a document's label as its page header prints it: 資料36, 資料4-2, 個人情報保護運営審議会資料
+# (a meeting line, 令和7年度第2回…審議会資料3, is the document's own text: its numbers say so)
+_DOCUMENT_LABEL = re.compile(r"^(?:資料\s*\d+(?:\s*[-－]\s*\d+)?|[^\d\s]{2,30}資料)$")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 
 
@@ -204,6 +207,9 @@ class _Walk:
             return
         if _PAGE_FURNITURE.match(text):
             return  # a page number the rendering kept in the flow (an HTML print, a text export): no text
+        if (_DOCUMENT_LABEL.match(text) and self.heading is None and not self.body and not self.sections
+                and not self.tables and self.title is None):
+            return  # the page header an HTML print keeps once, at the top of the flow (資料36): furniture
         if self.title is None and not self.tables and is_cover_title(text, raw):
             self.title = (text, raw)  # the cover's heading is the title where no 件名 precedes it
         level = heading_level(p, text)
@@ -358,11 +364,16 @@ def _header_text(text: str) -> str:
 def is_key_value(t: Table) -> bool:
     """Two columns, every row a short label beside a value: a key–value table. Not when the source
     marks a header row, nor when the first row names the columns of a procedures table
-    (``取扱い個人情報の項目 | 手続名``): a two-column list of procedures is no list of fields."""
+    (``取扱い個人情報の項目 | 手続名``): a two-column list of procedures is no list of fields; nor
+    when it names two columns (``用語 | 説明``, ``models/vocabulary.json`` ``column_heads``)."""
     if t.n_cols != 2 or not t.rows or t.header_rows:
         return False
-    if column_roles([_join_lines(_cell_text(c)) for c in t.rows[0]]) is not None:
+    first = [_join_lines(_cell_text(c)) for c in t.rows[0]]
+    if column_roles(first) is not None:
         return False
+    heads = vocabulary()["column_heads"]["words"]
+    if len(t.rows) > 1 and all(text in heads for text in first):
+        return False  # 用語 | 説明: a glossary's header, where a PDF keeps no header-row flag
     for row in t.rows:
         if len(row) != 2 or row[0].col != 0 or row[1].col != 1:
             return False
