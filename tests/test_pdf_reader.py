@@ -427,3 +427,17 @@ def test_a_centred_heading_that_wraps_is_one_paragraph():
     assert ["".join(l.text for l in g) for g in groups] == [full + "加）", "根拠：第４条第１項"]
     short = [line("審議会", 290.0, 80.0), line("諮問事項", 284.8, 92.0)]
     assert len(lines_to_paragraph_groups(short + heading[2:], 522.2)) == 3
+
+
+def test_a_paragraph_carried_into_the_top_margin_of_the_next_page_stays_one_paragraph(tmp_path):
+    """A note the page break carries to the very top of the next page lies in the header band. Lines
+    there that are no running header (repeated) nor page number are body text: grouped into
+    paragraphs with the page's other lines (before: each line of the band was a paragraph of its
+    own, and a note wrapped in two read as two lines, 活用する / 場合、③… in a Chromium PDF)."""
+    full = "The procedures are listed in the table below and each of them is counted"
+    body = "".join(text(72, 700 - 16 * k, full) for k in range(5))
+    first = (text(72, 760, "Note 1 covers the case where more than a thousand people apply, note 2 the")
+             + text(72, 746, "case of an online payment."))
+    doc = read(tmp_path, [body + text(72, 600, "End of the first page."), first + body])
+    texts = [p.text for p in iter_paragraphs(doc.pages[1].blocks)]
+    assert any("note 2 the" in t and "online payment" in t for t in texts), texts

@@ -294,6 +294,14 @@ class PdfReader:
         # Paragraphs, against the right margin of every page of the same width: a page whose lines
         # are all short (a cover page) would otherwise take its longest line for a full one, and join
         # ◇第3条…, （担当部課：…） and 事業の概要 into one paragraph.
+        # running headers and footers: margin lines repeated on several pages, and page numbers; any
+        # other line in a margin band is body text that reaches into it (a note carried over to the
+        # top of the next page), grouped into paragraphs with the page's other lines
+        for number, margin in enumerate(margins, start=1):
+            kept = [line for text, line in margin
+                    if not (_PAGE_NUMBER.match(text) or (margin_texts[text] > 1 and len(pdf.pages) > 1))]
+            if kept:
+                self._body_lines[number] = sorted(self._body_lines[number] + kept, key=lambda line: line.top)
         widths = {n: round(float(p.width)) for n, p in enumerate(pdf.pages, start=1)}
         rights: dict[int, float] = {}
         for n, lines in self._body_lines.items():
@@ -303,12 +311,7 @@ class PdfReader:
             if lines:
                 for group in lines_to_paragraph_groups(lines, rights[widths[n]]):
                     page_items[n - 1].append((group[0].top, paragraph_of_lines(group, self._stylers[n], n)))
-        # running headers and footers: margin lines repeated on several pages, and page numbers
-        blocks_by_page: list[list] = []
-        for number, (items, margin) in enumerate(zip(page_items, margins), start=1):
-            kept = [(line.top, paragraph_of_lines([line], self._stylers[number], number)) for text, line in margin
-                    if not (_PAGE_NUMBER.match(text) or (margin_texts[text] > 1 and len(pdf.pages) > 1))]
-            blocks_by_page.append(sorted(items + kept, key=lambda t: t[0]))
+        blocks_by_page = [sorted(items, key=lambda t: t[0]) for items in page_items]
         # tables that go on over a page break become one
         flat: list[tuple[int, object]] = []
         for number, items in enumerate(blocks_by_page, start=1):
