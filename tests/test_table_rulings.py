@@ -725,3 +725,25 @@ def test_a_key_value_table_with_a_long_key_and_no_rules_is_a_table():
     horizontal, vertical = text_column_rules(chars, (59.0, 783.0))
     assert _row_tops(horizontal) == [510, 544, 566, 612, 638]
     assert len({round(v["x0"]) for v in vertical}) == 3
+
+
+def test_a_header_label_whose_bracket_overlaps_the_next_label_is_cut_at_the_columns_start():
+    """Chromium sets a header label that fills its cell up to the next one's (手続名（登録業務名）), the
+    closing bracket's box, half of it blank, under the next label's first character (個人情報項目 at
+    the column's start, 1.5 pt inside the bracket's box): a new text position, so the line is cut
+    there (before: the two labels were one piece, one header cell over two columns, and the
+    procedures table gave no procedure)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.8
+    header = _chars("No", 95.9, 281.8, size) + _chars("所管課", 202.4, 281.8, size) \
+        + _chars("手続名（登録業務名）", 309.0, 281.8, size) + _chars("個人情報項目", 415.5, 281.8, size)
+    chars = header + _lines([(311.4, [("1", 95.9), ("環境保全課", 202.4), ("図書館利用申込", 309.0), ("保護者の学校名、口", 415.5)]),
+                             (323.3, [("座番号等", 415.5)]),
+                             (352.0, [("2", 95.9), ("戸籍住民課", 202.4), ("健康相談届", 309.0), ("世帯主の年齢等", 415.5)])], size)
+    horizontal, vertical = text_column_rules(chars, (59.0, 733.0))
+    assert _row_tops(horizontal) == [281, 310, 351, 364]  # the header, two procedures, the bottom
+    xs = sorted({round(v["x0"]) for v in vertical})
+    assert len(xs) == 5
+    header_edges = sorted(round(v["x0"]) for v in vertical if v["top"] < 300)
+    assert header_edges == xs  # the header is cut between its labels too: four cells, no merge

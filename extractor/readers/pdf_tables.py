@@ -747,11 +747,12 @@ def _gaps(lines: list[tuple]) -> list[float]:
 
 def _split_at_starts(line: tuple, starts: list[float]) -> tuple:
     """A line whose text runs on into a column with no gutter (Chromium fills a cell up to the next
-    cell's text) cut where a character starts at a column's start, just clear of the one before;
-    two full-width characters touch within a run of text (the space LibreOffice sets between
-    Japanese and a Latin letter or digit is no such clearance)."""
+    cell's text) cut where a character starts at a column's start, just clear of the one before or
+    over it (a closing bracket's box, half of it blank, under the next cell's first character: a new
+    text position, not the run going on); two full-width characters touch within a run of text (the
+    space LibreOffice sets between Japanese and a Latin letter or digit is no such clearance)."""
     cuts = [x for x in starts for (_, b, t0), (a, _, t1) in zip(line[4], line[4][1:])
-            if abs(a - x) <= 0.6 and a - b >= 0.5 and not (t0.isascii() or t1.isascii())]
+            if abs(a - x) <= 0.6 and abs(a - b) >= 0.5 and not (t0.isascii() or t1.isascii())]
     if not cuts:
         return line
     segs = []
