@@ -747,3 +747,24 @@ def test_a_header_label_whose_bracket_overlaps_the_next_label_is_cut_at_the_colu
     assert len(xs) == 5
     header_edges = sorted(round(v["x0"]) for v in vertical if v["top"] < 300)
     assert header_edges == xs  # the header is cut between its labels too: four cells, no merge
+
+
+def test_a_group_label_in_the_number_column_makes_no_long_column():
+    """Chromium sets a checklist's group labels (【技術的安全管理措置】) as lines of one piece in the
+    number column, wider than any number: a group merged across, no cell of the column, so the
+    number column stays short and every group and measure begins a row (before: the column was
+    'long', rows began at the marks, and the groups ran into the header and the rows before them:
+    the checklist gave no entry)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 9.9
+    chars = _lines([(386.4, [("Ｎｏ", 95.9), ("対策内容", 237.9), ("実施", 379.9)]),
+                    (413.8, [("【管理的対策】", 95.9)]),
+                    (440.4, [("１", 95.9), ("事故発生時の連絡体制及び対応", 237.9), ("✓", 379.9)]),
+                    (451.5, [("手順を整備する。", 237.9)]),
+                    (478.9, [("２", 95.9), ("従事者に対し個人情報保護に関", 237.9), ("✓", 379.9)]),
+                    (489.9, [("する研修を実施する。", 237.9)]),
+                    (516.6, [("【技術的安全管理措置】", 95.9)]),
+                    (543.2, [("３", 95.9), ("通信内容を暗号化する。", 237.9), ("✓", 379.9)])], size)
+    horizontal, _ = text_column_rules(chars, (55.4, 736.6))
+    assert _row_tops(horizontal) == [385, 413, 439, 478, 516, 542, 554]

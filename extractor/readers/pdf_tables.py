@@ -981,7 +981,9 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
             if n + 1 < len(cols) and b > cols[n + 1] + 2.0:
                 continue  # a row merged across (a legend, a group): it says nothing of its column's width
             reach[n] = max(reach[n], b)
-            long[n] = long[n] or (b - a) > 8 * size
+            # a line of one piece in the first column is a group or legend merged across (【技術的安全
+            # 管理措置】 over a number column), no cell of it
+            long[n] = long[n] or ((b - a) > 8 * size and not (len(segs) == 1 and n == 0 and len(cols) >= 3))
     # a column whose text wraps: a line that fills it, the next line going on in it at the pitch (a
     # narrow column of values wraps in short lines, and every line of it would seem to begin a cell
     # where rows stand at the wrap's pitch, no gap between them)
