@@ -291,9 +291,6 @@ class PdfReader:
             for text, _ in margin:
                 margin_texts[text] += 1
             warnings.extend(page_warnings)
-        # Paragraphs, against the right margin of every page of the same width: a page whose lines
-        # are all short (a cover page) would otherwise take its longest line for a full one, and join
-        # ◇第3条…, （担当部課：…） and 事業の概要 into one paragraph.
         # running headers and footers: margin lines repeated on several pages, and page numbers; any
         # other line in a margin band is body text that reaches into it (a note carried over to the
         # top of the next page), grouped into paragraphs with the page's other lines
@@ -302,6 +299,9 @@ class PdfReader:
                     if not (_PAGE_NUMBER.match(text) or (margin_texts[text] > 1 and len(pdf.pages) > 1))]
             if kept:
                 self._body_lines[number] = sorted(self._body_lines[number] + kept, key=lambda line: line.top)
+        # Paragraphs, against the right margin of every page of the same width: a page whose lines
+        # are all short (a cover page) would otherwise take its longest line for a full one, and join
+        # ◇第3条…, （担当部課：…） and 事業の概要 into one paragraph.
         widths = {n: round(float(p.width)) for n, p in enumerate(pdf.pages, start=1)}
         rights: dict[int, float] = {}
         for n, lines in self._body_lines.items():

@@ -507,10 +507,9 @@ def _row_rules(rules: list[dict]) -> list[tuple[dict, dict, tuple[float, float]]
 def _split_at_captions(ladder: list[tuple]) -> list[list[tuple]]:
     """Two tables whose rules meet, a caption between them (【資料34-1】 between a key–value table and
     a procedures table, no blank line to part them): a band with no gutter, its text starting where
-    the table's does, between rows that all
-    leave fewer gutters than every row on its other side (two rows each side at least; below, the
-    rows up to the next band of more than one line with no gutter), is body text, and the ladder
-    two tables. A legend or group merged across one table has that table's columns on both sides
+    the table's does, between rows that all leave fewer gutters than every row on its other side
+    (two rows each side at least; below, the rows up to the next band of more than one line with no
+    gutter), is body text, and the ladder two tables. A legend or group merged across one table has that table's columns on both sides
     (a header row may leave more gutters than rows whose text fills a cell up to the next: one row
     is no evidence)."""
     parts: list[list[tuple]] = [[]]
@@ -1079,7 +1078,7 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
         at = next(i for i, line in enumerate(rows) if line[0] > legend[0])
         rows = rows[:at] + [legend] + rows[at:]
     else:
-        legend = None  # no header over it: a paragraph before the table
+        legend = None  # no header over it: a paragraph before the table, no row
     # two rows, a header counting (a page's first rows under a repeated header, or its last ones)
     if len(rows) < 2 or sum(1 for row in rows if body[0] <= row[0] and row[1] <= body[1]) < 2:
         return
@@ -1089,6 +1088,7 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     for y in ys:
         horizontal.append({"x0": left, "x1": right, "top": y, "bottom": y, "width": right - left, "height": 0,
                            "orientation": "h", "object_type": "line"})
+
     def across(y0: float, y1: float) -> bool:
         """A row of one piece of text from the first column over an inner boundary: a legend or a
         group merged across the table, one cell."""
@@ -1096,7 +1096,7 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
         return bool(inside) and all(len(line[3]) == 1 and abs(line[3][0][0] - cols[0]) <= 2.0 for line in inside) \
             and any(_runs_over(line, x) for line in inside for x in xs[1:-1])
 
-    merged = {y0 for y0, y1 in zip(ys, ys[1:]) if across(y0, y1) or (legend is not None and y0 == legend[0] - 1)}
+    merged = {y0 for row, y0, y1 in zip(rows, ys, ys[1:]) if row is legend or across(y0, y1)}
     for x in xs:
         for y0, y1 in zip(ys, ys[1:]):
             # a row whose text runs over an inner boundary is one cell there (a legend, a group)
