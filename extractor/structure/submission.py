@@ -22,6 +22,7 @@ from .continuation import join_document_continuations
 from .marking import Marking, detect_marking, is_glyph_only, marked_spans
 from .item_tables import item_lists_of
 from .procedures import column_roles, procedures_of
+from .wraps import joined_lines
 
 # -- headings ------------------------------------------------------------------------------------
 
@@ -120,37 +121,8 @@ def _cell_raw(cell: Cell) -> str:
 
 
 def _cell_text(cell: Cell) -> str:
-    """A cell's normalised text: its lines joined as one text, a line break kept only after a
-    sentence or a numbered heading and before a line that starts an item (``char_classes.ITEM_START``,
-    where the PDF layout starts a paragraph). Where a narrow cell's lines end is the layout's (a PDF
-    wraps where a .docx writer may have typed a break, and no PDF says which), so it is no part of
-    the text; the printed lines stay in ``raw``."""
-    return _joined_lines("\n".join(normalize(p.text) or "" for p in cell.paragraphs))
-
-
-def _joined_lines(text: str) -> str:
-    """Normalised lines of a cell joined as :func:`_cell_text` joins them."""
-    out, last = "", ""
-    for line in text.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        if not out:
-            out = last = line
-            continue
-        if ITEM_START.match(line) or _ends_a_line(last):
-            out += "\n" + line
-        else:
-            latin = out[-1:].isascii() and out[-1:].isalnum() and line[:1].isascii() and line[:1].isalnum()
-            out += (" " if latin else "") + line
-        last = line
-    return out
-
-
-def _ends_a_line(line: str) -> bool:
-    """A line after which a break is the text's own: a sentence's end, or a numbered heading
-    (``1 概要``: an item start, short, no sentence)."""
-    return line.endswith("。") or (bool(ITEM_START.match(line)) and len(line) <= 20 and "、" not in line)
+    """A cell's normalised text, its lines joined as :func:`.wraps.joined_lines` joins them."""
+    return joined_lines("\n".join(normalize(p.text) or "" for p in cell.paragraphs))
 
 
 # -- the walk ------------------------------------------------------------------------------------
@@ -188,9 +160,9 @@ class _Walk:
         self.fields.append(S.Field(
             key=key, value=value, raw_value=raw_value, section=section,
             marked=(bool(spans) if self.marking.known else None),
-            marked_text=[normalize(t) for t, _ in spans], dates=find_dates(value), refers_to=refers_to(value)))
+            marked_text=[joined_lines(t) for t, _ in spans], dates=find_dates(value), refers_to=refers_to(value)))
         for text, styles in spans:
-            self.spans.append(S.MarkedSpan(text=normalize(text), styles=list(styles),
+            self.spans.append(S.MarkedSpan(text=joined_lines(text), styles=list(styles),
                                            location={"page": page, "section": section, "field": key}))
         if key == "件名" and self.title is None:
             self.title = (value, raw_value)
@@ -257,7 +229,7 @@ class _Walk:
                                       row_span=cell.row_span, col_span=cell.col_span, col=cell.col))
                 if not kv:
                     for text, styles in spans:  # a passage's lines joined as its cell's are
-                        self.spans.append(S.MarkedSpan(text=_joined_lines(normalize(text) or ""), styles=list(styles), location={
+                        self.spans.append(S.MarkedSpan(text=joined_lines(text), styles=list(styles), location={
                             "page": page, "table": table_id, "row": r, "col": cell.col}))
                 for block in cell.blocks:
                     if isinstance(block, Table):
