@@ -768,3 +768,183 @@ def test_a_group_label_in_the_number_column_makes_no_long_column():
                     (543.2, [("３", 95.9), ("通信内容を暗号化する。", 237.9), ("✓", 379.9)])], size)
     horizontal, _ = text_column_rules(chars, (55.4, 736.6))
     assert _row_tops(horizontal) == [385, 413, 439, 478, 516, 542, 554]
+
+
+def test_a_mark_run_on_from_the_text_before_it_begins_the_answer_column_its_header_names():
+    """Chromium sets a checklist laid out by answer columns (該当 / 非該当) with each ✓ at its cell's
+    left, 1.3 pt after the measure that fills the cell before: one piece of text with it. No row
+    begins a cell at 該当 but the header, and 非該当 is ticked in no row; the header's labels name
+    the columns, so the line is cut where a character begins at a label's start (before: the marks
+    stayed in the measures, the answer columns were no columns and the checklist gave no entry)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.9
+    measure = 338.3
+    tick = measure + 11 * size + 1.3  # 11 characters fill the measure's cell
+    chars = _lines([(247.2, [("No", 95.9), ("区分", 217.1), ("対策内容", measure), ("該当", tick), ("非該当", 580.8)]),
+                    (276.9, [("1", 95.9), ("運用上の対策", 217.1), ("必要に応じて立入り調査", measure), ("✓", tick)]),
+                    (288.8, [("を実施する。", measure)]),
+                    (318.2, [("2", 95.9), ("作業場所への入退室を記", measure), ("✓", tick)]),
+                    (330.1, [("録する。", measure)])], size)
+    horizontal, vertical = text_column_rules(chars, (58.9, 536.0))
+    assert _row_tops(horizontal) == [246, 276, 317, 342]
+    xs = sorted({round(v["x0"], 1) for v in vertical})
+    assert len(xs) == 6, xs  # five columns
+    assert measure + 11 * size <= xs[3] <= tick and tick + size < xs[4] < 580.8
+
+
+def test_a_page_holding_one_row_under_a_header_in_the_top_band_is_a_table():
+    """The last row of a checklist alone on a landscape page, under the header repeated at the top
+    (in the page's top band, where a running header stands): a header of five labels over a row
+    whose every cell begins under one of them is a table, two rows, the header counting (before:
+    one row in the body was no table, and the measure became a heading)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.9
+    chars = _lines([(46.7, [("No", 95.9), ("区分", 217.1), ("対策内容", 338.3), ("該当", 459.5), ("非該当", 580.8)]),
+                    (76.4, [("7", 95.9), ("ウイルス対策ソフトウェ", 338.3), ("✓", 459.5)]),
+                    (89.0, [("アを導入する。", 338.3)])], size)
+    horizontal, vertical = text_column_rules(chars, (58.9, 536.0))
+    assert _row_tops(horizontal) == [46, 75, 101]
+    assert len({round(v["x0"], 1) for v in vertical}) == 6
+
+
+ITEMS = "登録者の学校名・所得、保護者の口座番号・病歴・フリガナ・在留資格・電話番号（連絡先（任意））、被保険者の性別・電話番号"
+
+
+def _build_unruled_procedures(path, ruling: str) -> None:
+    from make_samples import new_document, save_stable
+
+    doc = new_document("test", "wraps")
+    doc.add_paragraph("【追加手続及び情報項目】")
+    from docx.shared import Pt
+
+    table = _add_table(doc, [["No", "手続名（登録業務名）", "収集する情報項目", "付議理由"],
+                             ["1", "駐輪場定期利用申込", ITEMS, "②オンライン決済"],
+                             ["2", "図書館利用届", "保護者の個人番号・メールアドレス・電話番号・性別", "①約48,000件"]], ruling)
+    table.autofit = False
+    # the item column nine characters and nine tenths wide: its lines wrap most of a character
+    # short of the cell's edge, and the next column's text stands that much further off
+    for col, width in enumerate((40, 110, 10.5 * 9.9 + 10.8, 110)):
+        table.columns[col].width = Pt(width)
+        for cell in table.columns[col].cells:
+            cell.width = Pt(width)
+    doc.add_paragraph("以上")
+    save_stable(doc, path)
+
+
+def test_a_narrow_column_of_a_table_with_no_rules_wraps_where_its_long_lines_end(tmp_path):
+    """A table with no rules has no cell edge: its boundaries are inferred in the gutters, well
+    right of where a narrow column's text wraps. The column's long lines, ending at one x with the
+    cell going on below, are where it wraps, so its lines are one paragraph as in the .docx (before:
+    each line was a paragraph, and the item list, split on line breaks, gave 保 and 護者 as items)."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui fonts-ipaexfont")
+    from make_samples import LIBREOFFICE_FONTS, soffice_convert
+
+    _build_unruled_procedures(tmp_path / "none.docx", "none")
+    soffice_convert(soffice, [tmp_path / "none.docx"], "pdf", str(tmp_path), LIBREOFFICE_FONTS)
+
+    def item_cells(doc):
+        table = next(b for b in doc.blocks if isinstance(b, Table))
+        return [["".join(r.text for r in p.runs) for p in row[2].blocks] for row in table.rows[1:]]
+
+    pdf_cells = item_cells(read_pdf(tmp_path / "none.pdf"))
+    assert item_cells(read_docx(tmp_path / "none.docx")) == [[ITEMS], ["保護者の個人番号・メールアドレス・電話番号・性別"]]
+    assert pdf_cells == [[ITEMS], ["保護者の個人番号・メールアドレス・電話番号・性別"]]
+
+
+def test_rows_leaving_different_answer_columns_empty_are_one_table_under_its_header():
+    """A checklist laid out by answer columns: most rows are ticked under 実施, one under 未実施, and
+    only that one has a 区分 cell. The rows' columns differ each way, as two tables' would; the
+    header's five labels, one over each column, make them one (before: the table was cut at the
+    row ticked 未実施, the header went unread, and its measure got the wrong answer)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.5
+    chars = _lines([(70.8, [("No", 120.6), ("区分", 203.8), ("対策内容", 279.7), ("実施", 376.6), ("未実施", 457.8)]),
+                    (91.3, [("3", 124.7), ("個人情報を含む", 262.9), ("○", 381.9)]),
+                    (101.8, [("書類の持出しを", 262.9)]),
+                    (112.3, [("禁止する。", 262.9)]),
+                    (132.8, [("4", 124.7), ("事故発生時の連", 262.9), ("○", 381.9)]),
+                    (143.3, [("絡体制を整備す", 262.9)]),
+                    (153.8, [("る。", 262.9)]),
+                    (174.3, [("6", 124.7), ("朝日町の対策", 176.5), ("通信内容は", 262.9), ("○", 468.3)]),
+                    (184.8, [("【技術的】", 176.5), ("暗号化する。", 262.9)])], size)
+    horizontal, vertical = text_column_rules(chars, (58.9, 783.0))
+    assert _row_tops(horizontal) == [70, 90, 132, 173, 196]
+    assert len({round(v["x0"], 1) for v in vertical}) == 6  # five columns, the header's
+
+
+def test_a_header_repeated_over_two_tables_of_a_page_gives_no_column_start_where_its_rows_run_over():
+    """Two checklists on one page under the same header, its labels centred over their columns
+    (対策内容 at 279.7 over measures from 234.1): the label's start, found in two lines, is no column
+    start where the rows between them run over it (before: every row ran over a column, the table
+    above the second header was read as body text, and the cut row's rest was lost). The first
+    table, the rest of a row cut by the page break and one row, stands under its header."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.5
+    head = [("No", 146.2), ("対策内容", 279.7), ("実施", 434.2)]
+    chars = _lines([(70.8, head),
+                    (81.3, [("に関する研修を実施する。", 234.1)]),
+                    (91.8, [("3", 151.5), ("作業場所への入退室を記録", 234.1), ("✓", 439.5)]),
+                    (102.3, [("し、定期的に確認する。", 234.1)]),
+                    (112.8, [("提供先に実施させる対策", 90.1)]),
+                    (123.3, head),
+                    (133.8, [("1", 151.5), ("立入り調査に応じさせ、速", 234.1), ("✓", 439.5)]),
+                    (144.3, [("やかに報告させる。", 234.1)]),
+                    (154.8, [("2", 151.5), ("再委託を行う場合は事前に", 234.1), ("✓", 439.5)]),
+                    (165.3, [("承認を得させる。", 234.1)])], size)
+    horizontal, vertical = text_column_rules(chars, (58.9, 783.0))
+    assert _row_tops(horizontal) == [70, 80, 91, 114, 122, 133, 154, 177]
+    top = sorted({round(v["x0"], 1) for v in vertical if v["top"] < 112})
+    assert len(top) == 4 and top[-1] >= 434.2 + 2 * size  # 実施, wider than ✓, within the table
+
+
+def test_a_cut_rows_rest_under_a_centred_header_joins_though_another_table_shares_the_run():
+    """The rest of a procedure cut by the page break stands under the repeated header, its labels
+    centred; a checklist further down the same run of lines has columns of its own, which the
+    rest's line runs over: only this table's columns decide (before: the rest was body text, the
+    procedure lost its last items and 等 became a caption)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.5
+    chars = _lines([(70.8, [("所管課", 123.0), ("業務名", 231.0), ("収集する情報項目", 312.7), ("付議内容", 441.7)]),
+                    (91.3, [("（任意））、国籍、", 306.1)]),
+                    (101.8, [("学校名等", 306.1)]),
+                    (122.3, [("生涯学習課", 90.1), ("保育所入所請求", 198.1), ("被保険者のメールア", 306.1), ("①約1,400件", 414.1)]),
+                    (132.8, [("ドレス、性別", 306.1)]),
+                    (153.3, [("学務課", 90.1), ("就学援助変更届", 198.1), ("被保険者の口座番号", 306.1), ("②オンライン決済", 414.1)]),
+                    (173.8, [("No", 120.6), ("区分", 203.8), ("対策内容", 279.7), ("実施", 376.6)]),
+                    (194.3, [("1", 124.7), ("朝日町の対策", 176.5), ("必要に応じて立", 262.9), ("○", 381.9)]),
+                    (204.8, [("【人的】", 176.5), ("入り調査を実施", 262.9)]),
+                    (225.3, [("2", 124.7), ("不要となった電", 262.9), ("○", 381.9)]),
+                    (235.8, [("子データを消去", 262.9)])], size)
+    horizontal, _ = text_column_rules(chars, (58.9, 783.0))
+    assert _row_tops(horizontal)[:3] == [70, 90, 121]  # the header, the cut row's rest, a procedure
+
+
+def test_numbers_of_one_and_two_digits_centred_under_no_are_one_column():
+    """LibreOffice centres a checklist's numbers: 10 begins 3.7 pt left of 9, two starts less than a
+    character apart that no line has both of, one column. Rows ticked under 該当 or 非該当, under the
+    header repeated above the rest of a row the page break cut, stay one table (before: 10 began a
+    column of its own and the checklist was cut into three tables at the rows that differ)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 12.0
+    chars = _lines([(70.6, [("No", 119.5), ("区分", 202.3), ("対策内容", 276.7), ("該当", 375.1), ("非該当", 455.5)]),
+                    (82.6, [("定相手以外と", 262.9)]),
+                    (94.6, [("8", 124.2), ("サーバを冗長", 262.9), ("✓", 467.5)]),
+                    (106.6, [("化する。", 262.9)]),
+                    (118.6, [("9", 124.2), ("個人情報を含", 262.9), ("✓", 381.1)]),
+                    (130.6, [("む書類の持出", 262.9)]),
+                    (142.6, [("しを禁止する。", 262.9)]),
+                    (154.6, [("10", 120.5), ("再委託を行う", 262.9), ("✓", 381.1)]),
+                    (166.6, [("場合は承認を", 262.9)]),
+                    (178.6, [("11", 120.5), ("提供先の対策", 176.5), ("ウイルス対策", 262.9), ("✓", 467.5)]),
+                    (190.6, [("【システム】", 176.5), ("を導入させる。", 262.9)])], size)
+    horizontal, vertical = text_column_rules(chars, (58.9, 783.0))
+    assert _row_tops(horizontal) == [70, 82, 94, 118, 154, 178, 204]
+    assert len({round(v["x0"], 1) for v in vertical}) == 6  # five columns: 9 and 10 in one

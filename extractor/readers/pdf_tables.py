@@ -239,7 +239,17 @@ def table_draft(table, chars: list[dict], styler: Styler, page_number: int,
     for (lines, _), (_, _, c0, c1) in zip(cell_lines, spans):
         for l in lines:
             reach[(c0, c1)] = max(reach.get((c0, c1), 0.0), l.x1)
-    cell_lines = [(lines, min(right, reach[(c0, c1)]) if lines and right - reach[(c0, c1)] < 1.25 * lines[0].size
+    # A column whose boundary is inferred from the text has no cell edge: its text wraps where its
+    # long lines end, two lines or more ending there with the cell going on below them
+    full: dict[tuple[int, int], int] = {}
+    for (lines, _), (_, _, c0, c1) in zip(cell_lines, spans):
+        for l in lines[:-1]:
+            if l.x1 >= reach[(c0, c1)] - 0.5 * l.size and l.x1 - lines[0].x0 >= 6 * l.size:
+                full[(c0, c1)] = full.get((c0, c1), 0) + 1
+    unruled = {(c0, c1) for (_, _, x1, _), (_, _, c0, c1) in zip(table.cells, spans)
+               if any(abs(x1 - v) <= 0.5 for v in inferred_xs) and full.get((c0, c1), 0) >= 2}
+    cell_lines = [(lines, min(right, reach[(c0, c1)])
+                   if lines and (right - reach[(c0, c1)] < 1.25 * lines[0].size or (c0, c1) in unruled)
                    else right)
                   for (lines, right), (_, _, c0, c1) in zip(cell_lines, spans)]
     # the gap between wrapped lines serves every cell of the table: the middle gap after a full line
@@ -750,8 +760,7 @@ def _split_at_starts(line: tuple, starts: list[float]) -> tuple:
     over it (a closing bracket's box, half of it blank, under the next cell's first character: a new
     text position, not the run going on); two full-width characters touch within a run of text (the
     space LibreOffice sets between Japanese and a Latin letter or digit is no such clearance)."""
-    cuts = [x for x in starts for (_, b, t0), (a, _, t1) in zip(line[4], line[4][1:])
-            if abs(a - x) <= 0.6 and abs(a - b) >= 0.5 and not (t0.isascii() or t1.isascii())]
+    cuts = _cuts_at(line, starts)
     if not cuts:
         return line
     segs = []
@@ -761,6 +770,12 @@ def _split_at_starts(line: tuple, starts: list[float]) -> tuple:
         for n in range(len(bounds) - 1):
             segs.append((bounds[n], max(x1 for x0, x1, _ in line[4] if bounds[n] - 0.6 <= x0 < bounds[n + 1] - 0.6)))
     return line[:3] + (segs, line[4])
+
+
+def _cuts_at(line: tuple, starts: list[float]) -> list[float]:
+    """The column starts where :func:`_split_at_starts` cuts the line."""
+    return [x for x in starts for (_, b, t0), (a, _, t1) in zip(line[4], line[4][1:])
+            if abs(a - x) <= 0.6 and abs(a - b) >= 0.5 and not (t0.isascii() or t1.isascii())]
 
 
 def text_column_rules(chars: list[dict], body: tuple[float, float] = (0.0, float("inf"))
@@ -796,7 +811,18 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
         starts = _cluster([s[0] for line in run if len(line[3]) >= 2 for s in line[3]], 2.0)
         support = {x: sum(1 for line in run if len(line[3]) >= 2 and any(abs(s[0] - x) <= 2.0 for s in line[3]))
                    for x in starts}
-        kept = [x for x in starts if support[x] >= 2]
+        multi = [line for line in run if len(line[3]) >= 2]
+
+        def run_over(x: float, lines: list[tuple]) -> int:
+            return sum(1 for line in lines if len(line[3]) >= 2 and _runs_over(line, x))
+
+        # a start that more rows' text runs over, between the lines beginning at it, than begin at
+        # it is a header label's, centred over its column (a header repeated over two tables of a
+        # page), no column's start
+        begun = {x: [i for i, line in enumerate(run) if len(line[3]) >= 2
+                     and any(abs(s[0] - x) <= 2.0 for s in line[3])] for x in starts}
+        kept = [x for x in starts
+                if support[x] >= 2 and run_over(x, run[begun[x][0]:begun[x][-1] + 1]) <= support[x]]
         # a start only one line has, right of the first column, where every other piece of that
         # line starts a column: a cell merged down a column (a department over its procedures),
         # crossing no column the lines around it use (the run may hold another table's columns)
@@ -807,16 +833,28 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
                 a, b = line[3][at.index(False)]
                 near = {x for other in run[max(0, i - 3):i + 4] if len(other[3]) >= 2
                         for x in kept if any(abs(s[0] - x) <= 2.0 for s in other[3])}
-                if min(kept) < a and not any(a + 2.0 < x < b - 2.0 for x in near):
+                if (kept and min(kept) < a and not any(a + 2.0 < x < b - 2.0 for x in near)
+                        and not run_over(a, run[max(0, i - 3):i + 4])):
                     found.append(a)
-        kept += [a for a in found if all(abs(a - x) > 2.0 for x in kept)]
+        # a header of three or more labels over a row whose every cell begins under one of them (a
+        # page holding one row of a table the page before began): each label begins a column
+        for head, row in zip(multi, multi[1:]):
+            if _heads(head, row):
+                found += [x for x, _ in head[3]]
+        kept += [a for a in _cluster(found, 2.0) if all(abs(a - x) > 2.0 for x in kept)]
         return sorted(kept)
 
     starts = column_starts(run)
     if len(starts) < 2:
         return
-    run = [_split_at_starts(line, starts) for line in run]
+    # a start only a header of three labels or more gives (該当 over ✓ set at the cell's left, which
+    # Chromium runs on from the text before it) is a start where a line's characters begin at it too
+    once = [x for x in _cluster([s[0] for line in run if len(line[3]) >= 3 for s in line[3]], 2.0)
+            if all(abs(x - y) > 2.0 for y in starts)]
+    cut = starts + [x for x in once if any(_cuts_at(line, [x]) for line in run)]
+    run = [_split_at_starts(line, cut) for line in run]
     starts = column_starts(run)
+    run, starts = _centred_starts_joined(run, starts)
 
     def fits(line) -> bool:
         return all(any(abs(s[0] - x) <= 2.0 for x in starts) for s in line[3])
@@ -840,15 +878,57 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
                 a += 1  # a table starts with a row of two or more cells (a header just above joins later)
             lead = a
             if k == 0 or all(len(line[3]) < 2 or not fits(line) for line in run[:k]):
-                lead = _cut_row_rest(run, a, starts, body)
+                # the columns of this table's rows: the run may hold another table's too
+                own = [x for x in starts if any(abs(p[0] - x) <= 2.0 for line in run[a:b + 1] for p in line[3])]
+                lead = _cut_row_rest(run, a, own, body)
             table = run[lead:b + 1]
             while table and crosses(table[-1], table):
                 table = table[:-1]  # a note under the table is no row (a row merged across lies between rows)
             while len(table) > 2 and _heading_after(table):
                 table = table[:-1]
-            if sum(1 for line in table if len(line[3]) >= 2) >= 2:
+            # two rows of cells, or one under a header of three labels or more that its columns
+            # do not fit (labels centred over them: the one row a page holds under a repeated header)
+            rows = sum(1 for line in table if len(line[3]) >= 2)
+            if rows >= 2 or (rows == 1 and lead > 0 and len(run[lead - 1][3]) >= 3):
                 _text_table_edges(table, run[:lead], starts, body, horizontal, vertical)
         k = m + 1
+
+
+def _heads(head: tuple, row: tuple) -> bool:
+    """Whether line ``head`` is a header of three labels or more over ``row``: every cell of the row
+    begins where a label begins."""
+    return len(head[3]) >= 3 and all(any(abs(a - x) <= 2.0 for x, _ in head[3]) for a, _ in row[3])
+
+
+def _centred_starts_joined(run: list[tuple], starts: list[float]) -> tuple[list[tuple], list[float]]:
+    """Starts less than half a character and a bit apart (centring a number of two digits moves its
+    start half a digit, a full-width one's half a character) that no line has both of are one
+    column's, its text centred (1 and 10 under No): the pieces at the later one begin at the
+    earlier one."""
+    size = min(line[2] for line in run)
+    alias: dict[float, float] = {}
+    for x, y in zip(starts, starts[1:]):
+        if y - x < 0.6 * size and not any(any(abs(a - x) <= 2.0 for a, _ in line[3]) and any(abs(a - y) <= 2.0 for a, _ in line[3])
+                                    for line in run):
+            alias[y] = alias.get(x, x)
+    if not alias:
+        return run, starts
+
+    def snapped(a: float) -> float:
+        return next((x for y, x in alias.items() if abs(a - y) <= 2.0), a)
+
+    run = [line[:3] + ([(snapped(a), b) for a, b in line[3]],) + line[4:] for line in run]
+    return run, [x for x in starts if x not in alias]
+
+
+def _labels_over(head: tuple | None, cols: list[float]) -> bool:
+    """Whether line ``head`` has a label over each of the columns starting at ``cols``: a label's
+    middle between the column's start and the next one's (labels centred over columns wider than
+    them begin anywhere; a label over a column no row here fills is no matter)."""
+    if head is None:
+        return False
+    middles = [(a + b) / 2 for a, b in head[3]]
+    return all(any(x <= m < end for m in middles) for x, end in zip(cols, cols[1:] + [float("inf")]))
 
 
 def _cut_row_rest(run: list[tuple], first: int, starts: list[float], body: tuple[float, float]) -> int:
@@ -871,13 +951,15 @@ def _cut_row_rest(run: list[tuple], first: int, starts: list[float], body: tuple
 def _boundaries_before_labels(labels: list[tuple[float, float]], xs: list[float], reach: list[float],
                               gutter: float) -> list[float]:
     """A column's boundary where its header label begins: a label set at the cell's left over values
-    centred in it (チェック over ○) starts in the gutter before the values, where the boundary, put
-    next to the values, leaves it over the column before. Moved left to the label, never over the
-    text of the column before, which keeps a label of its own."""
+    centred in it (チェック over ○), or centred over them and wider (実施 over ✓), starts in the gutter
+    before the values, where the boundary, put next to the values, leaves it over the column
+    before; the last column's label may reach beyond the table's side, which then widens to it.
+    Moved left to the label, never over the text of the column before, which keeps a label of its
+    own."""
     xs = list(xs)
     for j in range(1, len(xs) - 1):
         for k, (a, b) in enumerate(labels):
-            if (reach[j - 1] + gutter <= a < xs[j] - 1 and b <= xs[j + 1] + 1
+            if (reach[j - 1] + gutter <= a < xs[j] - 1 and (b <= xs[j + 1] + 1 or j + 1 == len(xs) - 1)
                     and any(xs[j - 1] - 1 <= a0 for a0, _ in labels[:k])):
                 xs[j] = a - gutter
     return xs
@@ -935,6 +1017,15 @@ def _table_pieces(run: list[tuple], k: int, m: int, starts: list[float]) -> list
     wrap = min(gap(i) for i in range(k + 1, m + 1)) + 1.0
     row_gaps = [g for g in row_gaps if g > wrap] or row_gaps  # a wrapped cell's lines are no row
     row_gap = row_gaps[len(row_gaps) // 2]
+    # a header of three labels or more just above a piece's first row (over the rest of a row a page
+    # break cut): rows under it leave different columns empty (a mark in one answer column or the
+    # other) and are one table while its labels head their columns
+    def header_at(i: int) -> tuple | None:
+        while i >= 0 and len(run[i][3]) == 1 and run[i][3][0][0] > first + 2.0:
+            i -= 1  # the rest of a cut row, in a column right of the first (a caption stops it)
+        return run[i] if i >= 0 and len(run[i][3]) >= 3 else None
+
+    head = None
     pieces, a, used = [], k, set()
     for i in range(k, m + 1):
         line = run[i]
@@ -945,8 +1036,11 @@ def _table_pieces(run: list[tuple], k: int, m: int, starts: list[float]) -> list
                 line[3][0][0] + 2.0 < x < line[3][-1][1] - 2.0 for x in starts):
             cut = i > a  # body text: it ends the piece above and begins none (one-cell lines lead no table)
         cols = {_index(starts, x) for x, _ in line[3]} if len(line[3]) >= 2 else set()
+        if cols and not used:
+            head = header_at(i - 1)
         start = i
-        if not cut and cols and used and not cols <= used and not used <= cols:
+        if not cut and cols and used and not cols <= used and not used <= cols and not _labels_over(
+                head, [starts[n] for n in sorted(cols | used)]):
             cut = True
             while start - 1 > a and len(run[start - 1][3]) == 1 and abs(run[start - 1][3][0][0] - first) <= 2.0:
                 start -= 1  # a caption at the margin over the next table is no row of this one
@@ -1079,8 +1173,11 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
         rows = rows[:at] + [legend] + rows[at:]
     else:
         legend = None  # no header over it: a paragraph before the table, no row
-    # two rows, a header counting (a page's first rows under a repeated header, or its last ones)
-    if len(rows) < 2 or sum(1 for row in rows if body[0] <= row[0] and row[1] <= body[1]) < 2:
+    # two rows, a header counting (a page's first rows under a repeated header, or its last ones);
+    # a header of three labels or more over a row may stand in the page's top band (the one row a
+    # page holds of a table begun the page before): a running header is no such header
+    inside = [row for row in rows if body[0] <= row[0] and row[1] <= body[1]]
+    if len(rows) < 2 or len(inside) < 2 and not (inside == rows[1:2] and _heads(rows[0], rows[1])):
         return
     left, right = xs[0], xs[-1]
     top, bottom = table[0][0] - 1, table[-1][1] + 1
