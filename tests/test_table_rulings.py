@@ -948,3 +948,83 @@ def test_numbers_of_one_and_two_digits_centred_under_no_are_one_column():
     horizontal, vertical = text_column_rules(chars, (58.9, 783.0))
     assert _row_tops(horizontal) == [70, 82, 94, 118, 154, 178, 204]
     assert len({round(v["x0"], 1) for v in vertical}) == 6  # five columns: 9 and 10 in one
+
+
+def test_a_first_column_of_group_lines_alone_is_no_column_of_the_table():
+    """LibreOffice sets a row merged across a checklist (a group: 西原村が実施する…（システム面）) at the
+    table's left and centres the marks under 実施 well right of it: the column where only the header
+    label and the groups begin (a start of the key–value table above, in the same run of lines) is
+    none of the checklist's, whose first column is the marks', reaching left to the groups as the
+    .docx's 実施 column does (before: a column of nothing but the groups, the marks in a second one,
+    and a group run into the row above)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 11.0
+    chars = _lines([(306.7, [("提供先", 90.1), ("株式会社トラストネット", 306.1)]),
+                    (328.7, [("提供の方法", 90.1), ("LGWAN回線を利用して接続する。", 306.1)]),
+                    (339.7, [("西原村が実施する情報保護対策【運用上の対策】", 90.1)]),
+                    (361.7, [("×", 189.0), ("個人情報保護法及び情報セキュリティポ", 306.1)]),
+                    (372.7, [("リシーを遵守するよう指導する。", 306.1)]),
+                    (383.7, [("◯", 187.2), ("不要となった電子データを消去し、消去", 306.1)]),
+                    (394.7, [("の記録を保存する。", 306.1)]),
+                    (405.7, [("西原村が実施する情報保護対策（システム面）", 90.1)]),
+                    (416.7, [("◯", 187.2), ("接続するネットワークは特定相手以外と", 306.1)]),
+                    (427.7, [("の通信を不可とする。", 306.1)]),
+                    (438.7, [("×", 189.0), ("データを保存するサーバは日本国内に設", 306.1)]),
+                    (449.7, [("置する。", 306.1)])], size)
+    horizontal, vertical = text_column_rules(chars, (58.9, 783.0))
+    assert _row_tops(horizontal)[-6:] == [361, 383, 405, 416, 438, 462]
+    xs = sorted({round(v["x0"], 1) for v in vertical if v["top"] > 350})
+    assert len(xs) == 3 and xs[0] < 90.1 and 306.1 - size < xs[1] < 306.1  # 実施 (the groups' left) | 対策内容
+    group = [v for v in vertical if 404 < v["top"] < 406]
+    assert len(group) == 2  # the group's row is one cell across the table
+
+
+def test_a_name_filled_up_to_the_next_columns_text_under_horizontal_rules_keeps_its_boundary():
+    """Chromium sets a procedure's name that fills its cell up to the items 1.3 pt before them, in
+    one row only: the boundary the other rows' gutter gives crosses that name, which had made the
+    name and the items one cell merged across (国民健康保険資格取得申登録者の住所… and the name read as
+    the item list). A character beginning at the gutter's right end, just clear of the one before,
+    puts the boundary there in every row, one x for the column (one row in four may cross a
+    boundary: a caption merged across)."""
+    from extractor.readers.pdf_tables import horizontal_only_verticals
+
+    size = 10.9
+    rules = [{"x0": 92.0, "x1": 700.0, "top": y} for y in (100.0, 130.0, 170.0, 210.0, 240.0, 270.0)]
+    chars = (_chars("番号", 95.9, 108.0, size) + _chars("手続名", 338.3, 108.0, size)
+             + _chars("取扱い個人情報の項目", 459.5, 108.0, size))
+    chars += _chars("4", 95.9, 138.0, size) + _chars("就学援助予約受付", 338.3, 138.0, size) \
+        + _chars("住所・生年月日", 459.5, 138.0, size)
+    name = "国民健康保険資格取得申"
+    assert 338.3 + len(name) * size == pytest.approx(459.5 - 1.3, abs=0.05)
+    chars += _chars("5", 95.9, 178.0, size) + _chars(name, 338.3, 178.0, size) \
+        + _chars("登録者の住所", 459.5, 178.0, size) + _chars("込", 338.3, 190.6, size)
+    for no, top in (("6", 218.0), ("7", 248.0)):
+        chars += _chars(no, 95.9, top, size) + _chars("要介護認定申込", 338.3, top, size) \
+            + _chars("続柄・学校名", 459.5, top, size)
+    verticals = horizontal_only_verticals(rules, [], chars)
+    rows = [sorted(round(v["x0"], 1) for v in verticals if v["top"] == y0) for y0 in (100.0, 130.0, 170.0, 210.0, 240.0)]
+    assert all(len(row) == 4 for row in rows), rows
+    assert len({row[2] for row in rows}) == 1 and 458.2 < rows[0][2] < 459.5
+
+
+def test_a_row_a_page_break_cuts_under_horizontal_rules_is_closed_at_its_text():
+    """Chromium draws the bottom border of a row a page break cuts on the next page: under the last
+    rule of a table ruled by horizontal lines only, the row's text runs to the page's end with no
+    rule under it, and the procedure was body text (c7308: procedures 1 and 7 lost). A rule closes
+    it at its text, when it starts right under the rule, in cells, the last text but a page number;
+    a paragraph after the table (one piece) or a grid (its verticals go on) gets none."""
+    from extractor.readers.pdf_tables import cut_row_closer
+
+    size = 10.9
+    rules = [{"x0": 95.9, "x1": 702.0, "top": y, "bottom": y} for y in (495.0, 526.2)]
+    header = _chars("番号", 95.9, 505.7, size) + _chars("手続名", 338.3, 505.7, size)
+    row = (_chars("1", 95.9, 536.1, size) + _chars("放課後児童クラブ申込", 338.3, 536.1, size)
+           + _chars("世帯主の性別・被保険者", 459.5, 536.1, size) + _chars("番号・電話番号", 459.5, 548.7, size))
+    page_number = _chars("- 2 -", 380.0, 585.0, size)
+    closer, = cut_row_closer(rules, [], header + row + page_number)
+    assert closer["top"] == pytest.approx(548.7 + size + 1) and (closer["x0"], closer["x1"]) == (95.9, 702.0)
+    paragraph = _chars("次のとおり実施する。", 95.9, 536.1, size)
+    assert cut_row_closer(rules, [], header + paragraph + page_number) == []
+    grid = [{"x0": 338.0, "x1": 338.0, "top": 495.0, "bottom": 600.0}]
+    assert cut_row_closer(rules, grid, header + row + page_number) == []

@@ -30,8 +30,8 @@ from ..glyphs import symbol_glyph
 from ..ir import Document, Page, Paragraph, Run, Warning
 from .layout import (Line, Segment, Styler, base_font_name, chars_to_lines, hex_colour, lines_to_paragraph_groups,
                      paragraph_of_lines, right_margin)
-from .pdf_tables import (TABLE_SETTINGS, TableDraft, continue_table, drawn_checkboxes, horizontal_only_verticals,
-                         open_grid_closers, ruling_edges, table_draft, text_column_rules)
+from .pdf_tables import (TABLE_SETTINGS, TableDraft, continue_table, cut_row_closer, drawn_checkboxes,
+                         horizontal_only_verticals, open_grid_closers, ruling_edges, table_draft, text_column_rules)
 
 _PAGE_NUMBER = re.compile(r"^[-－‐ー―–—\s(（]*(?:p\.?\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?[-－‐ー―–—\s)）]*(?:ページ|頁)?$", re.I)
 _CID = re.compile(r"\(cid:\d+\)")
@@ -377,6 +377,7 @@ class PdfReader:
         chars = _clean_chars(chars)
         v_edges, h_edges = ruling_edges(page, chars)
         h_edges = h_edges + open_grid_closers(page)
+        h_edges = h_edges + cut_row_closer(h_edges, v_edges, chars)
         inferred = horizontal_only_verticals(h_edges, v_edges, chars)
         inferred_xs = {v["x0"] for v in inferred}
         v_edges = v_edges + inferred

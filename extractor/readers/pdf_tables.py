@@ -489,6 +489,39 @@ def _rules_across(h_edges: list[dict]) -> list[dict]:
     return out
 
 
+def cut_row_closer(h_edges: list[dict], v_edges: list[dict], chars: list[dict]) -> list[dict]:
+    """A rule closing the last row of a table ruled by horizontal lines only where a page break cuts
+    it: Chromium draws that row's bottom border on the next page, so the row's text, right under
+    the table's last rule, has none under it. The row is the last text on the page (a page number
+    may follow), within the rules' extent, in cells (its text leaves a gutter); body text after a
+    table stands a blank line off, or as one piece. A grid or frame, its verticals going on under
+    the last rule, is closed by :func:`open_grid_closers`."""
+    rules = _rules_across([e for e in h_edges if isinstance(e, dict)])
+    if len(rules) < 2:
+        return []
+    last = rules[-1]
+    if any(last["x0"] - 2 <= v["x0"] <= last["x1"] + 2 and v["bottom"] > last["top"] + 2 for v in v_edges):
+        return []
+    if not any(abs(r["x0"] - last["x0"]) <= 2.5 and abs(r["x1"] - last["x1"]) <= 2.5 for r in rules[:-1]):
+        return []
+    lines = chars_to_lines([c for c in chars if c["top"] > last["top"] and (not c["text"].isspace() or c["text"] == "\u3000")])
+    if not lines or lines[0].top - last["top"] > 1.15 * lines[0].size + 1:
+        return []
+    block = lines[:1]
+    for line in lines[1:]:
+        if line.top - block[-1].bottom > line.size:
+            break
+        block.append(line)
+    rest = lines[len(block):]
+    if (len(rest) > 1 or any(len(line.text.strip()) > 10 for line in rest)
+            or any(line.x0 < last["x0"] - 2 or line.x1 > last["x1"] + 2 for line in block)
+            or not _band_gutters([c for line in block for c in line.chars], last["x0"], last["x1"])):
+        return []
+    y = max(line.bottom for line in block) + 1
+    return [{"x0": last["x0"], "x1": last["x1"], "top": y, "bottom": y, "width": last["x1"] - last["x0"],
+             "height": 0, "orientation": "h", "object_type": "line"}]
+
+
 def _row_rules(rules: list[dict]) -> list[tuple[dict, dict, tuple[float, float]]]:
     """Consecutive rules of one table, with the table's extent: rules of the same extent, and between
     them a rule broken under a merged cell (a department over two procedures, a group over its
@@ -568,6 +601,14 @@ def _column_boundaries(ladder: list[tuple]) -> list[tuple[float, float]]:
         if crossing == 0 or (len(rows) >= 4 and crossing * 4 <= len(rows)):
             out.append((a, b))
     return out
+
+
+def _filled_up_to(band: list[dict], start: float) -> bool:
+    """Whether a band's text fills a cell up to the next column's ``start``: a character begins at
+    the start just clear of the one before it in its line, and none lies over the point between."""
+    return not _text_crosses(band, start - 0.6, meeting=False) and any(
+        abs(c["x0"] - start) <= 0.6 and any(abs(d["top"] - c["top"]) <= 1 and 0.5 <= c["x0"] - d["x1"] < 2.0 for d in band)
+        for c in band)
 
 
 def _piece_ends(pieces: list[dict], left: float, right: float) -> list[tuple[float, float, bool]]:
@@ -715,10 +756,18 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
         # outside every gutter, is a boundary too
         drawn = [x for x in _rule_joints(ends, len(ladder) + 1)
                  if not any(a - 1 <= x <= b + 1 for a, b in gutters)]
+        # a row whose text fills its cell up to the next column's start (Chromium: 手続名 run on to
+        # the items 1.3 pt before them), a character beginning there clear of the one before, puts
+        # the boundary just before that start in every row (the gutter the other rows leave holds it)
+        filled = set()
+        for n, (x, (_, b)) in enumerate(zip(boundaries, gutters)):
+            if any(_text_crosses(band, x) and _filled_up_to(band, b) for *_, band in ladder):
+                boundaries[n] = b - 0.6
+                filled.add(n)
         for y0, y1, x0, x1, _, band in ladder:
             # a boundary the band's text crosses is a cell merged across it in this row; at a joint
             # only a character over it crosses (the text on both sides may meet there)
-            xs = ([x0, x1] + [x for x in boundaries if not _text_crosses(band, x)]
+            xs = ([x0, x1] + [x for n, x in enumerate(boundaries) if not _text_crosses(band, x, meeting=n not in filled)]
                   + [x for x in drawn if not _text_crosses(band, x, meeting=False)])
             for x in xs:
                 out.append({"x0": x, "x1": x, "top": y0, "bottom": y1, "width": 0, "height": y1 - y0,
@@ -1056,6 +1105,12 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     """The edges of one table of text in columns; a header line just above it (its labels set
     anywhere over the columns, centred as headers are) is its first row."""
     cols = [x for x in starts if any(abs(s[0] - x) <= 2.0 for line in table for s in line[3])]
+    # a first column no row of cells begins but the first (a header label set at the table's left)
+    # holds lines of one piece merged across the table (a legend, a group): no column of the
+    # table, whose first column is the next (marks centred under 実施)
+    at_first = [line for line in table[1:] if abs(line[3][0][0] - cols[0]) <= 2.0]
+    if len(cols) >= 3 and at_first and all(len(line[3]) == 1 and _runs_over(line, cols[1]) for line in at_first):
+        cols = cols[1:]
     if len(cols) < 2:
         return
 
@@ -1114,7 +1169,7 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
         if rest is not None:
             rows = [rows[0], table[rest]] + rows[1:]
     gutter = MIN_GUTTER / 2
-    left = cols[0] - gutter
+    left = min(s[0] for line in table for s in line[3]) - gutter
     right = max(reach) + gutter
     xs = [left] + [cols[n] - min(gutter, (cols[n] - reach[n - 1]) / 2) for n in range(1, len(cols))] + [right]
     # a legend merged across the table right under its header (講じる対策は「〇」…): one piece at the
@@ -1190,7 +1245,7 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
         """A row of one piece of text from the first column over an inner boundary: a legend or a
         group merged across the table, one cell."""
         inside = [line for line in table if y0 <= line[0] < y1]
-        return bool(inside) and all(len(line[3]) == 1 and abs(line[3][0][0] - cols[0]) <= 2.0 for line in inside) \
+        return bool(inside) and all(len(line[3]) == 1 and line[3][0][0] <= cols[0] + 2.0 for line in inside) \
             and any(_runs_over(line, x) for line in inside for x in xs[1:-1])
 
     merged = {y0 for row, y0, y1 in zip(rows, ys, ys[1:]) if row is legend or across(y0, y1)}
