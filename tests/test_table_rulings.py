@@ -1028,3 +1028,42 @@ def test_a_row_a_page_break_cuts_under_horizontal_rules_is_closed_at_its_text():
     assert cut_row_closer(rules, [], header + paragraph + page_number) == []
     grid = [{"x0": 338.0, "x1": 338.0, "top": 495.0, "bottom": 600.0}]
     assert cut_row_closer(rules, grid, header + row + page_number) == []
+
+
+def test_a_merged_cells_bottom_drawn_above_its_rows_rule_parts_no_row():
+    """Chromium ends a department merged down two procedures where its own height does, 8 pt above
+    the rule under the procedures beside it: that short rule, under a line's height above the
+    next one with no text between, is no row boundary (before: the procedures' rows beside it were
+    left open there, the table was cut in two and 要介護認定変更届 was lost)."""
+    from extractor.readers.pdf_tables import horizontal_only_verticals
+
+    size = 11.9
+    rules = ([{"x0": 95.9, "x1": 702.0, "top": y} for y in (36.0, 68.7, 216.5, 316.7)]
+             + [{"x0": 247.5, "x1": 702.0, "top": 128.1}, {"x0": 95.9, "x1": 247.5, "top": 207.6}])
+    chars = (_chars("担当部署", 95.9, 47.9, size) + _chars("手続名", 247.5, 47.9, size) + _chars("個人情報項目", 399.0, 47.9, size)
+             + _chars("国民健康保険資格取得届", 247.5, 80.6, size) + _chars("生年月日、性別", 399.0, 80.6, size)
+             + _chars("要介護認定変更届", 247.5, 140.7, size) + _chars("登録者のメールアドレス", 399.0, 140.7, size)
+             + _chars("住所、職業", 399.0, 195.7, size)
+             + _chars("健康づくり課", 95.9, 228.4, size) + _chars("高額療養費登録申請", 247.5, 228.4, size)
+             + _chars("年齢、生年月日", 399.0, 228.4, size))
+    verticals = horizontal_only_verticals(rules, [], chars)
+    row = sorted(round(v["x0"], 1) for v in verticals if v["top"] == 128.1)
+    assert len(row) == 4 and all(v["bottom"] == 216.5 for v in verticals if v["top"] == 128.1), row
+
+
+def test_a_merged_cell_a_page_break_cuts_is_closed_by_the_rule_beside_it():
+    """A department merged down procedures that go on on the next page has no bottom border on this
+    page, the procedures beside it have theirs: the table's last rule, over all columns but the
+    department's, closes it too (before: 児童相談担当 stood in no cell, became a caption, and the
+    table on the next page was no continuation: three procedures without their department)."""
+    from extractor.readers.pdf_tables import cut_row_closer
+
+    size = 11.9
+    rules = ([{"x0": 95.9, "x1": 702.0, "top": y, "bottom": y} for y in (439.8, 473.2, 519.3)]
+             + [{"x0": 247.5, "x1": 702.0, "top": 560.6, "bottom": 560.6}])
+    chars = (_chars("子育て支援課", 95.9, 474.2, size) + _chars("児童相談担当", 95.9, 520.3, size)
+             + _chars("就学援助予約受付", 247.5, 520.3, size) + _chars("- 2 -", 380.0, 585.0, size))
+    closer, = cut_row_closer(rules, [], chars)
+    assert (closer["x0"], closer["x1"], closer["top"]) == (95.9, 702.0, 560.6)
+    body = chars + _chars("次の手続を追加する。この手続は電子申請による。", 95.9, 570.0, size)
+    assert cut_row_closer(rules, [], body) == []

@@ -489,22 +489,51 @@ def _rules_across(h_edges: list[dict]) -> list[dict]:
     return out
 
 
+def _merged_cells_bottoms_dropped(rules: list[dict], chars: list[dict]) -> list[dict]:
+    """The rules without a merged cell's bottom drawn a little above its row's (Chromium ends a cell
+    merged down rows where its own height does, 8 pt above the rule under the rows beside it): a
+    rule over part of the next rule's extent, under a line's height above it, with no text
+    between, is no row boundary (taken as one, the rows beside the merged cell were left open
+    and lost)."""
+    size = max((c["size"] for c in chars), default=10.0)
+    out = []
+    for rule, below in zip(rules, rules[1:] + [None]):
+        if (below is not None and below["top"] - rule["top"] < size and below["x0"] - 2.5 <= rule["x0"]
+                and rule["x1"] <= below["x1"] + 2.5 and below["x1"] - below["x0"] > rule["x1"] - rule["x0"] + 5
+                and not any(rule["top"] < (c["top"] + c["bottom"]) / 2 < below["top"]
+                            and rule["x0"] <= c["x0"] <= rule["x1"] for c in chars)):
+            continue
+        out.append(rule)
+    return out
+
+
 def cut_row_closer(h_edges: list[dict], v_edges: list[dict], chars: list[dict]) -> list[dict]:
     """A rule closing the last row of a table ruled by horizontal lines only where a page break cuts
     it: Chromium draws that row's bottom border on the next page, so the row's text, right under
     the table's last rule, has none under it. The row is the last text on the page (a page number
     may follow), within the rules' extent, in cells (its text leaves a gutter); body text after a
     table stands a blank line off, or as one piece. A grid or frame, its verticals going on under
-    the last rule, is closed by :func:`open_grid_closers`."""
+    the last rule, is closed by :func:`open_grid_closers`. A last rule over part of the table (a
+    merged cell the break cuts, open at the page's end) is drawn across it."""
     rules = _rules_across([e for e in h_edges if isinstance(e, dict)])
     if len(rules) < 2:
         return []
     last = rules[-1]
     if any(last["x0"] - 2 <= v["x0"] <= last["x1"] + 2 and v["bottom"] > last["top"] + 2 for v in v_edges):
         return []
+    lines = chars_to_lines([c for c in chars if c["top"] > last["top"] and (not c["text"].isspace() or c["text"] == "\u3000")])
+    # a cell merged down rows the break cuts (a department over procedures going on on the next
+    # page) has no bottom on this page, the cells beside it do: the table's last rule, over part of
+    # the rules' extent above and keeping one of its ends, closes it too when nothing but a page
+    # number follows
+    wider = [r for r in rules[:-1] if r["x0"] < last["x0"] - 5 or r["x1"] > last["x1"] + 5]
+    if (wider and (abs(wider[-1]["x0"] - last["x0"]) <= 2.5 or abs(wider[-1]["x1"] - last["x1"]) <= 2.5)
+            and len(lines) <= 1 and all(len(line.text.strip()) <= 10 for line in lines)):
+        x0, x1 = wider[-1]["x0"], wider[-1]["x1"]
+        return [{"x0": x0, "x1": x1, "top": last["top"], "bottom": last["top"], "width": x1 - x0,
+                 "height": 0, "orientation": "h", "object_type": "line"}]
     if not any(abs(r["x0"] - last["x0"]) <= 2.5 and abs(r["x1"] - last["x1"]) <= 2.5 for r in rules[:-1]):
         return []
-    lines = chars_to_lines([c for c in chars if c["top"] > last["top"] and (not c["text"].isspace() or c["text"] == "\u3000")])
     if not lines or lines[0].top - last["top"] > 1.15 * lines[0].size + 1:
         return []
     block = lines[:1]
@@ -689,7 +718,7 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
     A band whose text does not start right under its upper rule (a paragraph between two tables)
     is no row. A boundary missing in one band is a merged cell there, as the table finder reads it."""
     pieces = [e for e in h_edges if isinstance(e, dict)]  # not open_grid_closers' bare y
-    rules = _rules_across(pieces)
+    rules = _merged_cells_bottoms_dropped(_rules_across(pieces), chars)
     out: list[dict] = []
     if len(rules) < 2 or not chars:
         return out
