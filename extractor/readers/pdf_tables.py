@@ -529,9 +529,7 @@ def cut_row_closer(h_edges: list[dict], v_edges: list[dict], chars: list[dict]) 
     wider = [r for r in rules[:-1] if r["x0"] < last["x0"] - 5 or r["x1"] > last["x1"] + 5]
     if (wider and (abs(wider[-1]["x0"] - last["x0"]) <= 2.5 or abs(wider[-1]["x1"] - last["x1"]) <= 2.5)
             and len(lines) <= 1 and all(len(line.text.strip()) <= 10 for line in lines)):
-        x0, x1 = wider[-1]["x0"], wider[-1]["x1"]
-        return [{"x0": x0, "x1": x1, "top": last["top"], "bottom": last["top"], "width": x1 - x0,
-                 "height": 0, "orientation": "h", "object_type": "line"}]
+        return [_h_rule(wider[-1]["x0"], wider[-1]["x1"], last["top"])]
     if not any(abs(r["x0"] - last["x0"]) <= 2.5 and abs(r["x1"] - last["x1"]) <= 2.5 for r in rules[:-1]):
         return []
     if not lines or lines[0].top - last["top"] > 1.15 * lines[0].size + 1:
@@ -546,9 +544,13 @@ def cut_row_closer(h_edges: list[dict], v_edges: list[dict], chars: list[dict]) 
             or any(line.x0 < last["x0"] - 2 or line.x1 > last["x1"] + 2 for line in block)
             or not _band_gutters([c for line in block for c in line.chars], last["x0"], last["x1"])):
         return []
-    y = max(line.bottom for line in block) + 1
-    return [{"x0": last["x0"], "x1": last["x1"], "top": y, "bottom": y, "width": last["x1"] - last["x0"],
-             "height": 0, "orientation": "h", "object_type": "line"}]
+    return [_h_rule(last["x0"], last["x1"], max(line.bottom for line in block) + 1)]
+
+
+def _h_rule(x0: float, x1: float, y: float) -> dict:
+    """A horizontal edge from x0 to x1 at y, as pdfplumber's explicit table finder takes it."""
+    return {"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0,
+            "orientation": "h", "object_type": "line"}
 
 
 def _row_rules(rules: list[dict]) -> list[tuple[dict, dict, tuple[float, float]]]:
@@ -581,9 +583,9 @@ def _split_at_captions(ladder: list[tuple]) -> list[list[tuple]]:
     a procedures table, no blank line to part them): a band with no gutter, its text starting where
     the table's does, between rows that all leave fewer gutters than every row on its other side
     (two rows each side at least; below, the rows up to the next band of more than one line with no
-    gutter), is body text, and the ladder two tables. A legend or group merged across one table has that table's columns on both sides
-    (a header row may leave more gutters than rows whose text fills a cell up to the next: one row
-    is no evidence)."""
+    gutter), is body text, and the ladder two tables. A legend or group merged across one table has
+    that table's columns on both sides (a header row may leave more gutters than rows whose text
+    fills a cell up to the next: one row is no evidence)."""
     parts: list[list[tuple]] = [[]]
     left = min(c["x0"] for *_, chars in ladder for c in chars)
     for i, band in enumerate(ladder):
@@ -1266,9 +1268,7 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     left, right = xs[0], xs[-1]
     top, bottom = table[0][0] - 1, table[-1][1] + 1
     ys = [row[0] - 1 for row in rows] + [bottom]
-    for y in ys:
-        horizontal.append({"x0": left, "x1": right, "top": y, "bottom": y, "width": right - left, "height": 0,
-                           "orientation": "h", "object_type": "line"})
+    horizontal.extend(_h_rule(left, right, y) for y in ys)
 
     def across(y0: float, y1: float) -> bool:
         """A row of one piece of text from the first column over an inner boundary: a legend or a

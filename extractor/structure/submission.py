@@ -122,7 +122,7 @@ def _cell_raw(cell: Cell) -> str:
 
 def _cell_text(cell: Cell) -> str:
     """A cell's normalised text, its lines joined as :func:`.wraps.joined_lines` joins them."""
-    return joined_lines("\n".join(normalize(p.text) or "" for p in cell.paragraphs))
+    return joined_lines("\n".join(p.text for p in cell.paragraphs))
 
 
 # -- the walk ------------------------------------------------------------------------------------
