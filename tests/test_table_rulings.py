@@ -278,6 +278,29 @@ def test_paragraphs_between_two_tables_are_no_row_when_cells_keep_the_same_spaci
     assert len({round(v["x0"]) for v in verticals if v["top"] == 172.0}) == 3
 
 
+def test_a_caption_between_two_framed_tables_is_no_row():
+    """Two checklists each in an outer frame, ruled inside by horizontal lines only, with a caption
+    between them (受託者に遵守させる事項) set a cell's padding under the first one's bottom rule:
+    neither its spacing nor its one line tells it from a row merged across, but the frames do —
+    the first one's sides end at the band's top, the next one's begin at its bottom, and no side
+    runs through it. Before: the caption read as a row, and the two checklists as one table (the
+    second one's entries the first one's; Chromium, seed 8801)."""
+    from extractor.readers.pdf_tables import horizontal_only_verticals
+
+    rules = [{"x0": 95.9, "x1": 522.0, "top": y} for y in (100.0, 128.0, 156.0, 184.0, 212.0, 240.0)]
+    frames = [{"x0": x, "x1": x, "top": top, "bottom": bottom}
+              for top, bottom in ((100.0, 156.0), (184.0, 240.0)) for x in (95.9, 522.0)]
+    chars = (_chars("１", 102.0, 108.0) + _chars("研修を実施する。", 240.0, 108.0) + _chars("○", 420.0, 108.0)
+             + _chars("２", 102.0, 136.0) + _chars("入退室を記録する。", 240.0, 136.0) + _chars("－", 420.0, 136.0)
+             + _chars("受託者に遵守させる事項", 95.9, 164.0)
+             + _chars("１", 102.0, 192.0) + _chars("再委託の承認を得させる。", 240.0, 192.0) + _chars("○", 420.0, 192.0)
+             + _chars("２", 102.0, 220.0) + _chars("調査に応じさせる。", 240.0, 220.0) + _chars("○", 420.0, 220.0))
+    verticals = horizontal_only_verticals(rules, frames, chars)
+    assert not [v for v in verticals if v["top"] == 156.0]  # the caption between the frames
+    for top in (100.0, 128.0, 184.0, 212.0):  # each checklist's rows keep their columns
+        assert len({round(v["x0"]) for v in verticals if v["top"] == top}) == 4, top
+
+
 def test_text_in_columns_is_a_table_and_body_text_with_gaps_is_not():
     """A table with no rules at all: labels and values at two column starts shared by several lines,
     a value's wrapped line at the value column, a header line centred over the columns. Body text

@@ -755,6 +755,12 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
         if any(x0 + 3 < v["x0"] < x1 - 3 and (abs(v["bottom"] - y0) <= 2 or abs(v["top"] - y1) <= 2)
                for v in v_edges):
             continue
+        # nor does the gap between two framed tables: one frame's sides end at the band's top,
+        # the next one's begin at its bottom, and no side runs through the band
+        at_sides = [v for v in v_edges if min(abs(v["x0"] - x0), abs(v["x0"] - x1)) <= 2]
+        if (not sides and any(abs(v["bottom"] - y0) <= 2 for v in at_sides)
+                and any(abs(v["top"] - y1) <= 2 for v in at_sides)):
+            continue
         bands.append((y0, y1, x0, x1, _band_gutters(band, x0, x1), band))
     bands = _without_body_bands(bands)
     # a gutter is a column boundary where the bands of the same table (rows meeting at a rule)
