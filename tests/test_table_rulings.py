@@ -236,6 +236,30 @@ def test_a_row_across_the_table_hides_no_column():
     assert number not in in_legend  # the legend runs across the number column's boundary
 
 
+def test_a_row_merged_across_some_columns_and_empty_in_the_rest_spans_them_all():
+    """Under horizontal rules only, a legend or a group row set across a checklist runs across the
+    number column's boundary and stops short of the mark column: the rule between its text and
+    the empty mark cell is not drawn, so nothing tells an empty cell from the end of a merged one.
+    A row merged already is merged across the rest too, as the .docx has it (before: the legend
+    read as two cells, a merged one and an empty mark, on 29 PDFs of three seeds). A row merged
+    nowhere keeps its empty cells (a measure with no mark). A row whose only text stands in a column
+    that numbers the other rows, and is no number, is a group heading across the table too."""
+    from extractor.readers.pdf_tables import horizontal_only_verticals
+
+    rules = [{"x0": 96.0, "x1": 522.0, "top": y} for y in (100.0, 128.0, 156.0, 184.0, 212.0, 240.0)]
+    chars = (_chars("Ｎｏ", 102.0, 108.0) + _chars("対策内容", 240.0, 108.0) + _chars("実施", 420.0, 108.0)
+             + _chars("・対策が可能であれば「○」を記入", 102.0, 136.0)
+             + _chars("１", 102.0, 164.0) + _chars("研修を実施する。", 240.0, 164.0) + _chars("○", 420.0, 164.0)
+             + _chars("（運用面）", 102.0, 192.0)
+             + _chars("２", 102.0, 220.0) + _chars("入退室を記録する。", 240.0, 220.0))
+    verticals = horizontal_only_verticals(rules, [], chars)
+    row = {top: sorted(round(v["x0"]) for v in verticals if v["top"] == top) for top in (100.0, 128.0, 156.0, 184.0, 212.0)}
+    assert row[128.0] == [96, 522]  # the legend: one cell across the table
+    assert len(row[100.0]) == len(row[156.0]) == 4
+    assert row[184.0] == [96, 522]  # a group heading in the No column, where the rows have numbers
+    assert row[212.0] == row[156.0]  # a measure with no mark keeps its empty mark cell
+
+
 def test_rules_drawn_cell_by_cell_place_a_column_the_text_leaves_no_gutter_for():
     """Chromium draws each cell's border, so its rules are pieces meeting at the cells' edges, and it
     sets a cell's text at its very edge: a measure that fills its cell runs up to the mark beside

@@ -713,6 +713,19 @@ def _without_body_bands(bands: list[tuple]) -> list[tuple]:
     return out
 
 
+def _first_cell(band: list[dict], boundary: float) -> tuple[str, bool]:
+    """The band's text left of the first column boundary, and whether any text stands right of it."""
+    return ("".join(c["text"] for c in sorted(band, key=lambda c: (round(c["top"]), c["x0"])) if c["x1"] <= boundary + 1),
+            any(c["x1"] > boundary + 1 for c in band))
+
+
+def _numbered_rows(ladder: list[tuple], boundary: float) -> bool:
+    """Whether the ladder's first column numbers its rows: two rows or more begin with a number
+    there and go on in the next columns (a checklist's No column)."""
+    return sum(1 for *_, band in ladder if (cell := _first_cell(band, boundary))[1]
+               and cell[0].strip().isdigit()) >= 2
+
+
 def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: list[dict]) -> list[dict]:
     """Vertical rules a table ruled by horizontal lines only (or an outer frame and horizontal lines)
     leaves out, inferred from its text: between each two consecutive full rules of the same extent
@@ -801,11 +814,22 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
             if any(_text_crosses(band, x) and _filled_up_to(band, b) for *_, band in ladder):
                 boundaries[n] = b - 0.6
                 filled.add(n)
+        numbered = _numbered_rows(ladder, min(boundaries + drawn, default=right))
         for y0, y1, x0, x1, _, band in ladder:
             # a boundary the band's text crosses is a cell merged across it in this row; at a joint
             # only a character over it crosses (the text on both sides may meet there)
-            xs = ([x0, x1] + [x for n, x in enumerate(boundaries) if not _text_crosses(band, x, meeting=n not in filled)]
-                  + [x for x in drawn if not _text_crosses(band, x, meeting=False)])
+            inner = ([x for n, x in enumerate(boundaries) if not _text_crosses(band, x, meeting=n not in filled)]
+                     + [x for x in drawn if not _text_crosses(band, x, meeting=False)])
+            # a row merged across some columns that leaves the rest empty (a legend or a group row
+            # set across a checklist, its text short of the mark column) is merged across them all:
+            # an empty cell and the end of a merged one look alike where no vertical rule is drawn
+            # and so is a row whose only text stands in a numbering column and is no number (a
+            # group heading, （運用面）, in a checklist's No column)
+            if len(inner) < len(boundaries) + len(drawn):
+                inner = [x for x in inner if x < max(c["x1"] for c in band) - 1]
+            elif numbered and inner and not (cell := _first_cell(band, min(inner)))[1] and not cell[0].strip().isdigit():
+                inner = []
+            xs = [x0, x1] + inner
             for x in xs:
                 out.append({"x0": x, "x1": x, "top": y0, "bottom": y1, "width": 0, "height": y1 - y0,
                             "orientation": "v", "object_type": "line"})
