@@ -1114,3 +1114,45 @@ def test_a_merged_cell_a_page_break_cuts_is_closed_by_the_rule_beside_it():
     assert (closer["x0"], closer["x1"], closer["top"]) == (95.9, 702.0, 560.6)
     body = chars + _chars("次の手続を追加する。この手続は電子申請による。", 95.9, 570.0, size)
     assert cut_row_closer(rules, [], body) == []
+
+
+def test_a_merged_cell_cut_inside_the_table_is_closed_by_the_rule_beside_it():
+    """The same, the merged cell inside the table (a checklist's 区分 merged down two measures, the
+    second on the next page): the last rule's pieces stop on both sides of it, so joined they span
+    the table and only the gap under the cell tells it is open (before: the 区分's text stood in no
+    cell and became three headings, and the next page's table no continuation)."""
+    from extractor.readers.pdf_tables import cut_row_closer
+
+    size = 9.85
+    rules = ([{"x0": 95.9, "x1": 522.0, "top": y, "bottom": y} for y in (600.0, 657.4)]
+             + [{"x0": a, "x1": b, "top": 729.1, "bottom": 729.1} for a, b in ((95.9, 205.4), (309.0, 522.0))])
+    chars = (_chars("６", 102.3, 668.5, size) + _chars("都が行う情報保護", 205.5, 668.5, size)
+             + _chars("接続するネットワ", 308.9, 668.5, size) + _chars("☑", 420.0, 668.5, size)
+             + _chars("対策【システム上", 205.5, 681.8, size) + _chars("の対策】", 205.5, 695.1, size)
+             + _chars("1 / 2", 95.9, 760.0, size))
+    closer, = cut_row_closer(rules, [], chars)
+    assert (closer["x0"], closer["x1"], closer["top"]) == (95.9, 522.0, 729.1)
+    whole = rules[:2] + [{"x0": 95.9, "x1": 522.0, "top": 729.1, "bottom": 729.1}]
+    assert cut_row_closer(whole, [], chars) == []  # a last rule unbroken closes every cell itself
+
+
+def test_a_merged_cells_bottom_with_no_text_under_it_on_its_page_is_no_row_boundary():
+    """The rest of a cell merged down two rows, on the page after the break, holds no text; Chromium
+    draws its bottom where its own height ends, well above the rule under the row beside it, between
+    two rules across the table. No row ends there (before: the row lost its rules, and the page's
+    table was no continuation of the one before). The measure's text starts at the rule's end, in
+    the next cell."""
+    from extractor.readers.pdf_tables import horizontal_only_verticals
+
+    size = 9.85
+    rules = ([{"x0": 95.9, "x1": 522.0, "top": y} for y in (36.0, 69.3, 127.7, 160.0)]
+             + [{"x0": 205.4, "x1": 309.0, "top": 101.1}])
+    chars = (_chars("Ｎｏ", 102.3, 47.8, size) + _chars("区分", 215.0, 47.8, size) + _chars("対策内容", 318.0, 47.8, size)
+             + _chars("チェック", 420.0, 47.8, size)
+             + _chars("７", 102.3, 80.4, size) + _chars("データを保存する", 308.9, 80.4, size) + _chars("☑", 420.0, 80.4, size)
+             + _chars("に設置する。", 308.9, 107.8, size)
+             + _chars("８", 102.3, 140.3, size) + _chars("受託事業者に", 205.5, 140.3, size)
+             + _chars("不要となった", 308.9, 140.3, size) + _chars("☑", 420.0, 140.3, size))
+    verticals = horizontal_only_verticals(rules, [], chars)
+    row = sorted(round(v["x0"]) for v in verticals if v["top"] == 69.3)
+    assert len(row) == 5 and all(v["bottom"] == 127.7 for v in verticals if v["top"] == 69.3), row

@@ -494,14 +494,23 @@ def _merged_cells_bottoms_dropped(rules: list[dict], chars: list[dict]) -> list[
     merged down rows where its own height does, 8 pt above the rule under the rows beside it): a
     rule over part of the next rule's extent, under a line's height above it, with no text
     between, is no row boundary (taken as one, the rows beside the merged cell were left open
-    and lost)."""
+    and lost). Nor is one further above, between two rules of the same extent, where the merged
+    cell holds no text on the page (the rest of a cell a page break cut, its text on the page
+    before)."""
     size = max((c["size"] for c in chars), default=10.0)
+
+    def same_extent(a: dict | None, b: dict) -> bool:
+        return a is not None and abs(a["x0"] - b["x0"]) <= 2.5 and abs(a["x1"] - b["x1"]) <= 2.5
+
     out = []
-    for rule, below in zip(rules, rules[1:] + [None]):
-        if (below is not None and below["top"] - rule["top"] < size and below["x0"] - 2.5 <= rule["x0"]
+    for above, rule, below in zip([None] + rules, rules, rules[1:] + [None]):
+        # (Chromium sets a cell's text at its very edge: a character starting at the rule's end is
+        # the next cell's)
+        if (below is not None and (below["top"] - rule["top"] < size or same_extent(above, below))
+                and below["x0"] - 2.5 <= rule["x0"]
                 and rule["x1"] <= below["x1"] + 2.5 and below["x1"] - below["x0"] > rule["x1"] - rule["x0"] + 5
                 and not any(rule["top"] < (c["top"] + c["bottom"]) / 2 < below["top"]
-                            and rule["x0"] <= c["x0"] <= rule["x1"] for c in chars)):
+                            and rule["x0"] - 1 <= c["x0"] < rule["x1"] - 1 for c in chars)):
             continue
         out.append(rule)
     return out
@@ -526,10 +535,15 @@ def cut_row_closer(h_edges: list[dict], v_edges: list[dict], chars: list[dict]) 
     # page) has no bottom on this page, the cells beside it do: the table's last rule, over part of
     # the rules' extent above and keeping one of its ends, closes it too when nothing but a page
     # number follows
+    # (or, the cell inside, the last rule's pieces leave a gap under it)
     wider = [r for r in rules[:-1] if r["x0"] < last["x0"] - 5 or r["x1"] > last["x1"] + 5]
-    if (wider and (abs(wider[-1]["x0"] - last["x0"]) <= 2.5 or abs(wider[-1]["x1"] - last["x1"]) <= 2.5)
-            and len(lines) <= 1 and all(len(line.text.strip()) <= 10 for line in lines)):
-        return [_h_rule(wider[-1]["x0"], wider[-1]["x1"], last["top"])]
+    pieces = [(e["x0"], e["x1"]) for e in h_edges if isinstance(e, dict) and abs(e["top"] - last["top"]) <= 1.0]
+    broken = _covered(pieces, last["x0"]) < last["x1"] - last["x0"] - 5
+    if len(lines) <= 1 and all(len(line.text.strip()) <= 10 for line in lines):
+        if wider and (abs(wider[-1]["x0"] - last["x0"]) <= 2.5 or abs(wider[-1]["x1"] - last["x1"]) <= 2.5):
+            return [_h_rule(wider[-1]["x0"], wider[-1]["x1"], last["top"])]
+        if broken and any(abs(r["x0"] - last["x0"]) <= 2.5 and abs(r["x1"] - last["x1"]) <= 2.5 for r in rules[:-1]):
+            return [_h_rule(last["x0"], last["x1"], last["top"])]
     if not any(abs(r["x0"] - last["x0"]) <= 2.5 and abs(r["x1"] - last["x1"]) <= 2.5 for r in rules[:-1]):
         return []
     if not lines or lines[0].top - last["top"] > 1.15 * lines[0].size + 1:
