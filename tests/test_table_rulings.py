@@ -1156,3 +1156,25 @@ def test_a_merged_cells_bottom_with_no_text_under_it_on_its_page_is_no_row_bound
     verticals = horizontal_only_verticals(rules, [], chars)
     row = sorted(round(v["x0"]) for v in verticals if v["top"] == 69.3)
     assert len(row) == 5 and all(v["bottom"] == 127.7 for v in verticals if v["top"] == 69.3), row
+
+
+def test_the_last_row_of_a_frame_a_page_break_cuts_open_gets_its_columns():
+    """A table in an outer frame, ruled inside by horizontal lines only, cut by a page break: Chromium
+    draws no bottom border on the page, the frame's sides stop at the cut, and the closer drawn there
+    (a bare y, as open_grid_closers gives it) bounds the last row. That row's columns are inferred
+    like the others' (before: it read as one cell merged across, 18 生活福祉課保育所入所請求世帯主の
+    所得、… one run of text, and the procedure was lost)."""
+    from extractor.readers.pdf_tables import horizontal_only_verticals
+
+    size = 9.85
+    rules = [{"x0": 95.9, "x1": 522.0, "top": y} for y in (36.0, 66.3, 134.4)]
+    frame = [{"x0": x, "x1": x, "top": 36.0, "bottom": 756.5} for x in (95.9, 522.0)]
+    chars = (_chars("Ｎｏ", 102.3, 47.3, size) + _chars("担当課", 190.0, 47.3, size) + _chars("手続名", 273.0, 47.3, size)
+             + _chars("個人情報項目", 356.0, 47.3, size) + _chars("該当区分", 439.0, 47.3, size))
+    for top, number in ((75.0, "１７"), (145.0, "１８")):
+        chars += (_chars(number, 102.3, top, size) + _chars("生活福祉課", 184.7, top, size)
+                  + _chars("保育所入所", 267.5, top, size) + _chars("世帯主の所得", 350.4, top, size)
+                  + _chars("②オンライン", 433.2, top, size) + _chars("メールアドレ", 350.4, top + 12.6, size))
+    verticals = horizontal_only_verticals(rules + [756.5], frame, chars)
+    last = sorted(round(v["x0"]) for v in verticals if v["top"] == 134.4)
+    assert len(last) == 6 and all(v["bottom"] == 756.5 for v in verticals if v["top"] == 134.4), last

@@ -746,7 +746,12 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
     (a row band), a column boundary at each gutter the band's text leaves, and the table's sides.
     A band whose text does not start right under its upper rule (a paragraph between two tables)
     is no row. A boundary missing in one band is a merged cell there, as the table finder reads it."""
-    pieces = [e for e in h_edges if isinstance(e, dict)]  # not open_grid_closers' bare y
+    pieces = [e for e in h_edges if isinstance(e, dict)]
+    # open_grid_closers' bare y (a frame a page break cuts open): a rule across the frame's sides
+    for y in (e for e in h_edges if not isinstance(e, dict)):
+        ends = [v["x0"] for v in v_edges if min(abs(v["bottom"] - y), abs(v["top"] - y)) <= 1.0]
+        if ends and max(ends) - min(ends) > 100:
+            pieces.append({"x0": min(ends), "x1": max(ends), "top": y})
     rules = _merged_cells_bottoms_dropped(_rules_across(pieces), chars)
     out: list[dict] = []
     if len(rules) < 2 or not chars:
