@@ -1178,3 +1178,27 @@ def test_the_last_row_of_a_frame_a_page_break_cuts_open_gets_its_columns():
     verticals = horizontal_only_verticals(rules + [756.5], frame, chars)
     last = sorted(round(v["x0"]) for v in verticals if v["top"] == 134.4)
     assert len(last) == 6 and all(v["bottom"] == 756.5 for v in verticals if v["top"] == 134.4), last
+
+
+def test_a_legend_alone_in_its_row_of_inferred_columns_is_one_cell_across():
+    """A checklist's legend (該当する対策に「✓」を記入) in the first row of a table whose columns are
+    inferred from its text, short of the next column: the mark column beside it is empty, and no
+    rule tells an empty cell from the end of a merged one. A legend, the marks it explains quoted,
+    is a row across the table, as the .docx has it (before: three cells, two empty, on both
+    producers' PDFs of a seed 7301 document). Where rules part the cells, or the row is a measure
+    with no mark, the cells stay."""
+    from types import SimpleNamespace
+
+    from extractor.readers.layout import Styler
+    from extractor.readers.pdf_tables import table_draft
+
+    cells = [(x0, top, x1, top + 28.0) for top in (100.0, 128.0) for x0, x1 in ((96.0, 240.0), (240.0, 400.0), (400.0, 522.0))]
+    chars = (_chars("該当する対策に「✓」を記入", 102.0, 108.0)
+             + _chars("研修を実施する。", 102.0, 136.0) + _chars("区分", 406.0, 136.0))
+
+    def rows(inferred):
+        draft, _ = table_draft(SimpleNamespace(cells=cells, bbox=(96.0, 100.0, 522.0, 156.0)), chars, Styler([], [], []), 1, frozenset(inferred))
+        return [[(c.col, c.col_span) for c in row] for row in draft.to_table().rows]
+
+    assert rows({240.0, 400.0}) == [[(0, 3)], [(0, 1), (1, 1), (2, 1)]]
+    assert rows(set()) == [[(0, 1), (1, 1), (2, 1)], [(0, 1), (1, 1), (2, 1)]]  # drawn rules part them

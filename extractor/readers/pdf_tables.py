@@ -286,6 +286,18 @@ def table_draft(table, chars: list[dict], styler: Styler, page_number: int,
                 if up is not None:
                     up.row_span += c.row_span
                     out.remove(c)
+    # a legend alone in its row (the marks it explains quoted: 「○」), where no rule parts the row's
+    # cells, is one cell across the table: an empty cell beside it and the end of a merged one look
+    # alike there
+    for row in range(len(ys) - 1):
+        in_row = sorted((c for c in out if c.row == row), key=lambda c: c.col)
+        filled = [c for c in in_row if c.paras]
+        if (len(in_row) >= 2 and len(filled) == 1 and all(c.row_span == 1 for c in in_row)
+                and sum(c.col_span for c in in_row) == n_cols and _quotes_a_mark(filled[0].text)
+                and all(any(abs(xs[c.col] - v) <= 0.5 for v in inferred_xs) for c in in_row[1:])):
+            legend = filled[0]
+            legend.col, legend.col_span = 0, n_cols
+            out = [c for c in out if c.row != row or c is legend]
     starts = sorted({c.row for c in out})
     renumber = {row: i for i, row in enumerate(starts)}
     for c in out:
@@ -294,6 +306,14 @@ def table_draft(table, chars: list[dict], styler: Styler, page_number: int,
         c.row = renumber[c.row]
     inferred = frozenset(i for i, x in enumerate(xs[1:-1], start=1) if any(abs(x - v) <= 0.5 for v in inferred_xs))
     return TableDraft(out, xs, len(starts), table.bbox, page_number, [], inferred), outside
+
+
+_QUOTED = re.compile(r"[「｢]([^」｣]{1,2})[」｣]")
+
+
+def _quotes_a_mark(text: str) -> bool:
+    """Whether the text quotes a mark (実施するものに「○」): a checklist's legend."""
+    return any(is_mark(m.group(1)) for m in _QUOTED.finditer(text))
 
 
 def _paragraph_of(draft: list) -> Paragraph:
