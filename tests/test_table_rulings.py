@@ -1202,3 +1202,27 @@ def test_a_legend_alone_in_its_row_of_inferred_columns_is_one_cell_across():
 
     assert rows({240.0, 400.0}) == [[(0, 3)], [(0, 1), (1, 1), (2, 1)]]
     assert rows(set()) == [[(0, 1), (1, 1), (2, 1)], [(0, 1), (1, 1), (2, 1)]]  # drawn rules part them
+
+
+def test_a_table_of_text_whose_rows_stand_at_the_wrap_pitch_is_parted_from_the_text_above():
+    """LibreOffice sets a table with no rules and no cell padding: its rows stand 0 pt apart, as a
+    value's wrapped lines do, and the paragraphs above it (a 件名 line, a basis, a heading) keep a
+    paragraph's spacing. Rows begun in the first column mostly at the wrap's pitch make that the
+    rows' gap, and the spacing parts the table from the text above (before: the rows' gap was
+    taken to be the odd spacing, nothing was cut, and the run from 件名 down held no table: the
+    key–value table of a landscape page was lost, fields 0.783 on seed 8801)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 12.0
+    lines = [(98.2, "件　　名", "施設予約システムに係る業務委託について"), (110.2, "第３条第３項第５号（業務委託）", None),
+             (124.0, "（担当部課：環境局ごみ減量推進課、市民部住民記録係、市民課、教育委員会事務局生涯学習課、学務課）", None),
+             (137.8, "事業の概要", None), (151.6, "事　業　名", "施設予約システムの運用"),
+             (163.6, "担　当　課", "ごみ減量推進課、住民記録係、市民課、生涯学習課、"), (175.6, None, "学務課"),
+             (187.6, "目　　的", "施設予約システムを活用し、住民の利便性向上と事務"), (199.6, None, "の効率化を図る。"),
+             (211.6, "対　象　者", "南条市内に住所を有する者"), (223.6, "事　業　内　容", "１　概要")]
+    chars = []
+    for top, label, value in lines:
+        chars += (_chars(label, 90.1, top, size) if label else []) + (_chars(value, 396.1, top, size) if value else [])
+    horizontal, vertical = text_column_rules(chars, (60.0, 560.0))
+    tops = sorted(round(e["top"], 1) for e in horizontal)
+    assert tops[0] == 150.6 and {162.6, 186.6, 210.6, 222.6} <= set(tops), tops

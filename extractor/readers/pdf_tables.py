@@ -1164,7 +1164,14 @@ def _table_pieces(run: list[tuple], k: int, m: int, starts: list[float]) -> list
     reach = max(run[i][3][-1][1] for i in multi)
     row_gaps = sorted(gap(i) for i in multi if i > k) or [0.0]
     wrap = min(gap(i) for i in range(k + 1, m + 1)) + 1.0
-    row_gaps = [g for g in row_gaps if g > wrap] or row_gaps  # a wrapped cell's lines are no row
+    # a wrapped cell's lines are no row, unless most rows begun in the first column stand at the
+    # wrap's pitch themselves (LibreOffice sets cells with no padding: rows and wraps alike 0 pt
+    # apart, a paragraph's spacing the odd one out)
+    at_first = [gap(i) for i in multi if i > k and abs(run[i][3][0][0] - first) <= 2.0]
+    if at_first and 2 * sum(1 for g in at_first if g > wrap) < len(at_first):
+        row_gaps = sorted(at_first)
+    else:
+        row_gaps = [g for g in row_gaps if g > wrap] or row_gaps
     row_gap = row_gaps[len(row_gaps) // 2]
     # a header of three labels or more just above a piece's first row (over the rest of a row a page
     # break cut): rows under it leave different columns empty (a mark in one answer column or the
