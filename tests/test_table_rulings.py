@@ -1226,3 +1226,26 @@ def test_a_table_of_text_whose_rows_stand_at_the_wrap_pitch_is_parted_from_the_t
     horizontal, vertical = text_column_rules(chars, (60.0, 560.0))
     tops = sorted(round(e["top"], 1) for e in horizontal)
     assert tops[0] == 150.6 and {162.6, 186.6, 210.6, 222.6} <= set(tops), tops
+
+
+def test_text_between_two_tables_whose_lines_keep_more_than_a_cells_wrap_is_no_row():
+    """LibreOffice, horizontal rules only, no cell padding: a cell's wrapped lines stand 0 pt apart,
+    the body text between two tables (a ※ note, the next checklist's heading) 1.6 pt apart, and
+    both start at the rule as the rows do. Lines further apart than any cell's wrap are paragraphs
+    of body text, no row merged across (before: the note and the heading read as a row, and the
+    key–value table and the checklist as one table; checklist 0.000 on seed 8801)."""
+    from extractor.readers.pdf_tables import horizontal_only_verticals
+
+    size = 10.5
+    rules = [{"x0": 84.6, "x1": 516.6, "top": y} for y in (373.2, 405.2, 416.2, 440.9, 451.9, 473.9)]
+    chars = (_chars("収集の方法", 90.1, 372.2, size) + _chars("ＬＧＷＡＮ回線を利用して、", 306.1, 372.2, size)
+             + _chars("ウドサーバと接続する。", 306.1, 382.7, size)
+             + _chars("収集の開始時期", 90.1, 404.2, size) + _chars("令和２年５月１２日から", 306.1, 404.2, size)
+             + _chars("※記載内容は令和２年５月１２日現在の予定である。", 90.1, 415.2, size)
+             + _chars("３　本人以外からの収集にかかるチェックリスト", 90.1, 427.3, size)
+             + _chars("対策内容", 90.1, 439.9, size) + _chars("実施", 306.1, 439.9, size)
+             + _chars("必要に応じて立入り調査を実施し、", 90.1, 450.9, size) + _chars("×", 405.2, 450.9, size)
+             + _chars("状況報告を求める。", 90.1, 461.4, size))
+    verticals = horizontal_only_verticals(rules, [], chars)
+    assert not [v for v in verticals if v["top"] == 416.2]  # the note and the heading
+    assert {v["top"] for v in verticals} == {373.2, 405.2, 440.9, 451.9}

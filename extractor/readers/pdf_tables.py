@@ -726,9 +726,14 @@ def _without_body_bands(bands: list[tuple]) -> list[tuple]:
         y0, y1, *_, chars = band
         return min(c["top"] for c in chars) - y0, y1 - max(c["bottom"] for c in chars)
 
+    def line_gaps(band: tuple) -> list[float]:
+        lines = chars_to_lines(band[5])
+        return [b.top - a.bottom for a, b in zip(lines, lines[1:])]
+
     def paragraphs_apart(band: tuple) -> bool:
-        lines, size = chars_to_lines(band[5]), max(c["size"] for c in band[5])
-        return any(b.top - a.bottom > 0.25 * size for a, b in zip(lines, lines[1:]))
+        size = max(c["size"] for c in band[5])
+        bound = 0.25 * size if wrap is None else min(0.25 * size, wrap + 0.1 * size)
+        return any(g > bound for g in line_gaps(band))
 
     def one_line(band: tuple) -> bool:
         return len(chars_to_lines(band[5])) == 1
@@ -736,6 +741,10 @@ def _without_body_bands(bands: list[tuple]) -> list[tuple]:
     rows = [b for b in bands if b[4]]
     if not rows:
         return bands
+    # the widest gap between a cell's wrapped lines, where the rows show it: body text may keep
+    # more (LibreOffice: cells at the font's height, paragraphs 1.6 pt further apart)
+    wraps = [g for b in rows for g in line_gaps(b) if g < 0.5 * max(c["size"] for c in b[5])]
+    wrap = max(wraps) if wraps else None
     above = statistics.median(room(b)[0] for b in rows)
     below = statistics.median(room(b)[1] for b in ([b for b in rows if one_line(b)] or rows))
     out = []
