@@ -1249,3 +1249,19 @@ def test_text_between_two_tables_whose_lines_keep_more_than_a_cells_wrap_is_no_r
     verticals = horizontal_only_verticals(rules, [], chars)
     assert not [v for v in verticals if v["top"] == 416.2]  # the note and the heading
     assert {v["top"] for v in verticals} == {373.2, 405.2, 440.9, 451.9}
+
+
+def test_a_group_label_alone_in_its_row_of_inferred_columns_is_one_cell_across():
+    """The same for a group's label (若葉町が実施する情報保護対策（運用面）) alone in a checklist's
+    measure column, the mark cell beside it empty: it names a group of measures, a row across the
+    table (before: two cells; LibreOffice, seed 8801). A measure alone, with no mark, is no label."""
+    from types import SimpleNamespace
+
+    from extractor.readers.layout import Styler
+    from extractor.readers.pdf_tables import table_draft
+
+    cells = [(x0, top, x1, top + 28.0) for top in (100.0, 128.0) for x0, x1 in ((96.0, 400.0), (400.0, 522.0))]
+    chars = _chars("若葉町が実施する情報保護対策（運用面）", 102.0, 108.0) + _chars("研修を実施する。", 102.0, 136.0)
+    draft, _ = table_draft(SimpleNamespace(cells=cells, bbox=(96.0, 100.0, 522.0, 156.0)), chars, Styler([], [], []), 1,
+                           frozenset({400.0}))
+    assert [[(c.col, c.col_span) for c in row] for row in draft.to_table().rows] == [[(0, 2)], [(0, 1), (1, 1)]]

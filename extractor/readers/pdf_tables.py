@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..char_classes import CHECKED_BOX, EMPTY_BOX, is_mark
 from ..ir import Cell, Paragraph, Table, Warning
+from ..vocabulary import is_group_label
 from .layout import (FIT_SLACK, PARAGRAPH_START, Styler, chars_to_lines, leading_unit_width,
                      lines_to_paragraph_groups, paragraph_of_lines, under_baseline)
 
@@ -286,14 +287,15 @@ def table_draft(table, chars: list[dict], styler: Styler, page_number: int,
                 if up is not None:
                     up.row_span += c.row_span
                     out.remove(c)
-    # a legend alone in its row (the marks it explains quoted: 「○」), where no rule parts the row's
-    # cells, is one cell across the table: an empty cell beside it and the end of a merged one look
-    # alike there
+    # a legend alone in its row (the marks it explains quoted: 「○」) or a group's label (若葉町が
+    # 実施する情報保護対策（運用面）), where no rule parts the row's cells, is one cell across the
+    # table: an empty cell beside it and the end of a merged one look alike there
     for row in range(len(ys) - 1):
         in_row = sorted((c for c in out if c.row == row), key=lambda c: c.col)
         filled = [c for c in in_row if c.paras]
         if (len(in_row) >= 2 and len(filled) == 1 and all(c.row_span == 1 for c in in_row)
-                and sum(c.col_span for c in in_row) == n_cols and _quotes_a_mark(filled[0].text)
+                and sum(c.col_span for c in in_row) == n_cols
+                and (_quotes_a_mark(filled[0].text) or is_group_label(filled[0].text))
                 and all(any(abs(xs[c.col] - v) <= 0.5 for v in inferred_xs) for c in in_row[1:])):
             legend = filled[0]
             legend.col, legend.col_span = 0, n_cols
