@@ -1265,3 +1265,27 @@ def test_a_group_label_alone_in_its_row_of_inferred_columns_is_one_cell_across()
     draft, _ = table_draft(SimpleNamespace(cells=cells, bbox=(96.0, 100.0, 522.0, 156.0)), chars, Styler([], [], []), 1,
                            frozenset({400.0}))
     assert [[(c.col, c.col_span) for c in row] for row in draft.to_table().rows] == [[(0, 2)], [(0, 1), (1, 1)]]
+
+
+def test_a_joint_of_cell_by_cell_rules_in_the_headers_gutter_is_the_boundary_the_rows_keep():
+    """Chromium draws each cell's border and sets a mark at its cell's very edge: a measure filling
+    its cell stops 6 pt short of the mark, too little for a gutter, so the only gutter is the
+    header's (対策内容 … 実施), whose middle every row's text runs over. The joint of the rules in
+    that gutter, which no row's text runs over, is the boundary (before: each measure and its mark
+    one cell, a checklist of none; rows merged across — a legend — run over both and stay one)."""
+    from extractor.readers.pdf_tables import horizontal_only_verticals
+
+    size = 9.9
+    ys = (72.0, 100.1, 129.0, 157.1, 197.0, 248.1)
+    rules = [{"x0": a, "x1": b, "top": y} for y in ys for a, b in ((95.9, 309.0), (309.0, 522.0)) if y not in (129.0,)]
+    rules += [{"x0": 95.9, "x1": 522.0, "top": 129.0}]
+    chars = (_chars("対策内容", 95.9, 82.1, size) + _chars("実施", 309.0, 82.1, size)
+             + _chars("実施するものに「◯」、実施しないものに「×」を記入", 95.9, 111.0, size))
+    for top, measure, mark in ((167.2, "必要に応じて立入り調査を実施し、状況報告を", "×"),
+                               (207.1, "事故発生時の連絡体制及び対応手順を整備す", "◯")):
+        assert 95.9 + len(measure) * size < 309.0 - 5
+        chars += _chars(measure, 95.9, top, size) + _chars(mark, 309.0, top, size) + _chars("求める。", 95.9, top + 11.8, size)
+    verticals = horizontal_only_verticals(rules, [], chars)
+    for y in (157.1, 197.0):
+        assert sorted(round(v["x0"], 1) for v in verticals if v["top"] == y) == [95.9, 309.0, 522.0], y
+    assert sorted(round(v["x0"], 1) for v in verticals if v["top"] == 100.1) == [95.9, 522.0]  # the legend

@@ -854,8 +854,18 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
         # a rule drawn cell by cell says where the cells are even where the text leaves no gutter (a
         # measure that fills its cell up to the mark beside it): a joint of most of the table's rules,
         # outside every gutter, is a boundary too
-        drawn = [x for x in _rule_joints(ends, len(ladder) + 1)
-                 if not any(a - 1 <= x <= b + 1 for a, b in gutters)]
+        joints = _rule_joints(ends, len(ladder) + 1)
+        drawn = [x for x in joints if not any(a - 1 <= x <= b + 1 for a, b in gutters)]
+        # a joint in a gutter is the boundary where rows' text runs over the gutter's middle and not
+        # over it (a measure filling its cell up to a mark set at the cell's edge, 6 pt clear of it:
+        # the gutter is the header's alone); rows merged across run over both
+        for n, (a, b) in enumerate(gutters):
+            over_middle = {i for i, (*_, band) in enumerate(ladder) if _text_crosses(band, boundaries[n])}
+            for x in (j for j in joints if a - 1 <= j <= b + 1):
+                over_joint = {i for i, (*_, band) in enumerate(ladder) if _text_crosses(band, x, meeting=False)}
+                if over_joint < over_middle:
+                    boundaries[n] = x
+                    break
         # a row whose text fills its cell up to the next column's start (Chromium: 手続名 run on to
         # the items 1.3 pt before them), a character beginning there clear of the one before, puts
         # the boundary just before that start in every row (the gutter the other rows leave holds it)
