@@ -788,6 +788,7 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
     if len(rules) < 2 or not chars:
         return out
     bands: list[tuple] = []
+    empty: list[tuple[float, float, float]] = []  # (top, bottom, left) of bands with no text
     by_mid = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
     mids = [(c["top"] + c["bottom"]) / 2 for c in by_mid]
     for upper, lower, (x0, x1) in _row_rules(rules):
@@ -798,6 +799,9 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
                   if not c["text"].isspace() or c["text"] == "\u3000"]
         band = [c for c in inside if x0 - 1 <= c["x0"] and c["x1"] <= x1 + 1]
         if not band:
+            if not inside and sum(1 for v in v_edges if v["top"] <= y0 + 2 and v["bottom"] >= y1 - 2
+                                  and min(abs(v["x0"] - x0), abs(v["x0"] - x1)) <= 2) >= 2:
+                empty.append((y0, y1, x0))  # within a frame's sides: a row of the table
             continue
         # text between the rules that runs out beyond their ends (別紙 set at the right margin
         # between two tables) is body text: no row of a table, whose rules span its cells
@@ -829,9 +833,19 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
     # a gutter is a column boundary where the bands of the same table (rows meeting at a rule)
     # mostly share it: the gaps of one label spread over its cell (件　　名 with no U+3000 in the
     # text layer) are in one row only
+    # an empty row between two rows, within the frame's sides, goes on with the table (LibreOffice
+    # repeats a header over a page break with the row under it left empty): the rows above and
+    # below it share their columns. Where no side is drawn an empty band may as well be the empty
+    # paragraph between two tables
+    def meets(above: tuple, b: tuple) -> bool:
+        if abs(above[2] - b[2]) > 2.5:
+            return False
+        return abs(above[1] - b[0]) <= 2.5 or any(
+            abs(above[1] - e0) <= 2.5 and abs(e1 - b[0]) <= 2.5 and abs(ex - b[2]) <= 2.5 for e0, e1, ex in empty)
+
     ladders: list[list[tuple]] = []
     for b in bands:
-        if ladders and abs(ladders[-1][-1][1] - b[0]) <= 2.5 and abs(ladders[-1][-1][2] - b[2]) <= 2.5:
+        if ladders and meets(ladders[-1][-1], b):
             ladders[-1].append(b)
         else:
             ladders.append([b])
