@@ -1312,3 +1312,37 @@ def test_an_empty_row_inside_a_frame_keeps_the_rows_above_and_below_one_table():
     assert not [v for v in framed if v["top"] == 93.2]
     open_sides = horizontal_only_verticals(rules, [], chars)  # horizontal rules only: two tables
     assert sorted(round(v["x0"]) for v in open_sides if v["top"] == 72.2) != columns[114.2]
+
+
+def test_a_mark_touching_the_measure_at_a_header_labels_start_begins_the_mark_column():
+    """A checklist with no rules, Chromium: a measure that fills its cell runs right up to the mark
+    set at the cell's edge, the two touching, so the mark column (確認, set there too) has no start
+    of its own in the rows. A mark that starts at a header label's start touching the text, with
+    no text going on after it, begins that column and each mark a row (before: a measure with no
+    group beside it was the rest of the row above, each measure and its mark one cell, checklist
+    0.375 on seed 2200). A ・ between items that touches the text at such a start goes on
+    and is no cut."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 11.8
+    chars = _chars("情報保護対策", 95.9, 154.4, size) + _chars("確認", 237.5, 154.4, size) + _chars("区分", 380.0, 154.4, size)
+    top = 185.4
+    for measure, mark, rest, group in (("不要となった電子データを", "－", "消去し、記録を保存する。", "町が行う対策"),
+                                       ("必要に応じて立入り調査を", "○", "実施し、報告を求める。", None),
+                                       ("個人情報保護法及び情報セ", "－", "キュリティを遵守する。", "提供先の対策")):
+        assert 95.9 + len(measure) * size == pytest.approx(237.5)
+        chars += _chars(measure, 95.9, top, size) + _chars(mark, 237.5, top, size) + _chars(rest, 95.9, top + 14.1, size)
+        if group:
+            chars += _chars(group, 380.0, top, size)
+        top += 45.0
+    horizontal, vertical = text_column_rules(chars, (60.0, 760.0))
+    assert any(228.0 < v["x0"] <= 237.5 for v in vertical), sorted({round(v["x0"], 1) for v in vertical})
+    # each mark begins a row: the measure without a group of its own is a row, not the first row's rest
+    assert {184.4, 229.4, 274.4} <= {round(e["top"], 1) for e in horizontal}
+    from extractor.readers.pdf_tables import _cuts_at
+
+    def boxes(text, x0):
+        return [(x0 + k * size, x0 + (k + 1) * size, ch) for k, ch in enumerate(text)]
+    at = 95.9 + 4 * size
+    assert _cuts_at((0, 0, size, [], boxes("個人番号・年齢", 95.9)), [at]) == []  # text goes on after the ・
+    assert _cuts_at((0, 0, size, [], boxes("個人番号－", 95.9)), [at]) == [at]

@@ -18,7 +18,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from ..char_classes import CHECKED_BOX, EMPTY_BOX, is_mark
+from ..char_classes import CHECKED_BOX, EMPTY_BOX, MARK_GLYPHS, is_mark
 from ..ir import Cell, Paragraph, Table, Warning
 from ..vocabulary import is_group_label
 from .layout import (FIT_SLACK, PARAGRAPH_START, Styler, chars_to_lines, leading_unit_width,
@@ -957,9 +957,18 @@ def _split_at_starts(line: tuple, starts: list[float]) -> tuple:
 
 
 def _cuts_at(line: tuple, starts: list[float]) -> list[float]:
-    """The column starts where :func:`_split_at_starts` cuts the line."""
-    return [x for x in starts for (_, b, t0), (a, _, t1) in zip(line[4], line[4][1:])
-            if abs(a - x) <= 0.6 and abs(a - b) >= 0.5 and not (t0.isascii() or t1.isascii())]
+    """The column starts where :func:`_split_at_starts` cuts the line: where a character starts
+    clear of the one before, or a mark starts touching text with no text going on after it
+    (Chromium sets a mark at its cell's edge, right where a measure that fills its cell ends;
+    a ・ between items goes on)."""
+    boxes = line[4]
+
+    def mark_alone(n: int) -> bool:  # a mark the text touches, none after it but clear of it
+        return (boxes[n][2] in MARK_GLYPHS and boxes[n - 1][2] not in MARK_GLYPHS
+                and (n + 1 == len(boxes) or boxes[n + 1][0] - boxes[n][1] >= 0.5))
+
+    return [x for x in starts for n, ((_, b, t0), (a, _, t1)) in enumerate(zip(boxes, boxes[1:]), start=1)
+            if abs(a - x) <= 0.6 and (abs(a - b) >= 0.5 or mark_alone(n)) and not (t0.isascii() or t1.isascii())]
 
 
 def text_column_rules(chars: list[dict], body: tuple[float, float] = (0.0, float("inf"))
