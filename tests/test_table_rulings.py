@@ -1346,3 +1346,25 @@ def test_a_mark_touching_the_measure_at_a_header_labels_start_begins_the_mark_co
     at = 95.9 + 4 * size
     assert _cuts_at((0, 0, size, [], boxes("個人番号・年齢", 95.9)), [at]) == []  # text goes on after the ・
     assert _cuts_at((0, 0, size, [], boxes("個人番号－", 95.9)), [at]) == [at]
+
+
+def test_a_group_at_the_tables_left_between_the_header_and_the_first_row_is_a_row_across():
+    """LibreOffice, no rules: a checklist's group (【管理的対策】) right under the header starts at the
+    table's left, left of the numbers centred in their column. It is a row of the table, one cell
+    across it, and the table's left side moves out to it (before: the group was left out, and with
+    it the header, which no longer stood right above the rows; checklist 0.424 on seed 8801)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.5
+    chars = (_chars("若葉広域連合が講ずる措置", 90.1, 650.5, size)
+             + _chars("Ｎｏ", 146.2, 662.6, size) + _chars("対策内容", 279.7, 662.6, size) + _chars("実施", 434.2, 662.6, size)
+             + _chars("【管理的対策】", 90.1, 673.1, size)
+             + _chars("１", 151.5, 683.6, size) + _chars("事故発生時の連絡体制及び", 234.1, 683.6, size)
+             + _chars("✓", 439.5, 683.6, size) + _chars("対応手順を整備する。", 234.1, 694.1, size)
+             + _chars("２", 151.5, 704.6, size) + _chars("従事者に対し個人情報保護", 234.1, 704.6, size)
+             + _chars("✓", 439.5, 704.6, size))
+    horizontal, vertical = text_column_rules(chars, (60.0, 760.0))
+    tops = sorted({round(e["top"], 1) for e in horizontal})
+    assert tops[:4] == [661.6, 672.1, 682.6, 703.6], tops  # header, group, two rows
+    assert min(v["x0"] for v in vertical) < 90.1
+    assert not [v for v in vertical if v["top"] == 672.1 and 90.1 < v["x0"] < 400]  # the group: one cell

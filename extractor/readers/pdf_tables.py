@@ -1323,12 +1323,13 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     left = min(s[0] for line in table for s in line[3]) - gutter
     right = max(reach) + gutter
     xs = [left] + [cols[n] - min(gutter, (cols[n] - reach[n - 1]) / 2) for n in range(1, len(cols))] + [right]
-    # a legend merged across the table right under its header (講じる対策は「〇」…): one piece at the
-    # first column's start, no further above the first row than rows stand apart; a row of the table,
-    # one cell across it, when a header of three labels or more stands above it (a line over two
-    # pieces is as likely the last row of a key–value table before it)
+    # a legend or a group merged across the table right under its header (講じる対策は「〇」…,
+    # 【管理的対策】): one piece at the first column's start or left of it (at the table's left, the
+    # numbers centred in their column), no further above the first row than rows stand apart; a row
+    # of the table, one cell across it, when a header of three labels or more stands above it (a
+    # line over two pieces is as likely the last row of a key–value table before it)
     legend = None
-    if (len(above) >= 2 and len(above[-1][3]) == 1 and len(above[-2][3]) >= 3 and abs(above[-1][3][0][0] - cols[0]) <= 2.0
+    if (len(above) >= 2 and len(above[-1][3]) == 1 and len(above[-2][3]) >= 3 and above[-1][3][0][0] <= cols[0] + 2.0
             and table[0][0] - above[-1][1] <= max(gaps, default=0.0) + 1.0):
         legend, above = above[-1], above[:-1]
     headed = False
@@ -1377,6 +1378,7 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
         table = table[:at] + [legend] + table[at:]
         at = next(i for i, line in enumerate(rows) if line[0] > legend[0])
         rows = rows[:at] + [legend] + rows[at:]
+        xs[0] = min(xs[0], legend[3][0][0] - gutter)
     else:
         legend = None  # no header over it: a paragraph before the table, no row
     # two rows, a header counting (a page's first rows under a repeated header, or its last ones);
