@@ -1368,3 +1368,30 @@ def test_a_group_at_the_tables_left_between_the_header_and_the_first_row_is_a_ro
     assert tops[:4] == [661.6, 672.1, 682.6, 703.6], tops  # header, group, two rows
     assert min(v["x0"] for v in vertical) < 90.1
     assert not [v for v in vertical if v["top"] == 672.1 and 90.1 < v["x0"] < 400]  # the group: one cell
+
+
+def test_groups_at_the_tables_left_further_down_stay_rows_of_the_table():
+    """The same groups further down the table (【技術的安全管理措置】 between two measures), left of
+    every column start: such a line is a row merged across, and neither it nor a number (which never
+    wraps into the next row) says a column wraps, so the number column stays the rows' anchor
+    (before: the group ended the table, the rows after it were a table of their own, and rows with
+    no mark were joined to the row above; checklist 0.848 on seed 8801, LibreOffice)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.5
+    chars = (_chars("Ｎｏ", 146.2, 262.6, size) + _chars("対策内容", 279.7, 262.6, size) + _chars("実施", 434.2, 262.6, size))
+    lines = [(273.1, None, "【管理的対策】", None), (283.6, "１", "事故発生時の連絡体制及び", "✓"),
+             (294.1, None, "対応手順を整備する。", None), (304.6, "２", "作業場所への入退室を記録", "✓"),
+             (315.1, None, "【技術的安全管理措置】", None), (325.6, "３", "サーバを冗長化し、バック", "✓"),
+             (336.1, None, "アップを取得する。", None), (346.6, "４", "通信内容を暗号化する。", None),
+             (357.1, "５", "データを国内に保存する。", "✓")]
+    for top, number, text, mark in lines:
+        if number is None and text.startswith("【"):
+            chars += _chars(text, 90.1, top, size)
+            continue
+        chars += _chars(text, 234.1, top, size) + (_chars(number, 151.5, top, size) if number else [])
+        chars += _chars(mark, 439.5, top, size) if mark else []
+    horizontal, vertical = text_column_rules(chars, (60.0, 760.0))
+    tops = {round(e["top"], 1) for e in horizontal}
+    assert {261.6, 272.1, 282.6, 303.6, 314.1, 324.6, 345.6, 356.1} <= tops, sorted(tops)
+    assert not {293.1, 335.1} & tops  # wrapped lines are no rows

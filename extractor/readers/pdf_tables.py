@@ -1050,6 +1050,8 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
     run, starts = _centred_starts_joined(run, starts)
 
     def fits(line) -> bool:
+        if len(line[3]) == 1 and line[3][0][0] < starts[0] - 2.0 and any(_runs_over(line, x) for x in starts):
+            return True  # a group or legend merged across from the table's left (the numbers centred)
         return all(any(abs(s[0] - x) <= 2.0 for x in starts) for s in line[3])
 
     def crosses(line, table) -> bool:
@@ -1290,9 +1292,13 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     for i, (above_line, below_line) in enumerate(zip(table, table[1:])):
         if gaps[i] > 0.5 * above_line[2]:
             continue  # (no finer bound: where lines overlap, the least gap is no wrap's)
+        if any(len(line[3]) == 1 and line[3][0][0] < cols[0] - 2.0 for line in (above_line, below_line)):
+            continue  # a group merged across from the table's left, no line of a cell
         below_cols = {_index(cols, a) for a, _ in below_line[3]}
         for a, b in above_line[3]:
             n = _index(cols, a)
+            if "".join(t for x0, _, t in above_line[4] if a - 0.6 <= x0 < b).strip().isdigit():
+                continue  # a number never wraps: the next one below is the next row's
             wraps[n] = wraps[n] or (n in below_cols and b >= reach[n] - 1.5 * above_line[2])
     # the anchor: the short column (a label, a number or a mark, never a wrapped value) that begins
     # the most cells, the leftmost of equals, one whose text never wraps before one that does; a
