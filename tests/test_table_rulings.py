@@ -1395,3 +1395,43 @@ def test_groups_at_the_tables_left_further_down_stay_rows_of_the_table():
     tops = {round(e["top"], 1) for e in horizontal}
     assert {261.6, 272.1, 282.6, 303.6, 314.1, 324.6, 345.6, 356.1} <= tops, sorted(tops)
     assert not {293.1, 335.1} & tops  # wrapped lines are no rows
+
+
+def test_a_row_a_page_break_cuts_goes_on_where_the_columns_wrapped_lines_end():
+    """A table with no rules and no cell padding (LibreOffice): a measure's last line on the page
+    ends where the column's wrapped lines end, far left of the column's boundary, so the room left
+    in the cell does not say the text was cut. The column's wrapped lines on either page say where it
+    wraps, and a line ending there goes on in the empty-keyed row the next page starts with (before:
+    従事者に対し個人情報保護 and に関する研修を実施する。 were two rows, the second with no number
+    or mark; seed 8801)."""
+    from types import SimpleNamespace
+
+    from extractor.readers.layout import Styler
+    from extractor.readers.pdf_tables import continue_table, table_draft
+
+    size, xs = 10.5, (86.6, 230.6, 430.7, 458.7)
+    inferred = frozenset(xs[1:3])
+
+    def draft(page, rows):
+        cells, chars, top = [], [], 100.0
+        for texts, height in rows:
+            for (x0, x1), lines in zip(zip(xs, xs[1:]), texts):
+                cells.append((x0, top, x1, top + height))
+                for k, text in enumerate(lines):
+                    x = {0: 151.5, 1: 234.1, 2: 439.5}[xs.index(x0)]
+                    chars += _chars(text, x, top + k * size, size)
+            top += height
+        table = SimpleNamespace(cells=cells, bbox=(xs[0], 100.0, xs[-1], top))
+        return table_draft(table, chars, Styler([], [], []), page, inferred)[0]
+
+    header = ((["Ｎｏ"], ["対策内容"], ["実施"]), size)
+    first = draft(1, [header, ((["１"], ["事故発生時の連絡体制及び", "対応手順を整備する。"], ["✓"]), 2 * size),
+                      ((["２"], ["従事者に対し個人情報保護"], ["✓"]), size)])
+    second = draft(2, [header, (([], ["に関する研修を実施する。"], []), size),
+                       ((["３"], ["作業場所への入退室を記録", "し、定期的に確認する。"], ["✓"]), 2 * size),
+                       ((["４"], ["個人情報を含む書類の持出", "しを禁止する。"], ["✓"]), 2 * size)])
+    merged = continue_table(first, second)
+    assert [merged.row_texts(i) for i in range(merged.n_rows)] == [
+        ["Ｎｏ", "対策内容", "実施"], ["１", "事故発生時の連絡体制及び対応手順を整備する。", "✓"],
+        ["２", "従事者に対し個人情報保護に関する研修を実施する。", "✓"], ["３", "作業場所への入退室を記録し、定期的に確認する。", "✓"],
+        ["４", "個人情報を含む書類の持出しを禁止する。", "✓"]]

@@ -436,7 +436,22 @@ def continue_table(first: TableDraft, second: TableDraft) -> TableDraft | None:
     under_text = [c for c in empty if (a := over[id(c)]) is not None and a.row_span == 1 and len(a.text.strip()) > 2
                   and c.row_span == 1]
     filled = [c for c in start if c.text]
-    wrapped_on = sum(1 for c in filled if (a := over[id(c)]) is not None and a.text and _goes_on(a, c)
+    # where a column's text wraps, its wrapped lines on either page tell (a cut row on a page that
+    # proves no wrap of its own: its cell's edge is far right of where the text wraps)
+    widest: dict[int, float] = {}
+    for c in first.cells + second.cells:
+        if c.col_span == 1:
+            for draft in c.paras:
+                lines = [line for group, _, _ in draft for line in group]
+                for line in lines[:-1]:
+                    widest[c.col] = max(widest.get(c.col, 0.0), line.x1)
+
+    def filled_up(a: _CellDraft, c: _CellDraft) -> bool:
+        lines = [line for draft in a.paras for group, _, _ in draft for line in group]
+        return (_goes_on(a, c) or (bool(lines) and a.col_span == 1 and not PARAGRAPH_START.match(c.text)
+                                   and lines[-1].x1 >= widest.get(a.col, float("inf")) - 0.5 * lines[-1].size))
+
+    wrapped_on = sum(1 for c in filled if (a := over[id(c)]) is not None and a.text and filled_up(a, c)
                      and a.text.rstrip()[-1:] not in "。．.")  # a sentence that ends at the edge proves nothing
     # a new No, a new ○, or a list that starts again (①… under a cell that already has its ①, ②)
     fresh = any(c.text.strip().isdigit() or is_mark(c.text) or _numbering_restarts(over[id(c)], c) for c in filled)
@@ -463,7 +478,7 @@ def continue_table(first: TableDraft, second: TableDraft) -> TableDraft | None:
         target = merged_into.get(id(c))
         if target is not None:
             dest = by_id[id(target)]
-            dest.paras = _join_paras(dest.paras, c.paras, wrapped=_goes_on(dest, c))
+            dest.paras = _join_paras(dest.paras, c.paras, wrapped=filled_up(dest, c))
             if c.paras:
                 dest.tail_room = c.tail_room
             extra = c.row_span - (1 if split_row else 0)
