@@ -210,8 +210,12 @@ def test_an_interrupted_batch_keeps_what_it_finished_and_resume_does_the_rest(tm
     for i in range(12):
         shutil.copy(DOCX, root / f"doc{i:02d}.docx")
     out = tmp_path / "out"
+    # the batch runs as a terminal's foreground job does, Ctrl-C at its default: a process the test
+    # runner started may hand its children SIGINT ignored (seen under pytest-xdist, where the batch
+    # then ran to its end and exited 0), and an ignored signal stays ignored across exec
     proc = subprocess.Popen([sys.executable, "-m", "extractor.cli", "batch", str(root), "--out-dir", str(out), "-j", "1",
-                             "--jsonl", str(tmp_path / "records.jsonl")], stderr=subprocess.PIPE, text=True)
+                             "--jsonl", str(tmp_path / "records.jsonl")], stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     for line in proc.stderr:  # wait until two files are done, then interrupt
         if line.startswith("[2/12]"):
             break
