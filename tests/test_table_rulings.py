@@ -1435,3 +1435,21 @@ def test_a_row_a_page_break_cuts_goes_on_where_the_columns_wrapped_lines_end():
         ["Ｎｏ", "対策内容", "実施"], ["１", "事故発生時の連絡体制及び対応手順を整備する。", "✓"],
         ["２", "従事者に対し個人情報保護に関する研修を実施する。", "✓"], ["３", "作業場所への入退室を記録し、定期的に確認する。", "✓"],
         ["４", "個人情報を含む書類の持出しを禁止する。", "✓"]]
+
+
+def test_a_rule_drawn_cell_by_cell_across_a_table_underlines_nothing():
+    """Chromium draws a table's top rule cell by cell, its pieces meeting end to end from side to
+    side, just under the line above the table (※記載内容は…現在の予定である。). Where the columns read
+    from the text part the rule elsewhere than the pieces do, no piece covers a whole cell edge, and
+    one was taken for an underline: 在の予定である。 read as a marked passage. A stroke that is a piece
+    of such a rule across the table underlines nothing; an underline beside it, not reaching across,
+    stays one (before: three Chromium PDFs of the seeds marked text above a table)."""
+    from extractor.readers.layout import Segment, Styler
+
+    cells = [(85.6, 95.9, 230.0), (85.6, 230.0, 370.0), (85.6, 370.0, 522.0)]
+    pieces = [Segment(95.9, 240.2, 85.6), Segment(240.2, 377.8, 85.6), Segment(377.8, 522.0, 85.6)]
+    underline = Segment(240.5, 300.0, 140.0)
+    styler = Styler(pieces + [underline], cells)
+    assert styler.segments == [underline]
+    short = Styler([Segment(240.2, 300.0, 85.6)], cells)  # an underline on the rule's height, not across
+    assert short.segments == [Segment(240.2, 300.0, 85.6)]

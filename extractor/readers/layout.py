@@ -385,6 +385,26 @@ def hex_colour(colour) -> str | None:
     return "".join(f"{max(0, min(255, round(v * 255))):02X}" for v in rgb)
 
 
+def _rule_piece(segment: Segment, segments: list[Segment], rule_ys: list[tuple[float, float, float]]) -> bool:
+    """Whether ``segment`` is one of the pieces, meeting end to end, of a stroke that spans a table's
+    rule from side to side at its height."""
+    sides = [(x0, x1) for y, x0, x1 in rule_ys if abs(segment.y - y) < 0.8]
+    if not sides:
+        return False
+    left, right = min(a for a, _ in sides), max(b for _, b in sides)
+    level = sorted((s for s in segments if abs(s.y - segment.y) < 0.3), key=lambda s: s.x0)
+    x0 = x1 = None
+    for s in level:  # the chain of pieces the segment belongs to
+        if x1 is None or s.x0 > x1 + 0.5:
+            if x0 is not None and x0 <= segment.x0 and segment.x1 <= x1:
+                break
+            x0, x1 = s.x0, s.x1
+        else:
+            x1 = max(x1, s.x1)
+    return (x0 is not None and x0 <= segment.x0 and segment.x1 <= x1 and segment.x1 - segment.x0 < x1 - x0
+            and x0 <= left + 2.0 and x1 >= right - 2.0)
+
+
 class Styler:
     """Per-character styles of one page: bold, italic, underline (and its kind), font family, colour,
     and shading (a filled box painted behind the text of a run, not a cell's or a paragraph's)."""
@@ -394,8 +414,11 @@ class Styler:
         # a stroke along a table rule that covers a cell's whole edge is the rule, not an underline;
         # an underline stops at the cell's padding, a point or more short of its edges, even where
         # its text fills the cell on the last line above the rule
-        self.segments = [s for s in segments if not any(
+        kept = [s for s in segments if not any(
             abs(s.y - y) < 0.8 and min(s.x1, x1) - max(s.x0, x0) >= (x1 - x0) - 2.0 for y, x0, x1 in rule_ys)]
+        # nor is a stroke of a rule drawn cell by cell across the whole table where the cells read
+        # from the text part it elsewhere (a header's top, its pieces meeting end to end)
+        self.segments = [s for s in kept if not _rule_piece(s, segments, rule_ys)]
         self.shades = list(shades)
 
     def underline_strokes(self, c: dict) -> int:
