@@ -392,17 +392,14 @@ def _rule_piece(segment: Segment, segments: list[Segment], rule_ys: list[tuple[f
     if not sides:
         return False
     left, right = min(a for a, _ in sides), max(b for _, b in sides)
-    level = sorted((s for s in segments if abs(s.y - segment.y) < 0.3), key=lambda s: s.x0)
-    x0 = x1 = None
-    for s in level:  # the chain of pieces the segment belongs to
-        if x1 is None or s.x0 > x1 + 0.5:
-            if x0 is not None and x0 <= segment.x0 and segment.x1 <= x1:
-                break
-            x0, x1 = s.x0, s.x1
+    chains: list[list[float]] = []  # the pieces at its height joined where they meet end to end
+    for s in sorted((s for s in segments if abs(s.y - segment.y) < 0.3), key=lambda s: s.x0):
+        if chains and s.x0 <= chains[-1][1] + 0.5:
+            chains[-1][1] = max(chains[-1][1], s.x1)
         else:
-            x1 = max(x1, s.x1)
-    return (x0 is not None and x0 <= segment.x0 and segment.x1 <= x1 and segment.x1 - segment.x0 < x1 - x0
-            and x0 <= left + 2.0 and x1 >= right - 2.0)
+            chains.append([s.x0, s.x1])
+    x0, x1 = next((a, b) for a, b in chains if a <= segment.x0 and segment.x1 <= b)
+    return segment.x1 - segment.x0 < x1 - x0 and x0 <= left + 2.0 and x1 >= right - 2.0
 
 
 class Styler:

@@ -157,9 +157,13 @@ class _CellDraft:
     def text(self) -> str:
         return "".join(p.text for p in self.blocks)
 
+    def paragraph_lines(self) -> list[list]:
+        """Each paragraph's lines, over every page it spans."""
+        return [[line for group, _, _ in draft for line in group] for draft in self.paras]
+
     def reach(self) -> tuple[float, float] | None:
         """From where to where the cell's text runs on the page (None when it is empty)."""
-        lines = [line for draft in self.paras for group, _, _ in draft for line in group]
+        lines = [line for para in self.paragraph_lines() for line in para]
         return (min(l.x0 for l in lines), max(l.x1 for l in lines)) if lines else None
 
 
@@ -287,6 +291,7 @@ def table_draft(table, chars: list[dict], styler: Styler, page_number: int,
                 if up is not None:
                     up.row_span += c.row_span
                     out.remove(c)
+    inferred = frozenset(i for i, x in enumerate(xs[1:-1], start=1) if any(abs(x - v) <= 0.5 for v in inferred_xs))
     # a legend alone in its row (the marks it explains quoted: 「○」) or a group's label (若葉町が
     # 実施する情報保護対策（運用面）), where no rule parts the row's cells, is one cell across the
     # table: an empty cell beside it and the end of a merged one look alike there
@@ -296,7 +301,7 @@ def table_draft(table, chars: list[dict], styler: Styler, page_number: int,
         if (len(in_row) >= 2 and len(filled) == 1 and all(c.row_span == 1 for c in in_row)
                 and sum(c.col_span for c in in_row) == n_cols
                 and (_quotes_a_mark(filled[0].text) or is_group_label(filled[0].text))
-                and all(any(abs(xs[c.col] - v) <= 0.5 for v in inferred_xs) for c in in_row[1:])):
+                and all(c.col in inferred for c in in_row[1:])):
             legend = filled[0]
             legend.col, legend.col_span = 0, n_cols
             out = [c for c in out if c.row != row or c is legend]
@@ -306,7 +311,6 @@ def table_draft(table, chars: list[dict], styler: Styler, page_number: int,
         end = c.row + c.row_span
         c.row_span = max(1, sum(1 for r in starts if c.row <= r < end))
         c.row = renumber[c.row]
-    inferred = frozenset(i for i, x in enumerate(xs[1:-1], start=1) if any(abs(x - v) <= 0.5 for v in inferred_xs))
     return TableDraft(out, xs, len(starts), table.bbox, page_number, [], inferred), outside
 
 
@@ -441,15 +445,14 @@ def continue_table(first: TableDraft, second: TableDraft) -> TableDraft | None:
     widest: dict[int, float] = {}
     for c in first.cells + second.cells:
         if c.col_span == 1:
-            for draft in c.paras:
-                lines = [line for group, _, _ in draft for line in group]
-                for line in lines[:-1]:
-                    widest[c.col] = max(widest.get(c.col, 0.0), line.x1)
+            for line in (line for para in c.paragraph_lines() for line in para[:-1]):
+                widest[c.col] = max(widest.get(c.col, 0.0), line.x1)
 
     def filled_up(a: _CellDraft, c: _CellDraft) -> bool:
-        lines = [line for draft in a.paras for group, _, _ in draft for line in group]
-        return (_goes_on(a, c) or (bool(lines) and a.col_span == 1 and not PARAGRAPH_START.match(c.text)
-                                   and lines[-1].x1 >= widest.get(a.col, float("inf")) - 0.5 * lines[-1].size))
+        lines = [line for para in a.paragraph_lines() for line in para]
+        last = lines[-1] if lines else None
+        return (_goes_on(a, c) or (last is not None and a.col_span == 1 and not PARAGRAPH_START.match(c.text)
+                                   and last.x1 >= widest.get(a.col, float("inf")) - 0.5 * last.size))
 
     wrapped_on = sum(1 for c in filled if (a := over[id(c)]) is not None and a.text and filled_up(a, c)
                      and a.text.rstrip()[-1:] not in "。．.")  # a sentence that ends at the edge proves nothing
@@ -568,20 +571,20 @@ def cut_row_closer(h_edges: list[dict], v_edges: list[dict], chars: list[dict]) 
     if any(last["x0"] - 2 <= v["x0"] <= last["x1"] + 2 and v["bottom"] > last["top"] + 2 for v in v_edges):
         return []
     lines = chars_to_lines([c for c in chars if c["top"] > last["top"] and (not c["text"].isspace() or c["text"] == "\u3000")])
+    same_extent = any(abs(r["x0"] - last["x0"]) <= 2.5 and abs(r["x1"] - last["x1"]) <= 2.5 for r in rules[:-1])
     # a cell merged down rows the break cuts (a department over procedures going on on the next
     # page) has no bottom on this page, the cells beside it do: the table's last rule, over part of
-    # the rules' extent above and keeping one of its ends, closes it too when nothing but a page
-    # number follows
-    # (or, the cell inside, the last rule's pieces leave a gap under it)
+    # the rules' extent above and keeping one of its ends — or, the cell inside the table, its
+    # pieces leaving a gap under the cell — closes it too when nothing but a page number follows
     wider = [r for r in rules[:-1] if r["x0"] < last["x0"] - 5 or r["x1"] > last["x1"] + 5]
     pieces = [(e["x0"], e["x1"]) for e in h_edges if isinstance(e, dict) and abs(e["top"] - last["top"]) <= 1.0]
     broken = _covered(pieces, last["x0"]) < last["x1"] - last["x0"] - 5
     if len(lines) <= 1 and all(len(line.text.strip()) <= 10 for line in lines):
         if wider and (abs(wider[-1]["x0"] - last["x0"]) <= 2.5 or abs(wider[-1]["x1"] - last["x1"]) <= 2.5):
             return [_h_rule(wider[-1]["x0"], wider[-1]["x1"], last["top"])]
-        if broken and any(abs(r["x0"] - last["x0"]) <= 2.5 and abs(r["x1"] - last["x1"]) <= 2.5 for r in rules[:-1]):
+        if broken and same_extent:
             return [_h_rule(last["x0"], last["x1"], last["top"])]
-    if not any(abs(r["x0"] - last["x0"]) <= 2.5 and abs(r["x1"] - last["x1"]) <= 2.5 for r in rules[:-1]):
+    if not same_extent:
         return []
     if not lines or lines[0].top - last["top"] > 1.15 * lines[0].size + 1:
         return []
@@ -845,9 +848,6 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
             continue
         bands.append((y0, y1, x0, x1, _band_gutters(band, x0, x1), band))
     bands = _without_body_bands(bands)
-    # a gutter is a column boundary where the bands of the same table (rows meeting at a rule)
-    # mostly share it: the gaps of one label spread over its cell (件　　名 with no U+3000 in the
-    # text layer) are in one row only
     # an empty row between two rows, within the frame's sides, goes on with the table (LibreOffice
     # repeats a header over a page break with the row under it left empty): the rows above and
     # below it share their columns. Where no side is drawn an empty band may as well be the empty
@@ -858,6 +858,9 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
         return abs(above[1] - b[0]) <= 2.5 or any(
             abs(above[1] - e0) <= 2.5 and abs(e1 - b[0]) <= 2.5 and abs(ex - b[2]) <= 2.5 for e0, e1, ex in empty)
 
+    # a gutter is a column boundary where the bands of the same table (rows meeting at a rule)
+    # mostly share it: the gaps of one label spread over its cell (件　　名 with no U+3000 in the
+    # text layer) are in one row only
     ladders: list[list[tuple]] = []
     for b in bands:
         if ladders and meets(ladders[-1][-1], b):
@@ -1065,7 +1068,7 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
     run, starts = _centred_starts_joined(run, starts)
 
     def fits(line) -> bool:
-        if len(line[3]) == 1 and line[3][0][0] < starts[0] - 2.0 and any(_runs_over(line, x) for x in starts):
+        if _left_of_columns(line, starts[0]) and any(_runs_over(line, x) for x in starts):
             return True  # a group or legend merged across from the table's left (the numbers centred)
         return all(any(abs(s[0] - x) <= 2.0 for x in starts) for s in line[3])
 
@@ -1102,6 +1105,12 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
             if rows >= 2 or (rows == 1 and lead > 0 and len(run[lead - 1][3]) >= 3):
                 _text_table_edges(table, run[:lead], starts, body, horizontal, vertical)
         k = m + 1
+
+
+def _left_of_columns(line: tuple, first: float) -> bool:
+    """A line of one piece starting left of the table's first column (a group LibreOffice sets at
+    the table's left, left of the numbers centred in their column)."""
+    return len(line[3]) == 1 and line[3][0][0] < first - 2.0
 
 
 def _heads(head: tuple, row: tuple) -> bool:
@@ -1307,7 +1316,7 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     for i, (above_line, below_line) in enumerate(zip(table, table[1:])):
         if gaps[i] > 0.5 * above_line[2]:
             continue  # (no finer bound: where lines overlap, the least gap is no wrap's)
-        if any(len(line[3]) == 1 and line[3][0][0] < cols[0] - 2.0 for line in (above_line, below_line)):
+        if _left_of_columns(above_line, cols[0]) or _left_of_columns(below_line, cols[0]):
             continue  # a group merged across from the table's left, no line of a cell
         below_cols = {_index(cols, a) for a, _ in below_line[3]}
         for a, b in above_line[3]:
