@@ -1453,3 +1453,30 @@ def test_a_rule_drawn_cell_by_cell_across_a_table_underlines_nothing():
     assert styler.segments == [underline]
     short = Styler([Segment(240.2, 300.0, 85.6)], cells)  # an underline on the rule's height, not across
     assert short.segments == [Segment(240.2, 300.0, 85.6)]
+
+
+def _build_short_rows_after_the_break(path: Path, ruling: str) -> None:
+    """A procedures table over a page break whose rows on the next page hold short text only: its
+    last column's text reaches less far there than on the first page."""
+    from make_samples import new_document, save_stable
+
+    doc = new_document("test", "rulings")
+    for k in range(20):
+        doc.add_paragraph(f"本文の段落{k + 1}。次のとおり実施する。")
+    rows = [["No", "手続の名称", "付議理由"]] + [
+        [str(k + 1), f"手続{k + 1}の申請受付", "①約12,000件②オンライン決済③マイナンバーカード" if k < 4 else "①"]
+        for k in range(30)]
+    _add_table(doc, rows, ruling)
+    doc.add_paragraph("以上")
+    save_stable(doc, path)
+
+
+def test_a_text_tables_sides_lie_where_its_text_reaches_on_each_page(tmp_path):
+    """With no rules at all a table's sides are inferred half a gutter beyond its text, so the
+    same table's right side moves from page to page with the longest value there; it is no drawn
+    edge to match to the point, only the gutters between columns are (before: a page of short
+    values began a table of its own, and the procedures on it lost the department above)."""
+    docx_cells, pdf_cells = _docx_and_pdf_cells(tmp_path, _build_short_rows_after_the_break, "none")
+    assert len(docx_cells) == 1 and len(docx_cells[0]) == 31
+    assert pdf_cells == docx_cells
+

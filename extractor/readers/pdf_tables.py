@@ -291,7 +291,10 @@ def table_draft(table, chars: list[dict], styler: Styler, page_number: int,
                 if up is not None:
                     up.row_span += c.row_span
                     out.remove(c)
-    inferred = frozenset(i for i, x in enumerate(xs[1:-1], start=1) if any(abs(x - v) <= 0.5 for v in inferred_xs))
+    # a side inferred too (a table with no rules at all: half a gutter beyond its text) may stand
+    # anywhere beyond the text, and the same table on the next page has its sides where its text
+    # there reaches
+    inferred = frozenset(i for i, x in enumerate(xs) if any(abs(x - v) <= 0.5 for v in inferred_xs))
     # a legend alone in its row (the marks it explains quoted: 「○」) or a group's label (若葉町が
     # 実施する情報保護対策（運用面）), where no rule parts the row's cells, is one cell across the
     # table: an empty cell beside it and the end of a merged one look alike there
