@@ -1480,3 +1480,27 @@ def test_a_text_tables_sides_lie_where_its_text_reaches_on_each_page(tmp_path):
     assert len(docx_cells) == 1 and len(docx_cells[0]) == 31
     assert pdf_cells == docx_cells
 
+
+def test_legend_and_group_rows_under_a_header_of_two_labels_are_rows_of_the_table():
+    """A checklist's header of two labels (実施 at the cell's left over centred marks, 対策内容), then
+    a legend quoting the marks and a group's label, each one piece at the table's left: rows of the
+    table merged across, the header its first row (before: the three were paragraphs and the group
+    the table's caption). A line of two pieces over a plain one-piece line stays out: as likely the
+    last row of a key–value table above."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 11.0
+    measures = [(295.7, "×", 189.0, "個人情報保護法及び情報セキュリティポ"), (306.7, None, 0, "リシーを遵守するよう指導する。"),
+                (317.7, "◯", 187.2, "不要となった電子データを消去し、消去"), (328.7, None, 0, "の記録を保存する。"),
+                (339.7, "×", 189.0, "個人情報を含む書類の持出しを禁止す"), (350.7, None, 0, "る。")]
+    body = [(top, ([(mark, x)] if mark else []) + [(text, 306.1)]) for top, mark, x, text in measures]
+    for legend, group, rows in ((("実施するものに「◯」、実施しないものに「×」を記入", 90.1),
+                                 ("西原村が実施する情報保護対策【運用上の対策】", 90.1), 6),
+                                (("本文のとおり取り扱う。", 90.1), ("その他の事項は別に定める。", 90.1), 3)):
+        chars = _lines([(250.0, [("4　目的外利用にかかる個人情報保護対策チェックリスト", 90.1)]),
+                        (262.7, [("実施", 90.1), ("対策内容", 306.1)]),
+                        (273.7, [legend]), (284.7, [group])] + body, size)
+        horizontal, _ = text_column_rules(chars, (59.0, 783.0))
+        tops = _row_tops(horizontal)
+        assert len(tops) == rows + 1, tops  # header, legend, group and three rows; or the three rows alone
+        assert (tops[0] < 263) == (rows == 6), tops

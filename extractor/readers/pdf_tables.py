@@ -1110,6 +1110,30 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
         k = m + 1
 
 
+def _line_text(line: tuple) -> str:
+    return "".join(t for _, _, t in line[4])
+
+
+def _legends_under_header(above: list[tuple], first_row: tuple, first: float, apart: float) -> list[tuple]:
+    """The lines just above a table's first row that are rows of it merged across, under its
+    header: one piece each at the first column's start ``first`` or left of it, no further apart
+    than ``apart``, under a header of three labels or more — or of two, each such line saying what
+    it is (a legend quoting a mark, a group's label): a line of two pieces is as likely the last
+    row of a key–value table before it. None without such a header."""
+    legends: list[tuple] = []
+    below = first_row
+    for line in above[::-1][:3]:
+        if len(line[3]) != 1 or line[3][0][0] > first + 2.0 or below[0] - line[1] > apart:
+            break
+        legends.insert(0, line)
+        below = line
+    if not legends or len(above) == len(legends):
+        return []
+    head = above[-1 - len(legends)]
+    told = all(_quotes_a_mark(_line_text(line)) or is_group_label(_line_text(line)) for line in legends)
+    return legends if len(head[3]) >= 3 or (len(head[3]) == 2 and told) else []
+
+
 def _left_of_columns(line: tuple, first: float) -> bool:
     """A line of one piece starting left of the table's first column (a group LibreOffice sets at
     the table's left, left of the numbers centred in their column)."""
@@ -1361,10 +1385,10 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     # numbers centred in their column), no further above the first row than rows stand apart; a row
     # of the table, one cell across it, when a header of three labels or more stands above it (a
     # line over two pieces is as likely the last row of a key–value table before it)
-    legend = None
-    if (len(above) >= 2 and len(above[-1][3]) == 1 and len(above[-2][3]) >= 3 and above[-1][3][0][0] <= cols[0] + 2.0
-            and table[0][0] - above[-1][1] <= max(gaps, default=0.0) + 1.0):
-        legend, above = above[-1], above[:-1]
+    # of three labels or more, or of two where each such line says what it is: a legend quoting a
+    # mark, a group's label (実施 | 対策内容 over 実施するものに「◯」… and 西原村が実施する…【運用上の対策】)
+    legends = _legends_under_header(above, table[0], cols[0], max(gaps, default=0.0) + 1.0)
+    above = above[:len(above) - len(legends)]
     headed = False
     for k, line in enumerate(above[::-1][:2]):
         upper = above[-2 - k] if k + 1 < len(above) else None
@@ -1393,7 +1417,7 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
             xs = sorted(xs + split)
             over = _columns_under(labels, xs)
         if ((len(line[3]) < 2 and not label_rest) or not labels or len(over) != len(labels) or len(set(over)) != len(over)
-                or (legend if legend is not None and not headed else table[0])[0] - line[1] >= 2 * line[2]):
+                or (legends[0] if legends and not headed else table[0])[0] - line[1] >= 2 * line[2]):
             break
         if headed and table[0][0] - line[1] <= 1.0 and len(line[3]) > len(table[0][3]):
             table, rows = [line] + table, [line] + rows[1:]  # a header wrapped over two lines is one row
@@ -1406,14 +1430,17 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
         xs[0], xs[-1] = min(xs[0], line[3][0][0] - gutter), max(xs[-1], line[3][-1][1] + gutter)
         if beyond:
             break  # the columns changed: a line above is matched to them no more
-    if legend is not None and headed:
-        at = next(i for i, line in enumerate(table) if line[0] > legend[0])
-        table = table[:at] + [legend] + table[at:]
-        at = next(i for i, line in enumerate(rows) if line[0] > legend[0])
-        rows = rows[:at] + [legend] + rows[at:]
-        xs[0] = min(xs[0], legend[3][0][0] - gutter)
+    if legends and headed:
+        at = next(i for i, line in enumerate(table) if line[0] > legends[0][0])
+        table = table[:at] + legends + table[at:]
+        at = next(i for i, line in enumerate(rows) if line[0] > legends[0][0])
+        # a legend wrapped over two lines is one row: a line goes on from one that fills the table
+        begun = [line for k, line in enumerate(legends)
+                 if not k or legends[k - 1][3][0][1] < xs[-1] - gutter - 1.5 * legends[k - 1][2]]
+        rows = rows[:at] + begun + rows[at:]
+        xs[0] = min(xs[0], *(line[3][0][0] - gutter for line in legends))
     else:
-        legend = None  # no header over it: a paragraph before the table, no row
+        legends = []  # no header over them: paragraphs before the table, no rows
     # two rows, a header counting (a page's first rows under a repeated header, or its last ones);
     # a header of three labels or more over a row may stand in the page's top band (the one row a
     # page holds of a table begun the page before): a running header is no such header
@@ -1432,7 +1459,7 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
         return bool(inside) and all(len(line[3]) == 1 and line[3][0][0] <= cols[0] + 2.0 for line in inside) \
             and any(_runs_over(line, x) for line in inside for x in xs[1:-1])
 
-    merged = {y0 for row, y0, y1 in zip(rows, ys, ys[1:]) if row is legend or across(y0, y1)}
+    merged = {y0 for row, y0, y1 in zip(rows, ys, ys[1:]) if any(row is line for line in legends) or across(y0, y1)}
     for x in xs:
         for y0, y1 in zip(ys, ys[1:]):
             # a row whose text runs over an inner boundary is one cell there (a legend, a group)
