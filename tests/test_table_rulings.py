@@ -1504,3 +1504,82 @@ def test_legend_and_group_rows_under_a_header_of_two_labels_are_rows_of_the_tabl
         tops = _row_tops(horizontal)
         assert len(tops) == rows + 1, tops  # header, legend, group and three rows; or the three rows alone
         assert (tops[0] < 263) == (rows == 6), tops
+
+
+def test_a_page_holding_one_row_under_a_header_centred_over_its_cells_is_a_table():
+    """A checklist cut by the page break: the next page repeats its header, labels centred over
+    their columns (Ｎｏ over １, システム面 over the measure, 実施 over ○), holds the rest of the cut
+    row and one row more, then 別表 and a table of its own. The labels' middles stand one over each
+    cell's column: the header heads that row, the cells' starts are the table's columns, and 別表,
+    left of every row and beginning no cell, is no row of it (before: the one row made no table,
+    the measure's end and row ４ were paragraphs)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 12.0
+    chars = _lines([(70.6, [("Ｎｏ", 174.7), ("システム面", 360.7), ("実施", 582.7)]),
+                    (82.6, [("させる。", 294.1)]),
+                    (94.6, [("４", 180.7), ("データを保存するサーバは日本国内", 294.1), ("○", 588.7)]),
+                    (106.6, [("に設置させる。なお、実施状況は年", 294.1)]),
+                    (118.6, [("１回以上確認し、その結果を記録す", 294.1)]),
+                    (130.6, [("る。", 294.1)]),
+                    (156.4, [("別表", 90.1)]),
+                    (170.2, [("用語", 225.7), ("説明", 531.7)]),
+                    (182.2, [("ＬＧＷＡＮ", 90.1), ("地方公共団体を相互に接続する行政専用のネットワー", 396.1)]),
+                    (194.2, [("ク", 396.1)]),
+                    (206.2, [("クラウドサーバ", 90.1), ("事業者が管理するデータセンターに設置されたサーバ", 396.1)])], size)
+    horizontal, vertical = text_column_rules(chars, (55.4, 556.6))
+    tops = _row_tops(horizontal)
+    assert tops[:4] == [70, 82, 94, 144], tops  # header, the cut row's rest, row ４, its bottom
+    assert 156 not in tops and 155 not in tops, tops  # 別表 is no row
+    inner = sorted({round(v["x0"]) for v in vertical if v["top"] < 144})[1:-1]
+    assert len(inner) == 2 and 198 < inner[0] < 294 and 486 < inner[1] < 588, inner
+
+
+def test_a_key_value_tables_wrapped_value_is_no_body_text_for_another_tables_columns():
+    """A run holding a key–value table and, under a heading, the first row of a procedures table
+    whose centred header gives it four columns: a value wrapped past the key–value rows' reach runs
+    over a start of the other table's columns, not of its own, and stays in its row (before: the
+    line was taken for body text and the table cut there)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.5
+    chars = _lines([(181.0, [("事業名", 90.1), ("児童手当オンライン申請システムの運用", 306.1)]),
+                    (201.5, [("担当課", 90.1), ("教育委員会事務局学務課", 306.1)]),
+                    (222.0, [("目的", 90.1), ("児童手当オンライン申請システムを活用", 306.1)]),
+                    (232.5, [("し、住民の利便性向上と事務の効率化を図", 306.1)]),
+                    (243.0, [("る。", 306.1)]),
+                    (263.5, [("対象者", 90.1), ("資料28－1の手続の申請者", 306.1)]),
+                    (284.0, [("【対象手続と個人情報項目】", 90.1)]),
+                    (305.7, [("所管課", 123.0), ("業務名", 231.0), ("収集する情報項目", 312.7), ("付議内容", 441.7)]),
+                    (326.2, [("学務課", 90.1), ("要介護認定届", 198.1), ("被保険者の性別、", 306.1), ("③マイナンバーカー", 414.1)]),
+                    (336.7, [("メールアドレス、電", 306.1)])], size)
+    horizontal, _ = text_column_rules(chars, (55.4, 736.6))
+    tops = _row_tops(horizontal)
+    assert [t for t in tops if t < 284] == [180, 200, 221, 262, 275], tops  # four rows, 目的 over three lines; the bottom
+
+
+def test_headings_under_a_table_apart_from_it_are_no_rows_but_a_first_columns_wrap_is():
+    """Two headings set under a key–value table (【資料28-1】, then its caption), each one piece at
+    the margin and apart from the line above by more than a wrap, are no rows; the wrapped lines of
+    a first column's last cell, at the wrap's pitch under it, are (before: only a last heading
+    alone was told, so both headings became rows of keys with no value)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.5
+    kv = _lines([(398.6, [("保有課（担当課）", 90.1), ("学務課、生涯学習課", 306.1)]),
+                 (419.1, [("登録業務の名称", 90.1), ("手続ごとの情報項目は、資料28－1のとお", 306.1)]),
+                 (429.6, [("り", 306.1)]),
+                 (450.1, [("結合の相手方", 90.1), ("合同会社さくら情報処理", 306.1)]),
+                 (470.6, [("情報保護対策", 90.1), ("別紙チェックリストのとおり", 306.1)]),
+                 (491.1, [("【資料28－1】", 90.1)]),
+                 (513.1, [("【対象手続と個人情報項目】", 90.1)])], size)
+    horizontal, _ = text_column_rules(kv, (55.4, 736.6))
+    assert _row_tops(horizontal) == [398, 418, 449, 470, 482], _row_tops(horizontal)  # four rows and the bottom
+    checklist = _lines([(612.9, [("情報保護対策", 90.1), ("確認", 234.1), ("区分", 378.1)]),
+                        (645.9, [("個人情報を含む書類の持出", 90.1), ("✓", 295.5), ("東山町が実施する情報保護", 378.1)]),
+                        (656.4, [("しを禁止する。", 90.1), ("対策【管理的対策】", 378.1)]),
+                        (672.9, [("必要に応じて立入り調査を", 90.1), ("✓", 295.5)]),
+                        (683.4, [("実施し、状況報告を求め", 90.1)]),
+                        (693.9, [("る。", 90.1)])], size)
+    horizontal, _ = text_column_rules(checklist, (55.4, 736.6))
+    assert _row_tops(horizontal)[-1] == 705, _row_tops(horizontal)  # the last cell's wraps are the row's

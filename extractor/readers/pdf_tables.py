@@ -1053,8 +1053,8 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
         # a header of three or more labels over a row whose every cell begins under one of them (a
         # page holding one row of a table the page before began): each label begins a column
         for head, row in zip(multi, multi[1:]):
-            if _heads(head, row):
-                found += [x for x, _ in head[3]]
+            if _heads(head, row):  # the labels' starts where they begin the cells; the cells' where centred
+                found += [x for x, _ in head[3]] if _labels_begin_cells(head, row) else [a for a, _ in row[3]]
         kept += [a for a in _cluster(found, 2.0) if all(abs(a - x) > 2.0 for x in kept)]
         return sorted(kept)
 
@@ -1142,8 +1142,19 @@ def _left_of_columns(line: tuple, first: float) -> bool:
 
 def _heads(head: tuple, row: tuple) -> bool:
     """Whether line ``head`` is a header of three labels or more over ``row``: every cell of the row
-    begins where a label begins."""
-    return len(head[3]) >= 3 and all(any(abs(a - x) <= 2.0 for x, _ in head[3]) for a, _ in row[3])
+    begins where a label begins, or the labels are centred over the row's cells, one label's middle
+    over each cell's column (from its start to the next cell's)."""
+    if len(head[3]) < 3:
+        return False
+    if _labels_begin_cells(head, row):
+        return True
+    starts = [a for a, _ in row[3]]
+    middles = [(a + b) / 2 for a, b in head[3]]
+    return len(starts) == len(middles) and all(x <= m < end for m, x, end in zip(middles, starts, starts[1:] + [float("inf")]))
+
+
+def _labels_begin_cells(head: tuple, row: tuple) -> bool:
+    return all(any(abs(a - x) <= 2.0 for x, _ in head[3]) for a, _ in row[3])
 
 
 def _centred_starts_joined(run: list[tuple], starts: list[float]) -> tuple[list[tuple], list[float]]:
@@ -1227,10 +1238,18 @@ def _heading_after(table: list[tuple]) -> bool:
     first = min(s[0] for line in table for s in line[3])
     if len(last[3]) != 1 or abs(last[3][0][0] - first) > 2.0:
         return False
-    begun = [line for line in table[:-1] if abs(line[3][0][0] - first) <= 2.0]
-    if not begun or any(len(line[3]) < 2 for line in begun):
-        return False
     gaps = _gaps(table)
+    # (the rows above the trailing lines like it that stand apart by more than a wrap: two
+    # headings, 【資料28-1】 and its caption; a first column's wrapped lines are the row's)
+    tail = len(table) - 1
+    while (tail > 1 and len(table[tail - 1][3]) == 1 and abs(table[tail - 1][3][0][0] - first) <= 2.0
+           and min(gaps[tail - 2], gaps[tail - 1]) > min(gaps) + 1.0):
+        tail -= 1
+    begun = [line for line in table[:tail] if abs(line[3][0][0] - first) <= 2.0]
+    if not begun:
+        return True  # left of every row, beginning no cell of the table (別表 under a cut row's end)
+    if any(len(line[3]) < 2 for line in begun):
+        return False
     later = [s[0] for line in table for s in line[3] if s[0] > first + 2.0]
     filled = (abs(above[3][0][0] - first) <= 2.0 and bool(later)
               and above[3][0][1] >= min(later) - MIN_GUTTER - 1.5 * above[2])
@@ -1259,6 +1278,8 @@ def _table_pieces(run: list[tuple], k: int, m: int, starts: list[float]) -> list
     if len(multi) < 2:
         return [(k, m)]
     reach = max(run[i][3][-1][1] for i in multi)
+    # the starts the rows here begin cells at (the run may hold another table's columns)
+    own = [x for x in starts if any(abs(a - x) <= 2.0 for i in multi for a, _ in run[i][3])]
     row_gaps = sorted(gap(i) for i in multi if i > k) or [0.0]
     wrap = min(gap(i) for i in range(k + 1, m + 1)) + 1.0
     # a wrapped cell's lines are no row, unless most rows begun in the first column stand at the
@@ -1286,7 +1307,7 @@ def _table_pieces(run: list[tuple], k: int, m: int, starts: list[float]) -> list
         g = gap(i) if i > k else 0.0
         cut = i > a and at_margin and abs(g - row_gap) > max(1.0, 0.15 * row_gap) and g >= row_gap / 2
         if not cut and line[3][-1][1] > reach + 2.0 and any(
-                line[3][0][0] + 2.0 < x < line[3][-1][1] - 2.0 for x in starts):
+                line[3][0][0] + 2.0 < x < line[3][-1][1] - 2.0 for x in own):
             cut = i > a  # body text: it ends the piece above and begins none (one-cell lines lead no table)
         cols = {_index(starts, x) for x, _ in line[3]} if len(line[3]) >= 2 else set()
         if cols and not used:
