@@ -1583,3 +1583,37 @@ def test_headings_under_a_table_apart_from_it_are_no_rows_but_a_first_columns_wr
                         (693.9, [("る。", 90.1)])], size)
     horizontal, _ = text_column_rules(checklist, (55.4, 736.6))
     assert _row_tops(horizontal)[-1] == 705, _row_tops(horizontal)  # the last cell's wraps are the row's
+
+
+def test_a_row_alone_at_the_next_pages_top_goes_on_with_the_table_the_page_before_ended_with():
+    """A key–value table with no rules ends a page; the next page begins with its last row alone,
+    set so high that it stands in the top band (Chromium's margins), then a gap and other text. One
+    row in the band is no table by itself (a running header is none), but at the starts of the
+    columns the page before ended with, beginning the page's text, it goes on with that table
+    (before: a paragraph, and 情報保護対策 was no field). A header the page repeats is not taken
+    for such a row."""
+    from extractor.readers.pdf_tables import last_text_columns, text_column_rules
+
+    size, body = 10.8, (55.4, 736.6)
+    page1 = _lines([(591.8, [("委託する業務", 95.9), ("児童手当オンライン申請システムにおける", 309.0)]),
+                    (604.4, [("申請受付、審査補助及び通知書の発送", 309.0)]),
+                    (633.2, [("委託先", 95.9), ("合同会社さくら情報処理", 309.0)]),
+                    (662.8, [("委託の理由", 95.9), ("専門的な知識及び設備を有する事業者が処", 309.0)]),
+                    (675.4, [("理することで、正確に事務を執行できるた", 309.0)]),
+                    (687.2, [("め。", 309.0)]),
+                    (716.8, [("委託の期間", 95.9), ("令和８年９月３日から令和１１年３月３１", 309.0)]),
+                    (728.6, [("日まで（次年度以降も同様に行う。）", 309.0)]),
+                    (744.3, [("-1-", 296.7)])], size)
+    horizontal, vertical = text_column_rules(page1, body)
+    carried = last_text_columns(page1, horizontal, vertical, body)
+    assert carried is not None and [round(x, 1) for x in carried.starts] == [95.9, 309.0]
+    page2 = _lines([(46.6, [("情報保護対策", 95.9), ("別紙チェックリストのとおり", 309.0)]),
+                    (98.4, [("番号", 95.9), ("委託する個人情報の項目", 237.9), ("収集の方法", 380.0)])], size)
+    assert text_column_rules(page2, body) == ([], [])
+    horizontal, _ = text_column_rules(page2, body, carried)
+    assert _row_tops(horizontal) == [46, 58], _row_tops(horizontal)  # the row and its bottom
+    repeated = _lines([(46.6, [("委託する業務", 95.9), ("児童手当オンライン申請システムにおける", 309.0)])], size)
+    assert text_column_rules(repeated, body, carried._replace(head="委託する業務児童手当オンライン申請システムにおける")) == ([], [])
+    # text after the table on its page: nothing goes on
+    ended = [c for c in page1 if c["top"] < 700] + _chars("以上のとおり。", 95.9, 722.0, size)
+    assert last_text_columns(ended, *text_column_rules(ended, body), body) is None

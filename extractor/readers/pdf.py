@@ -30,8 +30,9 @@ from ..glyphs import symbol_glyph
 from ..ir import Document, Page, Paragraph, Run, Warning
 from .layout import (Line, Segment, Styler, base_font_name, chars_to_lines, hex_colour, lines_to_paragraph_groups,
                      paragraph_of_lines, right_margin)
-from .pdf_tables import (TABLE_SETTINGS, TableDraft, continue_table, cut_row_closer, drawn_checkboxes,
-                         horizontal_only_verticals, open_grid_closers, ruling_edges, table_draft, text_column_rules)
+from .pdf_tables import (TABLE_SETTINGS, Carried, TableDraft, continue_table, cut_row_closer, drawn_checkboxes,
+                         horizontal_only_verticals, last_text_columns, open_grid_closers, ruling_edges, table_draft,
+                         text_column_rules)
 
 _PAGE_NUMBER = re.compile(r"^[-－‐ー―–—\s(（]*(?:p\.?\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?[-－‐ー―–—\s)）]*(?:ページ|頁)?$", re.I)
 _CID = re.compile(r"\(cid:\d+\)")
@@ -283,6 +284,7 @@ class PdfReader:
         margin_texts: Counter = Counter()
         margins: list[list[tuple[str, Line]]] = []
         self._body_lines: dict[int, list[Line]] = {}
+        self._carried: Carried | None = None  # the text table the page before ended with
         for page in pdf.pages:
             items, margin, page_warnings = self._page(pdf, page)
             page.close()  # pdfplumber's layout of the page is not needed again: memory stays flat with pages
@@ -394,7 +396,8 @@ class PdfReader:
         band = 0.07 * max(height, float(page.width))
         boxes = [t.bbox for t in tables]  # a property pdfplumber computes anew on each call
         free = [c for c in chars if not any(_inside(c, box) for box in boxes)]
-        text_h, text_v = ([], []) if scanned else text_column_rules(free, (band, height - band))
+        text_h, text_v = ([], []) if scanned else text_column_rules(free, (band, height - band), self._carried)
+        self._carried = last_text_columns(free, text_h, text_v, (band, height - band))
         if text_h:
             inferred_xs |= {v["x0"] for v in text_v}
             v_edges, h_edges = v_edges + text_v, h_edges + text_h

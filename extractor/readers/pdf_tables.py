@@ -17,6 +17,7 @@ import bisect
 import re
 import statistics
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..char_classes import CHECKED_BOX, EMPTY_BOX, MARK_GLYPHS, is_mark
 from ..ir import Cell, Paragraph, Table, Warning
@@ -992,8 +993,8 @@ def _cuts_at(line: tuple, starts: list[float]) -> list[float]:
             if abs(a - x) <= 0.6 and (abs(a - b) >= 0.5 or mark_alone(n)) and not (t0.isascii() or t1.isascii())]
 
 
-def text_column_rules(chars: list[dict], body: tuple[float, float] = (0.0, float("inf"))
-                      ) -> tuple[list[dict], list[dict]]:
+def text_column_rules(chars: list[dict], body: tuple[float, float] = (0.0, float("inf")),
+                      carried: Carried | None = None) -> tuple[list[dict], list[dict]]:
     """Rules for a table with no rules at all, inferred from its text: (horizontal, vertical) edges
     for pdfplumber's explicit table finder. A table is a run of lines whose every piece of text
     starts at one of the run's column starts — x where several lines of two or more pieces start
@@ -1005,22 +1006,76 @@ def text_column_rules(chars: list[dict], body: tuple[float, float] = (0.0, float
     before each column start; the table's sides half a gutter beyond its text. ``body`` is the
     page's span between its header and footer bands: a table's text may reach into a band (a last
     row's wrapped line), but two of its rows stand in the body (a running header or footer is no
-    table)."""
+    table). ``carried``: the column starts of a table the page before ended with
+    (:func:`last_text_columns`); a line of cells at those starts beginning the page's text goes on
+    with that table, be it one row and in the top band."""
     lines = _text_lines([c for c in chars if not c["text"].isspace() or c["text"] == "\u3000"])
     horizontal: list[dict] = []
     vertical: list[dict] = []
+    runs = []
     i = 0
     while i < len(lines):
         j = i
         while j + 1 < len(lines) and lines[j + 1][0] - lines[j][1] < 2 * lines[j][2]:
             j += 1
-        _text_tables(lines[i:j + 1], body, horizontal, vertical)
+        runs.append(lines[i:j + 1])
         i = j + 1
+    for run in runs:
+        _text_tables(run, body, horizontal, vertical)
+    # the page's first line of cells, when only a running header stands above it and no table
+    # holds it, at the starts of the columns the page before ended with: that table goes on, its
+    # run read again with those columns
+    first = next((i for i, line in enumerate(lines) if len(line[3]) >= 2), None)
+    if (first is None or carried is None or any(line[1] > body[0] for line in lines[:first])
+            or _line_text(lines[first]) == carried.head
+            or not all(any(abs(a - x) <= 2.0 for x in carried.starts) for a, _ in lines[first][3])
+            or any(v["top"] <= lines[first][0] + 1 and v["bottom"] >= lines[first][1] - 1 for v in vertical)):
+        return horizontal, vertical
+    run = next(run for run in runs if any(line is lines[first] for line in run))
+    top, bottom = run[0][0] - 2, run[-1][1] + 2
+    horizontal = [h for h in horizontal if not top <= h["top"] <= bottom]
+    vertical = [v for v in vertical if not (top <= v["top"] and v["bottom"] <= bottom)]
+    _text_tables(run, body, horizontal, vertical, carried.starts)
     return horizontal, vertical
 
 
-def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[dict], vertical: list[dict]) -> None:
-    """The tables in one run of close lines (see :func:`text_column_rules`), their edges appended."""
+class Carried(NamedTuple):
+    """The text table a page's body ends with, for the next page: its column starts and its first
+    line's text (a header the next page repeats is no row that goes on)."""
+    starts: tuple[float, ...]
+    head: str
+
+
+def last_text_columns(chars: list[dict], horizontal: list[dict], vertical: list[dict],
+                      body: tuple[float, float]) -> Carried | None:
+    """The text table (edges of :func:`text_column_rules`) a page's body ends with, for the next
+    page (``carried``); None when text follows it in the body."""
+    if not horizontal:
+        return None
+    bottom = max(h["top"] for h in horizontal)
+    if any(c["top"] > bottom and c["bottom"] <= body[1] and not c["text"].isspace() for c in chars):
+        return None
+    sides = [v for v in vertical if abs(v["bottom"] - bottom) <= 1.0]
+    if len(sides) < 3:
+        return None
+    left, right = min(v["x0"] for v in sides), max(v["x0"] for v in sides)
+    # the table's rows: up from its bottom while its left side goes on
+    top = bottom
+    for v in sorted((v for v in vertical if abs(v["x0"] - left) <= 0.5), key=lambda v: -v["bottom"]):
+        if abs(v["bottom"] - top) <= 1.0:
+            top = v["top"]
+    inside = [c for c in chars if left <= c["x0"] and c["x1"] <= right and top <= c["top"] and c["bottom"] <= bottom
+              and (not c["text"].isspace() or c["text"] == "\u3000")]
+    lines = _text_lines(inside)
+    starts = tuple(_cluster([a for line in lines if len(line[3]) >= 2 for a, _ in line[3]], 2.0))
+    return Carried(starts, _line_text(lines[0])) if starts else None
+
+
+def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[dict], vertical: list[dict],
+                 carried: tuple[float, ...] = ()) -> None:
+    """The tables in one run of close lines (see :func:`text_column_rules`), their edges appended;
+    ``carried``: the columns of the page before's last table, which the run's first line of cells
+    goes on with."""
     def column_starts(run: list[tuple]) -> list[float]:
         starts = _cluster([s[0] for line in run if len(line[3]) >= 2 for s in line[3]], 2.0)
         support = {x: sum(1 for line in run if len(line[3]) >= 2 and any(abs(s[0] - x) <= 2.0 for s in line[3]))
@@ -1058,7 +1113,10 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
         kept += [a for a in _cluster(found, 2.0) if all(abs(a - x) > 2.0 for x in kept)]
         return sorted(kept)
 
-    starts = column_starts(run)
+    def with_carried(starts: list[float]) -> list[float]:
+        return sorted(starts + [x for x in carried if all(abs(x - y) > 2.0 for y in starts)])
+
+    starts = with_carried(column_starts(run))
     if len(starts) < 2:
         return
     # a start only a header of three labels or more gives (該当 over ✓ set at the cell's left, which
@@ -1067,7 +1125,7 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
             if all(abs(x - y) > 2.0 for y in starts)]
     cut = starts + [x for x in once if any(_cuts_at(line, [x]) for line in run)]
     run = [_split_at_starts(line, cut) for line in run]
-    starts = column_starts(run)
+    starts = with_carried(column_starts(run))
     run, starts = _centred_starts_joined(run, starts)
 
     def fits(line) -> bool:
@@ -1105,8 +1163,9 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
             # two rows of cells, or one under a header of three labels or more that its columns
             # do not fit (labels centred over them: the one row a page holds under a repeated header)
             rows = sum(1 for line in table if len(line[3]) >= 2)
-            if rows >= 2 or (rows == 1 and lead > 0 and len(run[lead - 1][3]) >= 3):
-                _text_table_edges(table, run[:lead], starts, body, horizontal, vertical)
+            carries_on = bool(carried) and all(len(line[3]) < 2 for line in run[:lead])
+            if rows >= 2 or (rows == 1 and lead > 0 and len(run[lead - 1][3]) >= 3) or (rows and carries_on):
+                _text_table_edges(table, run[:lead], starts, body, horizontal, vertical, carries_on)
         k = m + 1
 
 
@@ -1326,9 +1385,10 @@ def _table_pieces(run: list[tuple], k: int, m: int, starts: list[float]) -> list
 
 
 def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float], body: tuple[float, float],
-                      horizontal: list[dict], vertical: list[dict]) -> None:
+                      horizontal: list[dict], vertical: list[dict], carries_on: bool = False) -> None:
     """The edges of one table of text in columns; a header line just above it (its labels set
-    anywhere over the columns, centred as headers are) is its first row."""
+    anywhere over the columns, centred as headers are) is its first row. ``carries_on``: the table
+    carries on the page before's, so one row of it, in the top band too, is a table."""
     cols = [x for x in starts if any(abs(s[0] - x) <= 2.0 for line in table for s in line[3])]
     # a first column no row of cells begins but the first (a header label set at the table's left)
     # holds lines of one piece merged across the table (a legend, a group): no column of the
@@ -1466,7 +1526,8 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     # a header of three labels or more over a row may stand in the page's top band (the one row a
     # page holds of a table begun the page before): a running header is no such header
     inside = [row for row in rows if body[0] <= row[0] and row[1] <= body[1]]
-    if len(rows) < 2 or len(inside) < 2 and not (inside == rows[1:2] and _heads(rows[0], rows[1])):
+    if not (carries_on and rows) and (len(rows) < 2 or len(inside) < 2
+                                   and not (inside == rows[1:2] and _heads(rows[0], rows[1]))):
         return
     left, right = xs[0], xs[-1]
     top, bottom = table[0][0] - 1, table[-1][1] + 1
