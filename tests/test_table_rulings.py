@@ -1617,3 +1617,31 @@ def test_a_row_alone_at_the_next_pages_top_goes_on_with_the_table_the_page_befor
     # text after the table on its page: nothing goes on
     ended = [c for c in page1 if c["top"] < 700] + _chars("以上のとおり。", 95.9, 722.0, size)
     assert last_text_columns(ended, *text_column_rules(ended, body), body) is None
+
+
+def test_a_page_holding_the_repeated_header_and_a_cut_rows_rest_goes_on_with_the_table():
+    """The page after a procedures table ends holds only its header, repeated, the last word of the
+    row the break cut (等, in the items column) and a note across the page. No row of cells: no
+    table of its own; but the header is the table's first line, so header and rest are a table on
+    that table's columns, and the rest goes on in the row (before: 等 was a paragraph of its own
+    and the items lost it)."""
+    from extractor.readers.pdf_tables import last_text_columns, text_column_rules
+
+    size, body = 11.0, (55.4, 736.6)
+    header = [(70.7, [("No", 120.2), ("所管課", 197.8), ("手続の名称", 273.2), ("取扱う個人情", 354.1), ("該当区分", 451.5)]),
+              (81.7, [("報項目", 370.6)])]
+    page1 = _lines(header + [
+        (92.7, [("1", 90.1), ("保健予防課", 176.5), ("放課後児童ク", 262.9), ("申請者の性", 349.3), ("①約12,000", 435.7)]),
+        (103.7, [("ラブ予約受付", 262.9), ("別・続柄・氏", 349.3), ("件", 435.7)]),
+        (114.7, [("名・勤務先", 349.3)]),
+        (125.7, [("2", 90.1), ("市民課", 176.5), ("犬の登録請求", 262.9), ("登録者の続", 349.3), ("②オンライン", 435.7)]),
+        (136.7, [("柄・住所・病", 349.3), ("決済", 435.7)]),
+        (147.7, [("歴、届出人の", 349.3)])], size)
+    carried = last_text_columns(page1, *text_column_rules(page1, body), body)
+    assert carried is not None and len(carried.xs) == 6
+    page2 = _lines(header + [(92.7, [("等", 349.3)]),
+                             (103.7, [("※①単年度手続者が1,000人を超えることが想定される場合", 90.1)])], size)
+    assert text_column_rules(page2, body) == ([], [])
+    horizontal, vertical = text_column_rules(page2, body, carried)
+    assert _row_tops(horizontal) == [70, 92, 105], _row_tops(horizontal)  # the header, the rest, its bottom
+    assert sorted({round(v["x0"], 1) for v in vertical}) == [round(x, 1) for x in carried.xs]

@@ -1026,8 +1026,11 @@ def text_column_rules(chars: list[dict], body: tuple[float, float] = (0.0, float
     # holds it, at the starts of the columns the page before ended with: that table goes on, its
     # run read again with those columns
     first = next((i for i, line in enumerate(lines) if len(line[3]) >= 2), None)
+    if (first is not None and carried is not None and _line_text(lines[first]) == carried.head
+            and not any(line[1] > body[0] for line in lines[:first])):
+        _repeated_header_and_rest(lines[first:], carried, horizontal, vertical)
+        return horizontal, vertical
     if (first is None or carried is None or any(line[1] > body[0] for line in lines[:first])
-            or _line_text(lines[first]) == carried.head
             or not all(any(abs(a - x) <= 2.0 for x in carried.starts) for a, _ in lines[first][3])
             or any(v["top"] <= lines[first][0] + 1 and v["bottom"] >= lines[first][1] - 1 for v in vertical)):
         return horizontal, vertical
@@ -1040,10 +1043,40 @@ def text_column_rules(chars: list[dict], body: tuple[float, float] = (0.0, float
 
 
 class Carried(NamedTuple):
-    """The text table a page's body ends with, for the next page: its column starts and its first
-    line's text (a header the next page repeats is no row that goes on)."""
+    """The text table a page's body ends with, for the next page: its column starts, its first
+    line's text (a header the next page repeats) and its column boundaries."""
     starts: tuple[float, ...]
     head: str
+    xs: tuple[float, ...] = ()
+
+
+def _repeated_header_and_rest(lines: list[tuple], carried: Carried, horizontal: list[dict],
+                              vertical: list[dict]) -> None:
+    """A page beginning with the header of the table the page before ended with, repeated, and
+    under it only the rest of the row the break cut — lines of one piece at the wrap's pitch, the
+    first of them at a column start right of the first column — with no table holding them: a
+    table of the header and that rest, on the page before's columns (``carried.xs``), to go on with
+    it."""
+    head = lines[0]
+    if len(carried.xs) < 3 or any(v["top"] <= head[0] + 1 and v["bottom"] >= head[1] - 1 for v in vertical):
+        return
+    xs = carried.xs
+    rest = []
+    for above, line in zip(lines, lines[1:]):
+        (a, b), = line[3] if len(line[3]) == 1 else ((0.0, float("inf")),)
+        if line[0] - above[1] > 0.5 * line[2] or not any(x0 <= a and b <= x1 for x0, x1 in zip(xs, xs[1:])):
+            break  # a line across the columns (a note under the table) ends it
+        rest.append(line)
+    at = next((i for i, line in enumerate(rest)
+               if any(abs(line[3][0][0] - x) <= 2.0 for x in carried.starts if x > xs[1])), None)
+    if at is None:
+        return
+    ys = [head[0] - 1, rest[at][0] - 1, rest[-1][1] + 1]
+    horizontal.extend(_h_rule(carried.xs[0], carried.xs[-1], y) for y in ys)
+    for x in carried.xs:
+        for y0, y1 in zip(ys, ys[1:]):
+            vertical.append({"x0": x, "x1": x, "top": y0, "bottom": y1, "width": 0, "height": y1 - y0,
+                             "orientation": "v", "object_type": "line"})
 
 
 def last_text_columns(chars: list[dict], horizontal: list[dict], vertical: list[dict],
@@ -1068,7 +1101,7 @@ def last_text_columns(chars: list[dict], horizontal: list[dict], vertical: list[
               and (not c["text"].isspace() or c["text"] == "\u3000")]
     lines = _text_lines(inside)
     starts = tuple(_cluster([a for line in lines if len(line[3]) >= 2 for a, _ in line[3]], 2.0))
-    return Carried(starts, _line_text(lines[0])) if starts else None
+    return Carried(starts, _line_text(lines[0]), tuple(sorted(v["x0"] for v in sides))) if starts else None
 
 
 def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[dict], vertical: list[dict],
