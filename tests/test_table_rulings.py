@@ -1612,6 +1612,12 @@ def test_a_row_alone_at_the_next_pages_top_goes_on_with_the_table_the_page_befor
     assert text_column_rules(page2, body) == ([], [])
     horizontal, _ = text_column_rules(page2, body, carried)
     assert _row_tops(horizontal) == [46, 58], _row_tops(horizontal)  # the row and its bottom
+    # the rest of the row the break cut, above it in the value column, is part of it (LibreOffice)
+    with_rest = _lines([(70.7, [("以降も同様に行う。）", 309.0)]),
+                        (91.7, [("情報保護対策", 95.9), ("別紙チェックリストのとおり", 309.0)]),
+                        (135.4, [("※記載内容は令和７年５月２４日現在の予定である。", 95.9)])], size)
+    assert text_column_rules(with_rest, body) == ([], [])
+    assert _row_tops(text_column_rules(with_rest, body, carried)[0]) == [70, 91, 104]  # one row, from the rest
     repeated = _lines([(46.6, [("委託する業務", 95.9), ("児童手当オンライン申請システムにおける", 309.0)])], size)
     assert text_column_rules(repeated, body, carried._replace(head="委託する業務児童手当オンライン申請システムにおける")) == ([], [])
     # text after the table on its page: nothing goes on

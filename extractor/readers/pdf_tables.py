@@ -1030,7 +1030,8 @@ def text_column_rules(chars: list[dict], body: tuple[float, float] = (0.0, float
             and not any(line[1] > body[0] for line in lines[:first])):
         _repeated_header_and_rest(lines[first:], carried, horizontal, vertical)
         return horizontal, vertical
-    if (first is None or carried is None or any(line[1] > body[0] for line in lines[:first])
+    if (first is None or carried is None
+            or not all(line[1] <= body[0] or _in_a_later_column(line, carried) for line in lines[:first])
             or not all(any(abs(a - x) <= 2.0 for x in carried.starts) for a, _ in lines[first][3])
             or any(v["top"] <= lines[first][0] + 1 and v["bottom"] >= lines[first][1] - 1 for v in vertical)):
         return horizontal, vertical
@@ -1048,6 +1049,13 @@ class Carried(NamedTuple):
     starts: tuple[float, ...]
     head: str
     xs: tuple[float, ...] = ()
+
+
+def _in_a_later_column(line: tuple, carried: Carried) -> bool:
+    """A line of one piece within one column of the carried table right of its first: the rest of
+    a row the page break cut."""
+    xs = carried.xs
+    return len(line[3]) == 1 and any(x0 <= line[3][0][0] and line[3][0][1] <= x1 for x0, x1 in zip(xs[1:], xs[2:]))
 
 
 def _repeated_header_and_rest(lines: list[tuple], carried: Carried, horizontal: list[dict],
