@@ -395,6 +395,31 @@ def test_a_list_that_starts_again_under_a_full_cell_begins_a_new_row():
     assert joined is not None and joined.n_rows == 3
 
 
+def test_the_rest_of_a_merged_label_the_break_cut_beside_a_new_row_is_the_labels():
+    """A group of measures merged down its measures, cut by the page break inside its own text: the
+    next page's first row starts a measure and a mark of its own beside the label's rest (管理措置】).
+    The rest completes the label, which alone names no group: it is the label's, the label goes on
+    over the new row (before: 管理措置】 was a label of its own, heading a group of one measure)."""
+    from extractor.readers.pdf_tables import continue_table
+
+    first = _draft_table([[("区分", 1), ("情報保護対策", 1), ("実施", 1)],
+                          [("町が行う情報保護対策【人的・物理的安全", 1), ("書類の持出しを禁止する。", 1), ("○", 1)]],
+                         page=1)
+    second = _draft_table([[("管理措置】", 1), ("電子データを消去する。", 1), ("○", 1)],
+                           [("町が行う情報保護対策【技術的安全管理措置】", 1), ("通信を暗号化する。", 1), ("○", 1)]],
+                          page=2)
+    joined = continue_table(first, second)
+    assert joined is not None and joined.n_rows == 4
+    label = joined.covering(2, 0)
+    assert label is not None and (label.row, label.row_span) == (1, 2)
+    assert joined.covering(2, 1).row == 2 and joined.covering(3, 0).row == 3
+    # a label whole on its page: the next page's label is its own
+    whole = _draft_table([[("区分", 1), ("情報保護対策", 1), ("実施", 1)],
+                          [("町が行う情報保護対策【運用上の対策】", 1), ("書類の持出しを禁止する。", 1), ("○", 1)]], page=1)
+    joined = continue_table(whole, second)
+    assert joined is not None and joined.covering(2, 0).row == 2
+
+
 def test_a_table_of_its_own_at_the_top_of_the_next_page_is_not_joined():
     """A checklist laid out as a table per kind: the next page opens with the next table's header
     (No | システム上の対策 | 実施 under No | 運用上の対策 | 確認), which is no row of the table above."""

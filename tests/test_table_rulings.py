@@ -1651,3 +1651,115 @@ def test_a_page_holding_the_repeated_header_and_a_cut_rows_rest_goes_on_with_the
     horizontal, vertical = text_column_rules(page2, body, carried)
     assert _row_tops(horizontal) == [70, 92, 105], _row_tops(horizontal)  # the header, the rest, its bottom
     assert sorted({round(v["x0"], 1) for v in vertical}) == [round(x, 1) for x in carried.xs]
+
+
+def _spans(doc) -> list[list[tuple]]:
+    return [[(c.row, c.col, c.row_span, c.col_span, "".join(c.text.split())) for row in b.rows for c in row]
+            for b in doc.blocks if isinstance(b, Table)]
+
+
+def test_a_label_merged_down_a_table_with_no_rules_heads_its_rows(tmp_path):
+    """In a table with no rules, a department merged down its procedures and a group of measures
+    merged down its measures print as their text over empty cells, nothing drawn between: in a
+    column of such labels the empty cells under one are its (before: every such table differed
+    from its .docx in row_span, 16 PDFs of seed 8801), and a label wrapping beside the next row
+    keeps its rest (before: 置】 was a label of its own). The grammar's first documents with no
+    rules and such merges, a procedures table and a checklist among them."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui fonts-ipaexfont")
+    import corpus_grammar
+    import make_corpus
+    from make_samples import LIBREOFFICE_FONTS, soffice_convert
+
+    roles: dict[str, int] = {}
+    for seed in range(1, 2000):
+        sub = corpus_grammar.Submission(seed)
+        if sub.style.get("ruling") != "none":
+            continue
+        blocks, _ = sub.compose()
+        merged = {b.role for b in blocks if isinstance(b, corpus_grammar.Tab)
+                  and any(c is not None and c.row_span > 1 for row in b.grid for c in row)}
+        for role in merged - set(roles):
+            roles[role] = seed
+            make_corpus.write_docx(sub, blocks, sub.marking, tmp_path / f"s{seed}.docx")
+        if {"procedures", "checklist"} <= set(roles):
+            break
+    assert {"procedures", "checklist"} <= set(roles), roles
+    files = sorted(tmp_path.glob("*.docx"))
+    soffice_convert(soffice, files, "pdf", str(tmp_path), LIBREOFFICE_FONTS)
+    for f in files:
+        docx, pdf = _spans(read_docx(f)), _spans(read_pdf(f.with_suffix(".pdf")))
+        assert any(span > 1 for table in docx for _, _, span, _, _ in table), f.name
+        assert pdf == docx, f.name
+
+
+def test_a_header_repeated_further_above_the_rows_than_rows_stand_apart_heads_the_table_going_on():
+    """Chromium repeats a table's header (its <thead>) at the next page's top, further above the
+    first row than the rows stand apart (22.4 pt where rows keep 18 pt, more than two lines'
+    height): the header of the table the page before ended with, it is the first row of the table
+    going on (before: a heading 実施対策内容 of its own, and the page's rows a table of their own
+    that the table above was not joined with). The same line over rows of a page that carries
+    nothing is no header so far off."""
+    from extractor.readers.pdf_tables import last_text_columns, text_column_rules
+
+    size, body = 10.9, (55.4, 736.6)
+    page1 = _lines([(560.0, [("実施", 95.9), ("対策内容", 309.0)]),
+                    (582.6, [("×", 95.9), ("個人情報保護法及び情報セキュリティポリ", 309.0)]),
+                    (595.2, [("シーを遵守するよう指導する。", 309.0)]),
+                    (624.0, [("◯", 95.9), ("不要となった電子データを消去し、消去の", 309.0)]),
+                    (636.6, [("記録を保存する。", 309.0)]),
+                    (665.5, [("×", 95.9), ("個人情報を含む書類の持出しを禁止する。", 309.0)])], size)
+    carried = last_text_columns(page1, *text_column_rules(page1, body), body)
+    assert carried is not None and carried.head == "実施対策内容"
+    page2 = _lines([(82.6, [("実施", 95.9), ("対策内容", 309.0)]),
+                    (115.9, [("◯", 95.9), ("従事者に対し個人情報保護に関する研修を", 309.0)]),
+                    (128.5, [("実施する。", 309.0)]),
+                    (157.3, [("◯", 95.9), ("接続するネットワークは特定相手以外との", 309.0)]),
+                    (169.9, [("通信を不可とする。", 309.0)])], size)
+    assert _row_tops(text_column_rules(page2, body, carried)[0]) == [82, 115, 156, 182]
+    assert _row_tops(text_column_rules(page2, body)[0]) == [115, 156, 182]
+
+
+def test_a_groups_label_ending_the_page_is_the_last_row_of_the_table_going_on():
+    """A checklist with no rules whose page ends with the label of the next group of measures (its
+    measures on the next page): a line merged across at the table's end is no note under it but
+    the group's row, and the table goes on with the next page (before: the label was a heading of
+    its own, and the page's table ended above it, carrying nothing to the next page)."""
+    from extractor.readers.pdf_tables import last_text_columns, text_column_rules
+
+    size, body = 10.9, (55.4, 736.6)
+    rows = [(600.0, [("実施", 95.9), ("対策内容", 309.0)]),
+            (628.5, [("◯", 95.9), ("不要となった電子データを消去し、消去の", 309.0)]),
+            (641.1, [("記録を保存する。", 309.0)]),
+            (669.9, [("×", 95.9), ("個人情報を含む書類の持出しを禁止する。", 309.0)])]
+    label = "西原村が実施する情報保護対策（システム面）"
+    page = _lines(rows + [(698.8, [(label, 95.9)])], size)
+    horizontal, vertical = text_column_rules(page, body)
+    assert _row_tops(horizontal) == [599, 628, 669, 698, 711]
+    carried = last_text_columns(page, horizontal, vertical, body)
+    assert carried is not None and carried.head == "実施対策内容"
+    # a note under the table is still no row, nor a label with room for rows under it
+    noted = _lines(rows + [(698.8, [("※記載内容は令和７年５月２４日現在の予定である。", 95.9)])], size)
+    assert _row_tops(text_column_rules(noted, body)[0]) == [599, 628, 669, 682]
+    early = _lines([(top - 100, pieces) for top, pieces in rows] + [(598.8, [(label, 95.9)])], size)
+    assert _row_tops(text_column_rules(early, body)[0]) == [499, 528, 569, 582]
+
+
+def test_a_note_wrapped_over_two_lines_under_a_table_with_no_rules_is_no_row():
+    """A ※ note under a table with no rules runs over its columns, and its wrapped rest, short,
+    runs over none: the note is body text from its first line (before: the rest kept the note in
+    the table, and both went into the last row's last cell, so the section lost the note)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size, body = 9.8, (55.4, 736.6)
+    rows = [(171.9, [("届出人の所得、学校", 95.9), ("②オンライン決済", 202.4), ("介護保険課", 309.0), ("国民健康保険資格取得", 415.5)]),
+            (183.0, [("名、相談者の病歴、在", 95.9), ("届", 415.5)]),
+            (194.1, [("留資格、勤務先", 95.9)]),
+            (221.4, [("保護者の勤務先、個人", 95.9), ("②オンライン決済", 202.4), ("情報政策課", 309.0), ("要介護認定変更届", 415.5)]),
+            (232.5, [("番号、続柄", 95.9)]),
+            (242.1, [("③マイナンバーカード", 202.4)])]
+    note = [(270.2, [("※②オンライン決済機能を活用する場合、③マイナンバーカードを活用した電子認証機能を活", 95.9)]),
+            (282.1, [("用する場合", 95.9)])]
+    assert _row_tops(text_column_rules(_lines(rows + note, size), body)[0]) == [171, 220, 253]
+    assert _row_tops(text_column_rules(_lines(rows + note[:1], size), body)[0]) == [171, 220, 253]

@@ -31,8 +31,8 @@ from ..ir import Document, Page, Paragraph, Run, Warning
 from .layout import (Line, Segment, Styler, base_font_name, chars_to_lines, hex_colour, lines_to_paragraph_groups,
                      paragraph_of_lines, right_margin)
 from .pdf_tables import (TABLE_SETTINGS, Carried, TableDraft, continue_table, cut_row_closer, drawn_checkboxes,
-                         horizontal_only_verticals, last_text_columns, open_grid_closers, ruling_edges, table_draft,
-                         text_column_rules)
+                         horizontal_only_verticals, labels_merged_down, last_text_columns, open_grid_closers,
+                         ruling_edges, table_draft, text_column_rules)
 
 _PAGE_NUMBER = re.compile(r"^[-－‐ー―–—\s(（]*(?:p\.?\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?[-－‐ー―–—\s)）]*(?:ページ|頁)?$", re.I)
 _CID = re.compile(r"\(cid:\d+\)")
@@ -329,7 +329,7 @@ class PdfReader:
         for number, block in flat:
             if isinstance(block, TableDraft):
                 warnings.extend(block.warnings)
-                block = block.to_table()
+                block = labels_merged_down(block).to_table()
             by_page[number].append(block)
         pages = [Page(number=n, blocks=tuple(blocks)) for n, blocks in by_page.items()]
         return Document(format="pdf", pages=tuple(pages), page_count=len(pdf.pages), warnings=tuple(warnings))
@@ -398,6 +398,7 @@ class PdfReader:
         free = [c for c in chars if not any(_inside(c, box) for box in boxes)]
         text_h, text_v = ([], []) if scanned else text_column_rules(free, (band, height - band), self._carried)
         self._carried = last_text_columns(free, text_h, text_v, (band, height - band))
+        inferred_ys = frozenset(h["top"] for h in text_h)
         if text_h:
             inferred_xs |= {v["x0"] for v in text_v}
             v_edges, h_edges = v_edges + text_v, h_edges + text_h
@@ -425,7 +426,8 @@ class PdfReader:
             inside = [i for i, c in enumerate(chars) if not in_table[i] and _inside(c, bbox)]
             for i in inside:
                 in_table[i] = True
-            draft, outside = table_draft(t, [chars[i] for i in inside], styler, number, frozenset(inferred_xs))
+            draft, outside = table_draft(t, [chars[i] for i in inside], styler, number, frozenset(inferred_xs),
+                                         inferred_ys)
             items.append((bbox[1], draft))
             left_over.extend(outside)
         body = [c for c, flag in zip(chars, in_table) if not flag] + left_over

@@ -16,12 +16,12 @@ from __future__ import annotations
 import bisect
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from ..char_classes import CHECKED_BOX, EMPTY_BOX, MARK_GLYPHS, is_mark
 from ..ir import Cell, Paragraph, Table, Warning
-from ..vocabulary import is_group_label
+from ..vocabulary import is_group_label, procedure_column_role
 from .layout import (FIT_SLACK, PARAGRAPH_START, Styler, chars_to_lines, leading_unit_width,
                      lines_to_paragraph_groups, paragraph_of_lines, under_baseline)
 
@@ -149,6 +149,8 @@ class _CellDraft:
     paras: list  # paragraph drafts: each a list of (lines, styler, page) parts, one per page it spans
     tail_room: float  # space left after the last line: a paragraph cut by a page break ran to the edge
     head_unit: float  # width of the first line's unbreakable start (see leading_unit_width)
+    # nothing is drawn above the cell: its top was inferred from the text (a table with no rules)
+    open_above: bool = False
 
     @property
     def blocks(self) -> tuple[Paragraph, ...]:
@@ -209,10 +211,12 @@ class TableDraft:
 
 
 def table_draft(table, chars: list[dict], styler: Styler, page_number: int,
-                inferred_xs: frozenset[float] = frozenset()) -> tuple[TableDraft, list[dict]]:
+                inferred_xs: frozenset[float] = frozenset(),
+                inferred_ys: frozenset[float] = frozenset()) -> tuple[TableDraft, list[dict]]:
     """The table's cells with their text, and the characters inside its box that no cell holds
     (text in a gap of an irregular grid: it stays body text, never lost). ``inferred_xs``: the x of
-    the vertical rules inferred from the text (:func:`horizontal_only_verticals`)."""
+    the vertical rules inferred from the text (:func:`horizontal_only_verticals`); ``inferred_ys``:
+    the y of the horizontal ones (:func:`text_column_rules`), where nothing is drawn."""
     xs = _cluster([v for x0, _, x1, _ in table.cells for v in (x0, x1)])
     ys = _cluster([v for _, top, _, bottom in table.cells for v in (top, bottom)])
     # each character goes to the cell covering the grid position of its centre: one lookup, not a
@@ -269,7 +273,8 @@ def table_draft(table, chars: list[dict], styler: Styler, page_number: int,
             paras = [[(g, styler, page_number)] for g in lines_to_paragraph_groups(lines, right, hint)]
             tail_room = right - lines[-1].x1
             head_unit = leading_unit_width(lines[0])
-        out.append(_CellDraft(r0, c0, max(1, r1 - r0), max(1, c1 - c0), paras, tail_room, head_unit))
+        out.append(_CellDraft(r0, c0, max(1, r1 - r0), max(1, c1 - c0), paras, tail_room, head_unit,
+                              open_above=any(abs(bbox[1] - y) <= 1.0 for y in inferred_ys)))
     # a row that is empty and does not even span the table is a stray of drawing past a page cut
     # (a browser's clipped borders); a grid row in which no cell starts is a strip under cells that
     # stop short of the cut
@@ -472,14 +477,14 @@ def continue_table(first: TableDraft, second: TableDraft) -> TableDraft | None:
             continue
         # the rest of the cut row; or, in a new row, an empty cell under a merged cell or under a
         # label (not a mark or a number): a merged cell cut by the break
-        if split_row or (not c.text and (above.row_span > 1 or len(above.text.strip()) > 2)):
+        # the rest of a merged label the break cut, beside the page's first row, is the label's too
+        if split_row or (not c.text and (above.row_span > 1 or len(above.text.strip()) > 2)) or _completes_label(above, c):
             merged_into[id(c)] = above
     if merged_into:
         warnings.append(Warning("cell_across_pages", f"a table row or merged cell is cut by the page break after "
                                 f"page {second.page - 1}; its parts were joined", second.page))
     offset = first.n_rows - skip - (1 if split_row else 0)
-    out = [_CellDraft(c.row, c.col, c.row_span, c.col_span, list(c.paras), c.tail_room, c.head_unit)
-           for c in first.cells]
+    out = [replace(c, paras=list(c.paras)) for c in first.cells]
     by_id = {id(orig): new for orig, new in zip(first.cells, out)}
     for c in cells:
         target = merged_into.get(id(c))
@@ -491,9 +496,74 @@ def continue_table(first: TableDraft, second: TableDraft) -> TableDraft | None:
             extra = c.row_span - (1 if split_row else 0)
             dest.row_span += extra
             continue
-        out.append(_CellDraft(c.row + offset, c.col, c.row_span, c.col_span, c.paras, c.tail_room, c.head_unit))
+        out.append(replace(c, row=c.row + offset))
     n_rows = first.n_rows + second.n_rows - skip - (1 if split_row else 0)
     return TableDraft(out, first.xs, n_rows, first.bbox, first.page, warnings, first.inferred)
+
+
+def labels_merged_down(table: TableDraft) -> TableDraft:
+    """A label merged down the rows it heads, where nothing is drawn between rows: in the PDF of a
+    table with no rules, a cell merged down (a department over its procedures, a group of measures
+    over its measures) is its text over empty cells, and an empty cell under such a label, in a row
+    with text of its own, is the label's. Only in a column of such labels — its header names
+    departments (担当課), or every label in it names a group of measures — so that an empty value
+    (a key–value table's, a 備考's) or an unticked answer column stays empty."""
+    cells = sorted(table.cells, key=lambda c: (c.row, c.col))
+    # the pitch of a wrap inside a cell: a merged label longer than its first row wraps beside the
+    # next row, where the PDF starts a cell of that row
+    pitch = [b.top - a.bottom for c in cells for para in c.paragraph_lines() for a, b in zip(para, para[1:])]
+    wrap = statistics.median(pitch) if pitch else None
+    for col in sorted({c.col for c in cells if c.col_span == 1}):
+        column = [c for c in cells if c.col == col and c.col_span == 1]
+        if wrap is not None:
+            reach = max((line.x1 for c in column for para in c.paragraph_lines() for line in para), default=0.0)
+            kept = column[:1]
+            for c in column[1:]:
+                above = kept[-1]
+                if c.open_above and above.row + above.row_span == c.row and _wraps_into(above, c, reach, wrap):
+                    above.paras = _join_paras(above.paras, c.paras, wrapped=True)
+                    above.row_span += c.row_span
+                    table.cells.remove(c)
+                else:
+                    kept.append(c)
+            column = kept
+        head = next((c for c in column if c.row == 0), None)
+        labels = [c for c in column if c.paras and c is not head]
+        departments = head is not None and procedure_column_role(head.text) == "department"
+        if not labels or not (departments or all(is_group_label(c.text) for c in labels)):
+            continue
+        above = None
+        for c in column:
+            if c.paras:
+                above = None if c is head and not is_group_label(c.text) else c
+                continue
+            others = [o for o in cells if o.row == c.row and o is not c]
+            if (above is not None and c.open_above and above.row + above.row_span == c.row
+                    and any(o.paras for o in others)):
+                above.row_span += c.row_span
+                table.cells.remove(c)
+            else:
+                above = None
+    return table
+
+
+def _wraps_into(above: _CellDraft, below: _CellDraft, reach: float, wrap: float) -> bool:
+    """Whether the one line of ``below`` is the rest of the label ``above``, wrapped: the label's last
+    line fills its column, the line stands at a wrap's pitch under it, and the two read as one label
+    (a group of measures) where neither part does."""
+    lines, rest = [l for p in above.paragraph_lines() for l in p], [l for p in below.paragraph_lines() for l in p]
+    if len(rest) != 1 or not lines or above.paras[-1][-1][2] != below.paras[0][0][2]:
+        return False
+    last = lines[-1]
+    return (last.x1 >= reach - last.size and rest[0].top - last.bottom <= wrap + 0.3 * last.size
+            and _completes_label(above, below))
+
+
+def _completes_label(above: _CellDraft, below: _CellDraft) -> bool:
+    """Whether ``below`` is the rest of the label ``above``: together they name a group of measures
+    (…情報保護対策【人的・物理的安全 and 管理措置】), neither does alone."""
+    return (bool(above.text) and is_group_label(above.text + below.text)
+            and not is_group_label(above.text) and not is_group_label(below.text))
 
 
 # -- tables ruled by horizontal lines only -------------------------------------------------------
@@ -1012,24 +1082,30 @@ def text_column_rules(chars: list[dict], body: tuple[float, float] = (0.0, float
     lines = _text_lines([c for c in chars if not c["text"].isspace() or c["text"] == "\u3000"])
     horizontal: list[dict] = []
     vertical: list[dict] = []
+    # the page's first line of cells, when only a running header stands above it, repeating the
+    # header of the table the page before ended with: the header of that table going on, which a
+    # browser sets further above the rows than rows stand apart (a repeated <thead>)
+    first = next((i for i, line in enumerate(lines) if len(line[3]) >= 2), None)
+    repeated = (carried.head if first is not None and carried is not None and _line_text(lines[first]) == carried.head
+                and not any(line[1] > body[0] for line in lines[:first]) else None)
     runs = []
     i = 0
     while i < len(lines):
         j = i
-        while j + 1 < len(lines) and lines[j + 1][0] - lines[j][1] < 2 * lines[j][2]:
+        while j + 1 < len(lines) and (lines[j + 1][0] - lines[j][1] < 2 * lines[j][2]
+                                      or (repeated and j == first and lines[j + 1][0] - lines[j][1] < 3 * lines[j][2])):
             j += 1
         runs.append(lines[i:j + 1])
         i = j + 1
     for run in runs:
-        _text_tables(run, body, horizontal, vertical)
+        _text_tables(run, body, horizontal, vertical, head=repeated)
+    # a page holding only that header and the rest of the row the break cut
+    if repeated:
+        _repeated_header_and_rest(lines[first:], carried, horizontal, vertical)
+        return horizontal, vertical
     # the page's first line of cells, when only a running header stands above it and no table
     # holds it, at the starts of the columns the page before ended with: that table goes on, its
     # run read again with those columns
-    first = next((i for i, line in enumerate(lines) if len(line[3]) >= 2), None)
-    if (first is not None and carried is not None and _line_text(lines[first]) == carried.head
-            and not any(line[1] > body[0] for line in lines[:first])):
-        _repeated_header_and_rest(lines[first:], carried, horizontal, vertical)
-        return horizontal, vertical
     if (first is None or carried is None
             or not all(line[1] <= body[0] or _in_a_later_column(line, carried) for line in lines[:first])
             or not all(any(abs(a - x) <= 2.0 for x in carried.starts) for a, _ in lines[first][3])
@@ -1097,7 +1173,7 @@ def last_text_columns(chars: list[dict], horizontal: list[dict], vertical: list[
     if any(c["top"] > bottom and c["bottom"] <= body[1] and not c["text"].isspace() for c in chars):
         return None
     sides = [v for v in vertical if abs(v["bottom"] - bottom) <= 1.0]
-    if len(sides) < 3:
+    if len(sides) < 2:
         return None
     left, right = min(v["x0"] for v in sides), max(v["x0"] for v in sides)
     # the table's rows: up from its bottom while its left side goes on
@@ -1105,18 +1181,27 @@ def last_text_columns(chars: list[dict], horizontal: list[dict], vertical: list[
     for v in sorted((v for v in vertical if abs(v["x0"] - left) <= 0.5), key=lambda v: -v["bottom"]):
         if abs(v["bottom"] - top) <= 1.0:
             top = v["top"]
+    # its column boundaries, over all its rows (a last row merged across, a group's label, has none
+    # inside)
+    xs: list[float] = []
+    for v in sorted((v for v in vertical if left - 0.5 <= v["x0"] <= right + 0.5
+                     and v["top"] >= top - 1.0 and v["bottom"] <= bottom + 1.0), key=lambda v: v["x0"]):
+        if not xs or v["x0"] - xs[-1] > 0.5:
+            xs.append(v["x0"])
+    if len(xs) < 3:
+        return None
     inside = [c for c in chars if left <= c["x0"] and c["x1"] <= right and top <= c["top"] and c["bottom"] <= bottom
               and (not c["text"].isspace() or c["text"] == "\u3000")]
     lines = _text_lines(inside)
     starts = tuple(_cluster([a for line in lines if len(line[3]) >= 2 for a, _ in line[3]], 2.0))
-    return Carried(starts, _line_text(lines[0]), tuple(sorted(v["x0"] for v in sides))) if starts else None
+    return Carried(starts, _line_text(lines[0]), tuple(xs)) if starts else None
 
 
 def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[dict], vertical: list[dict],
-                 carried: tuple[float, ...] = ()) -> None:
+                 carried: tuple[float, ...] = (), head: str | None = None) -> None:
     """The tables in one run of close lines (see :func:`text_column_rules`), their edges appended;
     ``carried``: the columns of the page before's last table, which the run's first line of cells
-    goes on with."""
+    goes on with; ``head``: that table's header, which the page repeats."""
     def column_starts(run: list[tuple]) -> list[float]:
         starts = _cluster([s[0] for line in run if len(line[3]) >= 2 for s in line[3]], 2.0)
         support = {x: sum(1 for line in run if len(line[3]) >= 2 and any(abs(s[0] - x) <= 2.0 for s in line[3]))
@@ -1180,7 +1265,16 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
                 for a, _ in other[3] if abs(a - x) <= 2.0}
         return any(_runs_over(line, x) for x in cols)
 
-    k = 0
+    def heads_next_page(table) -> bool:
+        last = table[-1]
+        return (len(table) >= 3 and last is run[-1] and is_group_label(_line_text(last))
+                and body[1] - last[1] < max(_gaps(table)) + last[2])
+
+    # a header the page repeats further above the rows than rows stand apart (joined to them by
+    # :func:`text_column_rules`) is no row among them: it joins the table as its header
+    # (:func:`_text_table_edges`)
+    k = 1 if (head is not None and len(run) > 1 and _line_text(run[0]) == head
+              and run[1][0] - run[0][1] >= 2 * run[0][2]) else 0
     while k < len(run):
         if not fits(run[k]) or len(run[k][3]) < 2:
             k += 1
@@ -1197,16 +1291,25 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
                 own = [x for x in starts if any(abs(p[0] - x) <= 2.0 for line in run[a:b + 1] for p in line[3])]
                 lead = _cut_row_rest(run, a, own, body)
             table = run[lead:b + 1]
-            while table and crosses(table[-1], table):
-                table = table[:-1]  # a note under the table is no row (a row merged across lies between rows)
-            while len(table) > 2 and _heading_after(table):
+            # a note under the table is no row (a row merged across lies between rows), nor is a
+            # heading after it; but a group's label ending the page, no room left under it for a
+            # row, heads measures the next page goes on with
+            while table and crosses(table[-1], table) and not heads_next_page(table):
+                table = table[:-1]
+            # a note whose wrapped rest, its last line, runs over no column: from its first line
+            note = next((i for i in range(len(table) - 1, 0, -1) if crosses(table[i], table)), None)
+            if note is not None and note < len(table) - 1 and all(len(line[3]) == 1 and abs(line[3][0][0] - table[note][3][0][0]) <= 2.0
+                                        and line[0] - above[1] <= 0.5 * line[2]
+                                        for above, line in zip(table[note:], table[note + 1:])):
+                table = table[:note]
+            while len(table) > 2 and _heading_after(table) and not heads_next_page(table):
                 table = table[:-1]
             # two rows of cells, or one under a header of three labels or more that its columns
             # do not fit (labels centred over them: the one row a page holds under a repeated header)
             rows = sum(1 for line in table if len(line[3]) >= 2)
             carries_on = bool(carried) and all(len(line[3]) < 2 for line in run[:lead])
             if rows >= 2 or (rows == 1 and lead > 0 and len(run[lead - 1][3]) >= 3) or (rows and carries_on):
-                _text_table_edges(table, run[:lead], starts, body, horizontal, vertical, carries_on)
+                _text_table_edges(table, run[:lead], starts, body, horizontal, vertical, carries_on, head)
         k = m + 1
 
 
@@ -1426,10 +1529,12 @@ def _table_pieces(run: list[tuple], k: int, m: int, starts: list[float]) -> list
 
 
 def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float], body: tuple[float, float],
-                      horizontal: list[dict], vertical: list[dict], carries_on: bool = False) -> None:
+                      horizontal: list[dict], vertical: list[dict], carries_on: bool = False,
+                      head: str | None = None) -> None:
     """The edges of one table of text in columns; a header line just above it (its labels set
     anywhere over the columns, centred as headers are) is its first row. ``carries_on``: the table
-    carries on the page before's, so one row of it, in the top band too, is a table."""
+    carries on the page before's, so one row of it, in the top band too, is a table; ``head``: the
+    header of the page before's last table, repeated here, is a header however far above the rows."""
     cols = [x for x in starts if any(abs(s[0] - x) <= 2.0 for line in table for s in line[3])]
     # a first column no row of cells begins but the first (a header label set at the table's left)
     # holds lines of one piece merged across the table (a legend, a group): no column of the
@@ -1539,7 +1644,8 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
             xs = sorted(xs + split)
             over = _columns_under(labels, xs)
         if ((len(line[3]) < 2 and not label_rest) or not labels or len(over) != len(labels) or len(set(over)) != len(over)
-                or (legends[0] if legends and not headed else table[0])[0] - line[1] >= 2 * line[2]):
+                or ((legends[0] if legends and not headed else table[0])[0] - line[1] >= 2 * line[2]
+                    and _line_text(line) != head)):
             break
         if headed and table[0][0] - line[1] <= 1.0 and len(line[3]) > len(table[0][3]):
             table, rows = [line] + table, [line] + rows[1:]  # a header wrapped over two lines is one row
