@@ -1763,3 +1763,125 @@ def test_a_note_wrapped_over_two_lines_under_a_table_with_no_rules_is_no_row():
             (282.1, [("用する場合", 95.9)])]
     assert _row_tops(text_column_rules(_lines(rows + note, size), body)[0]) == [171, 220, 253]
     assert _row_tops(text_column_rules(_lines(rows + note[:1], size), body)[0]) == [171, 220, 253]
+
+
+def _build_captioned(path: Path, ruling: str) -> None:
+    """Two checklists of the same columns, one per party, each under its caption and its own copy
+    of the header; no empty paragraph between the first table and the second caption."""
+    from make_samples import new_document, save_stable
+
+    doc = new_document("test", "rulings")
+    doc.styles["Normal"].paragraph_format.space_after = 0
+    header = ["No", "対策内容", "実施"]
+    for party, measures in (("町が講ずる措置", ["従事者に研修を実施する。", "通信内容を暗号化する。"]),
+                            ("提供先に行わせる情報保護対策", ["作業場所への入退室を記録させる。", "書類の持出しを禁止させる。",
+                                                   "アクセスログを取得させる。"])):
+        doc.add_paragraph(party)
+        _add_table(doc, [header] + [[str(n), m, "◯"] for n, m in enumerate(measures, start=1)], ruling)
+    doc.add_paragraph()
+    doc.add_paragraph("以上")
+    save_stable(doc, path)
+
+
+@pytest.mark.parametrize("ruling", ["horizontal", "horizontal_frame"])
+def test_a_caption_between_two_tables_of_the_same_columns_under_horizontal_rules_parts_them(tmp_path, ruling):
+    """Under horizontal rules, a caption right after one table (no blank line) and right over the
+    next, which repeats the first one's header, is no row across: the caption is body text and the
+    tables two, as in the .docx (before: LibreOffice's PDF gave one table, the caption and the
+    second header rows of it)."""
+    docx_cells, pdf_cells = _docx_and_pdf_cells(tmp_path, _build_captioned, ruling)
+    assert len(docx_cells) == 2
+    assert pdf_cells == docx_cells
+
+
+def test_the_rest_of_a_cut_row_further_under_the_repeated_header_than_a_wrap_goes_on_with_the_table():
+    """Chromium sets the header it repeats at the next page's top a row's padding above the rest of
+    the row the break cut (7.4 pt, more than a wrap's): that rest still goes on with the table
+    (before: its three lines were headings of their own)."""
+    from extractor.readers.pdf_tables import last_text_columns, text_column_rules
+
+    size, body = 11.8, (55.4, 736.6)
+    header = [(83.1, [("No", 95.9), ("区分", 181.1), ("対策内容", 266.3), ("該当", 351.5), ("非該当", 436.7)])]
+    page1 = _lines([(60.0 + top, pieces) for top, pieces in header] + [
+        (162.3, [("1", 95.9), ("運用面", 181.1), ("個人情報の取扱", 266.3), ("✓", 351.5)]),
+        (175.6, [("者を指定させ、", 266.3)]),
+        (210.0, [("2", 95.9), ("運用面", 181.1), ("取扱者の名簿を", 266.3), ("✓", 436.7)]),
+        (223.3, [("作成し、変更が", 266.3)])], size)
+    carried = last_text_columns(page1, *text_column_rules(page1, body), body)
+    assert carried is not None and carried.head == "No区分対策内容該当非該当"
+    page2 = _lines(header + [(102.3, [("あった都度更新", 266.3)]), (115.6, [("させる。", 266.3)]),
+                             (185.9, [("別表", 95.9)])], size)
+    assert text_column_rules(page2, body) == ([], [])
+    assert _row_tops(text_column_rules(page2, body, carried)[0]) == [82, 101, 128]
+
+
+def test_a_key_value_table_with_no_rules_or_padding_whose_labels_reach_their_columns_end_is_a_table():
+    """LibreOffice sets a table with no rules and no cell padding at the lines' own pitch, rows and
+    wraps alike; a long label (結合の開始時期と期間) reaching its column's end then seems to wrap like
+    the values do, and no column was short enough to begin the rows (before: no table, and the page
+    gave none of its six fields). With nothing to tell a wrap from a row, the first column's lines
+    begin the rows."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size, body = 10.5, (55.4, 556.6)
+    rows = [(260.1, [("保有課（担当課）", 90.1), ("学務課、保健予防課、医療保険年金課", 396.1)]),
+            (270.6, [("登録業務の名称", 90.1), ("手続ごとの情報項目は、資料50-1のとおり", 396.1)]),
+            (281.1, [("結合される情報項目", 90.1), ("手続ごとの情報項目は、資料50-1のとおり", 396.1)]),
+            (291.6, [("結合する理由", 90.1), ("専門的な知識及び設備を有する事業者が処理することで、正確", 396.1)]),
+            (302.1, [("に事務を執行できるため。", 396.1)]),
+            (312.6, [("結合の開始時期と期間", 90.1), ("令和6年10月13日から令和7年3月31日まで（次年度以降", 396.1)]),
+            (323.1, [("も同様に行う。）", 396.1)]),
+            (333.6, [("情報保護対策", 90.1), ("別紙チェックリストのとおり", 396.1)])]
+    assert _row_tops(text_column_rules(_lines(rows, size), body)[0]) == [259, 270, 280, 291, 312, 333, 345]
+
+
+def test_group_labels_apart_from_the_rows_above_as_rows_are_rows_of_a_checklist_with_no_rules():
+    """A checklist with no rules, a mark column centred under 実施 and the measures' groups as lines
+    of their own: a group's label set apart from the row above as the rows are is a row (before:
+    it went on in the measure above, so that measure read 必要に応じて…求める。村が実施する…【技術的
+    対策】 and the group's measures had the kind before it). A group label longer than any measure
+    says nothing of the measure column's width, so 実施, at its cell's left, still heads the marks."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size, body = 11.0, (55.4, 736.6)
+    lines = [(390.6, [("対策内容", 90.1), ("実施", 306.1)]),
+             (411.6, [("実施する対策は「☑」、実施しない対策は「☐」", 90.1)]),
+             (432.6, [("村が実施する情報保護対策【人的・物理的安全管理措置】", 90.1)]),
+             (453.6, [("個人情報保護法及び情報セキュリティポ", 90.1), ("☐", 403.8)]),
+             (464.6, [("リシーを遵守するよう指導する。", 90.1)]),
+             (485.6, [("必要に応じて立入り調査を実施し、状況", 90.1), ("☑", 403.8)]),
+             (496.6, [("報告を求める。", 90.1)]),
+             (517.6, [("村が実施する情報保護対策【技術的対策】", 90.1)]),
+             (538.6, [("ウイルス対策ソフトウェアを導入し、最", 90.1), ("☑", 403.8)]),
+             (549.6, [("新のパターンファイルを適用する。", 90.1)]),
+             (570.6, [("受託事業者に遵守させる事項【人的・物理的安全管理措置】", 90.1)]),
+             (591.6, [("事故発生時の連絡体制及び対応手順を整", 90.1), ("☐", 403.8)]),
+             (602.6, [("備させる。", 90.1)])]
+    horizontal, vertical = text_column_rules(_lines(lines, size), body)
+    assert _row_tops(horizontal) == [390, 411, 432, 453, 485, 517, 538, 570, 591, 615]
+    inner = sorted({round(v["x0"]) for v in vertical if 95 < v["x0"] < 400})
+    assert len(inner) == 1 and 288 < inner[0] <= 306, inner
+
+
+def test_rows_apart_by_padding_whose_two_long_columns_wrap_side_by_side_stay_one_table():
+    """Rows of a table with no rules stand 6 pt apart; in each, the items and the grounds wrap side
+    by side, so their wrapped lines hold two pieces at the wrap's pitch, as LibreOffice's rows of a
+    table with no padding do. Those lines are no rows: the rows, told by the lines filling every
+    column, keep the table whole (before: it was cut at the second row, which, a table of one row,
+    was no table, so the page lost a procedure)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size, body = 10.5, (55.4, 736.6)
+    lines = [(539.3, [("取り扱う個人情報項", 90.1), ("付議内容", 198.1), ("項番", 306.1), ("手続の名称", 414.1)]),
+             (549.8, [("目", 90.1)]),
+             (566.3, [("申請者のフリガナ、", 90.1), ("③マイナンバーカー", 198.1), ("1", 306.1), ("児童手当予約受付", 414.1)]),
+             (576.8, [("所得、学校名、メー", 90.1), ("ド", 198.1)]),
+             (587.3, [("ルアドレス、生年月", 90.1)]),
+             (597.8, [("日、保護者の生年月", 90.1), ("約2,000件", 198.1)]),
+             (608.3, [("日、在留資格、勤務", 90.1)]),
+             (618.8, [("先", 90.1)]),
+             (635.3, [("世帯主の被保険者番", 90.1), ("②オンライン決済", 198.1), ("2", 306.1), ("放課後児童クラブ予", 414.1)]),
+             (645.8, [("号、電話番号、住所", 90.1), ("約受付", 414.1)]),
+             (656.3, [("③マイナンバーカー", 198.1)]),
+             (666.8, [("ド", 198.1)])]
+    assert _row_tops(text_column_rules(_lines(lines, size), body)[0]) == [538, 565, 634, 678]

@@ -726,13 +726,22 @@ def _split_at_captions(ladder: list[tuple]) -> list[list[tuple]]:
                     below.append(b)
                 elif len(chars_to_lines(b[5])) > 1:
                     break  # another passage between tables; a legend or group row of one line goes on
-            if len(above) >= 2 and len(below) >= 2 and (
+            # or the next table begins with the first one's header again (one table per party, each
+            # under its caption and its own copy of the header)
+            repeats = (i + 1 < len(ladder) and len(parts[-1]) >= 2 and ladder[i + 1][4] and parts[-1][0][4]
+                       and _band_text(ladder[i + 1]) == _band_text(parts[-1][0]))
+            if repeats or (len(above) >= 2 and len(below) >= 2 and (
                     min(len(b[4]) for b in above) > max(len(b[4]) for b in below)
-                    or min(len(b[4]) for b in below) > max(len(b[4]) for b in above)):
+                    or min(len(b[4]) for b in below) > max(len(b[4]) for b in above))):
                 parts.append([])
                 continue
         parts[-1].append(band)
     return [part for part in parts if part]
+
+
+def _band_text(band: tuple) -> str:
+    """A row band's text, column by column (the same header twice reads the same)."""
+    return "".join(c["text"] for c in sorted(band[5], key=lambda c: (c["x0"], c["top"])) if not c["text"].isspace())
 
 
 def _column_boundaries(ladder: list[tuple]) -> list[tuple[float, float]]:
@@ -1148,7 +1157,9 @@ def _repeated_header_and_rest(lines: list[tuple], carried: Carried, horizontal: 
     rest = []
     for above, line in zip(lines, lines[1:]):
         (a, b), = line[3] if len(line[3]) == 1 else ((0.0, float("inf")),)
-        if line[0] - above[1] > 0.5 * line[2] or not any(x0 <= a and b <= x1 for x0, x1 in zip(xs, xs[1:])):
+        # the rest at a wrap's pitch, its first line under the header as a row stands under it
+        pitch = 2.0 if above is head else 0.5
+        if line[0] - above[1] > pitch * line[2] or not any(x0 <= a and b <= x1 for x0, x1 in zip(xs, xs[1:])):
             break  # a line across the columns (a note under the table) ends it
         rest.append(line)
     at = next((i for i, line in enumerate(rest)
@@ -1317,6 +1328,12 @@ def _line_text(line: tuple) -> str:
     return "".join(t for _, _, t in line[4])
 
 
+def _says_what_it_is(line: tuple) -> bool:
+    """A line that is a row merged across by what it says: a legend quoting a mark, a group's label."""
+    text = _line_text(line)
+    return _quotes_a_mark(text) or is_group_label(text)
+
+
 def _legends_under_header(above: list[tuple], first_row: tuple, first: float, apart: float) -> list[tuple]:
     """The lines just above a table's first row that are rows of it merged across, under its
     header: one piece each at the first column's start ``first`` or left of it, no further apart
@@ -1333,7 +1350,7 @@ def _legends_under_header(above: list[tuple], first_row: tuple, first: float, ap
     if not legends or len(above) == len(legends):
         return []
     head = above[-1 - len(legends)]
-    told = all(_quotes_a_mark(_line_text(line)) or is_group_label(_line_text(line)) for line in legends)
+    told = all(_says_what_it_is(line) for line in legends)
     return legends if len(head[3]) >= 3 or (len(head[3]) == 2 and told) else []
 
 
@@ -1489,6 +1506,12 @@ def _table_pieces(run: list[tuple], k: int, m: int, starts: list[float]) -> list
     # wrap's pitch themselves (LibreOffice sets cells with no padding: rows and wraps alike 0 pt
     # apart, a paragraph's spacing the odd one out)
     at_first = [gap(i) for i in multi if i > k and abs(run[i][3][0][0] - first) <= 2.0]
+    # (rows told by lines that fill every column, where two do: the wrapped lines of two long
+    # columns side by side hold two pieces too, at the wrap's pitch, and are no rows)
+    widest = max(len(run[i][3]) for i in multi)
+    full = [i for i in multi if abs(run[i][3][0][0] - first) <= 2.0 and len(run[i][3]) == widest]
+    if widest >= 3 and len(full) >= 2 and full[-1] > k:
+        at_first = [gap(i) for i in full if i > k]
     if at_first and 2 * sum(1 for g in at_first if g > wrap) < len(at_first):
         row_gaps = sorted(at_first)
     else:
@@ -1559,6 +1582,8 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
             counts[n] += not goes_on
             if n + 1 < len(cols) and b > cols[n + 1] + 2.0:
                 continue  # a row merged across (a legend, a group): it says nothing of its column's width
+            if len(segs) == 1 and _says_what_it_is(table[i]):
+                continue  # nor does one short of the next column (a group's label over short measures)
             reach[n] = max(reach[n], b)
             # a line of one piece in the first column is a group or legend merged across (【技術的安全
             # 管理措置】 over a number column), no cell of it
@@ -1584,6 +1609,10 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     # (委託する個人情報の項目) is a label column still
     short = ([n for n in range(len(cols)) if not long[n]]
              or [n for n in range(len(cols)) if not wraps[n]])
+    # rows set at the lines' own pitch (no padding between them) tell no wrap from a row: a long
+    # label that reaches its column's end seems to wrap; the first column's lines begin the rows
+    if not short and wrap is None:
+        short = [0]
     if not short:
         return
     anchor = max(short, key=lambda n: (not wraps[n], counts[n], -n))
@@ -1593,7 +1622,9 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     rows = [line for i, line in enumerate(table)
             if any(_index(cols, a) == anchor for a, _ in line[3])
             or (i and wrap is not None and gaps[i - 1] > wrap + 0.3 * line[2]
-                and len({_index(cols, a) for a, _ in line[3]}) >= 2)]
+                and (len({_index(cols, a) for a, _ in line[3]}) >= 2
+                     # a group's label or a legend merged across, apart from the row above as rows are
+                     or (len(line[3]) == 1 and _says_what_it_is(line))))]
     if rows and table[0] is not rows[0]:
         rows = [table[0]] + rows  # lines before the first row: the rest of a row a page break cut
     elif rows and wrap is not None and table[0][0] < body[0] + 4 * table[0][2]:
