@@ -33,6 +33,9 @@ MARK_GLYPHS = CIRCLES + DASHES + CROSSES + CHECKS + EMPTY_BOXES + TRIANGLES + OT
 
 # What a reader writes for a form's controls. A checked box reads ☑ from HTML and from a box a PDF
 # draws, but ☒ from Word, whose own glyph for a content-control checkbox that names none it is.
+# full-width closing punctuation inked in the left half of its box: a cell's last character of these
+# may reach into the next cell by half a box (Chromium sets the next cell's text at its very edge)
+LEFT_INKED = "】』」）〕］｝〉》、。，．"
 RADIO = "○"  # a radio input: the ○ a reader saw in the original
 CHECKED_BOX, EMPTY_BOX = "☑", "☐"
 WORD_CHECKED_BOX = "☒"

@@ -1885,3 +1885,55 @@ def test_rows_apart_by_padding_whose_two_long_columns_wrap_side_by_side_stay_one
              (656.3, [("③マイナンバーカー", 198.1)]),
              (666.8, [("ド", 198.1)])]
     assert _row_tops(text_column_rules(_lines(lines, size), body)[0]) == [538, 565, 634, 678]
+
+
+def _cell_by_cell_rules(ys: list[float], xs: list[float]) -> list[dict]:
+    """Horizontal rules drawn cell by cell, as Chromium draws them: one piece per cell per rule."""
+    return [{"x0": a, "x1": b, "top": y, "bottom": y, "orientation": "h"} for y in ys for a, b in zip(xs, xs[1:])]
+
+
+def test_answer_columns_ticked_in_few_rows_keep_the_cells_the_rules_are_drawn_by():
+    """Chromium draws a checklist's rules cell by cell and sets a mark at its cell's very edge: where
+    few rows tick the first answer column (該当), the gutter the rows leave runs from the measures
+    over those marks to the second column's, and its middle parted the two answer columns nowhere
+    near their cells (before: one answer column, a 該当 and a 非該当 mark in it alike). The rules'
+    joints in that gutter, no text over them, are each a cell's edge. A closing bracket inked in its
+    box's left half, reaching into the next cell, is no text over the edge."""
+    from extractor.readers.pdf_tables import horizontal_only_verticals
+
+    xs = [95.9, 181.0, 266.1, 351.9, 436.9, 522.0]
+    ys = [118.0, 145.2, 218.5, 281.3, 332.4]
+    chars = (_chars("町が行う情報保護", 181.1, 154.6, 9.9) + _chars("対策【管理的対策】", 181.1, 165.7, 9.9)
+             + _chars("1", 95.9, 154.6, 9.9) + _chars("個人情報保護法及", 266.3, 154.6, 9.9) + _chars("○", 436.7, 154.6, 9.9)
+             + _chars("び情報セキュリ", 266.3, 165.7, 9.9)
+             + _chars("2", 95.9, 228.6, 9.9) + _chars("不要となった電子", 266.3, 228.6, 9.9) + _chars("○", 436.7, 228.6, 9.9)
+             + _chars("3", 95.9, 291.0, 9.9) + _chars("通信を暗号化する", 266.3, 291.0, 9.9) + _chars("○", 351.5, 291.0, 9.9)
+             + _chars("No", 95.9, 126.5, 9.9) + _chars("区分", 181.1, 126.5, 9.9) + _chars("対策内容", 266.3, 126.5, 9.9)
+             + _chars("該当", 351.5, 126.5, 9.9) + _chars("非該当", 436.7, 126.5, 9.9))
+    verticals = horizontal_only_verticals(_cell_by_cell_rules(ys, xs), [], chars)
+    for top in ys[1:-1]:
+        row = sorted(round(v["x0"], 1) for v in verticals if abs(v["top"] - top) < 0.1)
+        # five cells: No | 区分 | 対策内容 | 該当 | 非該当, the answers parted where their cells are
+        assert len(row) == 6 and 345.5 < row[3] <= 351.9 and 351.9 < row[4] <= 436.9 and row[2] <= 266.3, (top, row)
+
+
+def test_a_piece_of_a_rule_drawn_cell_by_cell_under_a_heading_is_no_underline():
+    """A heading set right over a table whose top rule Chromium draws cell by cell: the first cell's
+    piece may start and end with the heading's characters above it, as an underline does, by the
+    characters' pitch alone; the rule it is a piece of runs on, so it is no underline (before: the
+    table lost its top rule there, its header row read as a heading and the page's table split)."""
+    import bisect  # noqa: F401  (the reader's own lookup, below)
+
+    from extractor.readers.pdf_tables import _run_of, _underlines_text
+
+    xs = [95.9, 181.0, 266.1, 351.9, 436.9, 522.0]
+    rule = _cell_by_cell_rules([115.6], xs)
+    heading = [dict(c, bottom=114.2) for c in _chars("6業務委託にかかる個人情報保護対策チェックリスト", 95.9, 104.3, 9.4545)]
+    by_bottom = sorted(heading, key=lambda c: c["bottom"])
+    bottoms = [c["bottom"] for c in by_bottom]
+    first = rule[0]
+    assert _underlines_text(first, [], by_bottom, bottoms, 9.5)  # the piece alone looks like one
+    assert not _underlines_text(_run_of(first, rule), [], by_bottom, bottoms, 9.5)
+    # an underline of the heading's first words stays one
+    underline = {"x0": 95.9, "x1": 95.9 + 9 * 9.4545, "top": 115.6, "bottom": 115.6, "orientation": "h"}
+    assert _underlines_text(_run_of(underline, [underline]), [], by_bottom, bottoms, 9.5)

@@ -19,7 +19,7 @@ import statistics
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from ..char_classes import CHECKED_BOX, EMPTY_BOX, MARK_GLYPHS, is_mark
+from ..char_classes import CHECKED_BOX, EMPTY_BOX, LEFT_INKED, MARK_GLYPHS, is_mark
 from ..ir import Cell, Paragraph, Table, Warning
 from ..vocabulary import is_group_label, procedure_column_role
 from .layout import (FIT_SLACK, PARAGRAPH_START, Styler, chars_to_lines, leading_unit_width,
@@ -62,8 +62,25 @@ def ruling_edges(page, chars: list[dict]) -> tuple[list[dict], list[dict]]:
         by_bottom = sorted(chars, key=lambda c: c["bottom"])
         bottoms = [c["bottom"] for c in by_bottom]
         most = max(c["size"] for c in chars)
-        horizontal = [e for e in horizontal if not _underlines_text(e, vertical, by_bottom, bottoms, most)]
+        horizontal = [e for e in horizontal
+                      if not (_underlines_text(e, vertical, by_bottom, bottoms, most)
+                              and _underlines_text(_run_of(e, horizontal), vertical, by_bottom, bottoms, most))]
     return vertical, horizontal
+
+
+def _run_of(edge: dict, horizontal: list[dict]) -> dict:
+    """The stroke an edge is a piece of: the collinear pieces end to end with it (a rule drawn cell
+    by cell, whose one piece may start and end with the characters above it by chance)."""
+    y = edge["top"]
+    line = sorted((e for e in horizontal if abs(e["top"] - y) <= 0.3), key=lambda e: e["x0"])
+    x0, x1 = edge["x0"], edge["x1"]
+    grown = True
+    while grown:
+        grown = False
+        for e in line:
+            if e["x0"] < x0 <= e["x1"] + 0.5 or e["x0"] - 0.5 <= x1 < e["x1"]:
+                x0, x1, grown = min(x0, e["x0"]), max(x1, e["x1"]), True
+    return edge if (x0, x1) == (edge["x0"], edge["x1"]) else dict(edge, x0=x0, x1=x1)
 
 
 def _underlines_text(edge: dict, vertical: list[dict], by_bottom: list[dict], bottoms: list[float],
@@ -799,11 +816,20 @@ def _rule_joints(ends: list[tuple[float, float, bool]], n_rules: int) -> list[fl
             if 2 * len(_cluster([y for j, y in joints if abs(j - x) <= 1.0], 1.0)) >= n_rules]
 
 
+def _overrun(c: dict, x: float, band: list[dict]) -> bool:
+    """Whether ``c``, over x, is a cell's last character reaching into the next cell: a closing
+    bracket or comma inked in its box's left half, left of x, where the next cell's text on its line
+    begins inside the box (Chromium sets it at the cell's very edge). In running text the next
+    character begins where the box ends."""
+    return (c["text"] in LEFT_INKED and x >= (c["x0"] + c["x1"]) / 2 - 1
+            and any(d is not c and abs(d["top"] - c["top"]) <= 1 and c["x0"] < d["x0"] < c["x1"] - 1 for d in band))
+
+
 def _text_crosses(band: list[dict], x: float, meeting: bool = True) -> bool:
     """Whether the band's text runs across x: a character over it, or (``meeting``) two characters
     of one line that meet at it (Chromium sets a cell's text at its very edge, so a character that
     merely starts at x is no crossing; one that ends there and the next that starts there is)."""
-    if any(c["x0"] + 1 < x < c["x1"] - 1 for c in band):
+    if any(c["x0"] + 1 < x < c["x1"] - 1 and not _overrun(c, x, band) for c in band):
         return True
     if not meeting:
         return False
@@ -976,6 +1002,14 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
         # the gutter is the header's alone); rows merged across run over both
         for n, (a, b) in enumerate(gutters):
             over_middle = {i for i, (*_, band) in enumerate(ladder) if _text_crosses(band, boundaries[n])}
+            # two joints or more in one gutter, no text over them: a cell between each two (an answer
+            # column ticked in few rows, its marks at the cell's edge, or one empty in every row)
+            clear = [j for j in joints if a - 1 <= j <= b + 1
+                     and not any(_text_crosses(band, j, meeting=False) for *_, band in ladder)]
+            if not over_middle and len(clear) >= 2:
+                boundaries[n] = clear[0]
+                drawn += clear[1:]
+                continue
             for x in (j for j in joints if a - 1 <= j <= b + 1):
                 over_joint = {i for i, (*_, band) in enumerate(ladder) if _text_crosses(band, x, meeting=False)}
                 if over_joint < over_middle:
