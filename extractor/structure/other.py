@@ -20,7 +20,13 @@ from ..vocabulary import vocabulary
 
 
 def submission_evidence(sub: S.Submission) -> list[str]:
-    """What in a document read as a Submission says it is one, each piece named (empty: nothing)."""
+    """What in a document read as a Submission says it is one, each piece named (empty: nothing).
+
+    A document of which nothing was read (a scan with no text layer and no OCR) cannot say what it
+    is: it is not judged (``["nothing read to judge by"]``) and stays the Submission it was read as,
+    its reader's warning (``no_text_layer`` …) saying why it is empty."""
+    if not sub.sections and not sub.tables:
+        return ["nothing read to judge by"]
     v = vocabulary()["submission"]
     found = []
     texts = [sub.title or ""] + [s.heading for s in sub.sections if s.heading]
