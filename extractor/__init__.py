@@ -1,7 +1,8 @@
 """council-extractor: submissions to Japanese municipal personal-information councils → JSON.
 
 The public API is small: :func:`extract` turns one document (a path, its bytes or a file object)
-into a :class:`Submission`, :class:`Minutes` or :class:`Packet`, and :func:`diff` compares two
+into a :class:`Submission`, :class:`Minutes`, :class:`Packet` or — for a document that is none of them
+(a 官報 page, a notice, a report) — an :class:`OtherDocument`, and :func:`diff` compares two
 submissions into a :class:`SubmissionDiff`; everything else is reached through the returned objects.
 """
 
@@ -15,9 +16,10 @@ from . import diff as _diff_package  # loaded first, so the function below keeps
 from typing import BinaryIO
 
 from .errors import CouncilError
-from .schema import SCHEMA_VERSION, Minutes, Packet, Submission, SubmissionDiff
+from .schema import SCHEMA_VERSION, Minutes, OtherDocument, Packet, Submission, SubmissionDiff
 
-__all__ = ["extract", "diff", "Submission", "Minutes", "Packet", "SubmissionDiff", "SCHEMA_VERSION", "__version__"]
+__all__ = ["extract", "diff", "Submission", "Minutes", "Packet", "OtherDocument", "SubmissionDiff", "SCHEMA_VERSION",
+           "__version__"]
 
 try:
     __version__ = metadata.version("council-extractor")
@@ -38,7 +40,9 @@ def diff(old: Submission, new: Submission):
 def extract(source: str | Path | bytes | bytearray | memoryview | BinaryIO, *, name: str | None = None,
             password: str | None = None, limits=None, pdf_engine: str = "pdfplumber"):
     """Read one document (.docx, PDF, .xlsx, .doc, a page image or a text export) and return what it is,
-    by its content: a :class:`Submission`, :class:`Minutes` or a :class:`Packet` of several submissions.
+    by its content: a :class:`Submission`, :class:`Minutes`, a :class:`Packet` of several submissions, or
+    an :class:`OtherDocument` (its text and tables, with a ``not_council_document`` warning) when nothing
+    in it says it is a council submission or minutes.
 
     ``source`` is a path, the document's bytes, or a binary file object (``open(p, "rb")``,
     ``io.BytesIO``, ``sys.stdin.buffer``), read to its end. ``name`` is the file name the output's

@@ -406,6 +406,9 @@ def _write_jsonl(jsonl: Path, files: dict, out_dir: Path) -> None:
         if kind == "council-packet":
             parts = [submission_identity(p["submission"]) for p in doc.get("submissions", [])]
             return json.dumps([kind, doc.get("meeting"), parts], ensure_ascii=False, sort_keys=True)
+        if kind == "council-document":  # no council document: nothing says which others render it, a line of its own
+            source = doc.get("source") or {}
+            return json.dumps([kind, source.get("filename"), source.get("sha256")], ensure_ascii=False)
         return json.dumps(["file", doc.get("file")])  # not converted: a line of its own
 
     groups = group_renderings(list(files), identity, lambda rel: rel, lambda rel: documents.get(rel) or {"file": rel})

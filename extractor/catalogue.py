@@ -4,7 +4,7 @@ holds what people ask of an archive, so a question is one query, not code over t
 Tables (one row per thing; ``path`` is the output's path relative to OUT, ``part`` a packet's
 submission index, ``NULL`` for a lone document):
 
-- ``documents``: path, part, kind (submission, minutes), format, title, document_number, body,
+- ``documents``: path, part, kind (submission, minutes, other: a document that is neither), format, title, document_number, body,
   fiscal_year, session, date, agenda_type, departments (a JSON list), source_sha256, and what the
   approved-version lookup matches on: parent_title (the 別紙's 件名), reference (the change-marking
   reference, naming the meeting that approved the version it revises) and source_filename;
@@ -130,6 +130,17 @@ def _minutes_rows(con, path: str, m: dict) -> None:
     con.execute("INSERT INTO text VALUES (?,?,?,?)", (path, None, meeting.get("body") or "", body))
 
 
+def _other_rows(con, path: str, d: dict) -> None:
+    """A document that is no council submission or minutes: its title (where it states one), its
+    source and its text, searchable beside the rest; nothing about a meeting or an agenda."""
+    source = d.get("source") or {}
+    con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+        path, None, "other", source.get("format"), d.get("title"), None, None, None, None, None, None, "[]",
+        source.get("sha256"), None, None, source.get("filename")))
+    body = "\n".join(p.get("text") or "" for p in d.get("paragraphs", []))
+    con.execute("INSERT INTO text VALUES (?,?,?,?)", (path, None, d.get("title") or "", body))
+
+
 def index_archive(root: Path) -> IndexCounts:
     """Bring ``root/catalogue.sqlite`` up to date with the council JSON under ``root``."""
     con = open_catalogue(root)
@@ -167,11 +178,13 @@ def index_archive(root: Path) -> IndexCounts:
                         _submission_rows(con, rel, n, part.get("submission") or {})
                 elif kind == "council-minutes":
                     _minutes_rows(con, rel, doc)
+                elif kind == "council-document":
+                    _other_rows(con, rel, doc)
                 else:
                     not_council += 1
                 con.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
                             (rel, digest, stat.st_size, stat.st_mtime_ns))
-            indexed += kind in ("council-submission", "council-packet", "council-minutes")
+            indexed += kind in ("council-submission", "council-packet", "council-minutes", "council-document")
         gone = [p for p in known if p not in seen]
         with con:
             for rel in gone:

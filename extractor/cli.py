@@ -131,10 +131,13 @@ def load_submission(path: Path, *, password: str | None = None, limits=None, min
 def _one_to_compare(result, name: str, part: int | None, *, minutes: bool):
     """The submission (or, with ``minutes``, the minutes) a read output holds; a CorruptDocument saying
     what it is and how to name a packet's submission otherwise."""
-    from .errors import CorruptDocument
-    from .schema import Minutes, Packet, Submission
+    from .errors import CorruptDocument, NotCouncilDocument
+    from .schema import Minutes, OtherDocument, Packet, Submission
     from .summary import kind_of
 
+    if isinstance(result, OtherDocument):
+        raise NotCouncilDocument(name, "reads as other: not a council submission or minutes, so there is "
+                                       "nothing to compare")
     if isinstance(result, Packet):
         count = len(result.submissions)
         if part is None and count == 1:
@@ -162,16 +165,17 @@ def _output_from_json(raw: bytes, name: str):
     import json
 
     from .errors import CorruptDocument
-    from .schema import Minutes, Packet, Submission
+    from .schema import Minutes, OtherDocument, Packet, Submission
 
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CorruptDocument(name, f"not a JSON file ({exc})", hint="give a document or a council extract JSON")
-    models = {"council-submission": Submission, "council-minutes": Minutes, "council-packet": Packet}
+    models = {"council-submission": Submission, "council-minutes": Minutes, "council-packet": Packet,
+              "council-document": OtherDocument}
     what = data.get("schema") if isinstance(data, dict) else None
     if what not in models:
-        raise CorruptDocument(name, f"a {what or 'JSON'} file, not a council-submission, -minutes or -packet",
+        raise CorruptDocument(name, f"a {what or 'JSON'} file, not a council-submission, -minutes, -packet or -document",
                               hint="council diff compares two submissions or two minutes: give their documents "
                                    "or the JSON council extract wrote")
     try:
@@ -547,7 +551,9 @@ QUERY_EXAMPLES = """examples:
 """
 SCHEMA_KINDS = {"submission": "council extract of a submission", "submission-diff": "council diff of two submissions",
                 "minutes": "council extract of minutes", "minutes-diff": "council diff of two minutes",
-                "packet": "council extract of a meeting packet", "links": "links.json of council link",
+                "packet": "council extract of a meeting packet",
+                "document": "council extract of a document that is no council submission or minutes (kind other)",
+                "links": "links.json of council link",
                 "batch-manifest": "batch-manifest.json of council batch",
                 "batch-record": "one line of council batch --jsonl"}
 SCHEMA_EXAMPLES = """examples:
@@ -573,9 +579,11 @@ Each command's --help describes its arguments and gives examples.""")
     parser.add_argument("--version", action="version", version=f"council-extractor {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    ex = sub.add_parser("extract", help="one JSON per input file: a submission, minutes or a packet",
+    ex = sub.add_parser("extract", help="one JSON per input file: a submission, minutes, a packet or other",
                         description="Extract each FILE into the JSON of what it is, told by its content: a "
-                                    "Submission, Minutes (会議録・会議結果) or a Packet of several submissions "
+                                    "Submission, Minutes (会議録・会議結果), a Packet of several submissions, or "
+                                    "other (a council-document: a 官報 page, a notice, a report — its text and "
+                                    "tables, with a not_council_document warning) "
                                     "(see the README for the JSON kinds). Exit 0: every input converted; 1: some "
                                     "input failed (the others are written); 2: usage.",
                         epilog=EXTRACT_EXAMPLES)

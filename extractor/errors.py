@@ -50,6 +50,15 @@ class EmptyDocument(CouncilError):
     hint = "check that the file is the submission itself and not a blank page or placeholder"
 
 
+class NotCouncilDocument(CouncilError):
+    """A document read as ``other`` (no council submission or minutes: a 官報 page, a notice, a
+    report) where a submission or minutes is needed (``council diff``)."""
+
+    code = "not_council_document"
+    hint = ("council diff compares two submissions or two minutes; this file reads as another kind of "
+            "document (council extract shows what it holds and why, in its not_council_document warning)")
+
+
 class OutputError(CouncilError):
     code = "output_error"
     hint = "check that the output folder exists and is writable, and that the disk is not full"

@@ -367,6 +367,37 @@ class Packet(Model):
     warnings: list[Warning] = PydField(description="anything degraded")
 
 
+DOCUMENT_SCHEMA_VERSION = "1.0.0"
+
+
+class TextBlock(Model):
+    text: str = PydField(description="the paragraph's text, normalised")
+    raw: str = PydField(description="the paragraph as printed")
+    page: int | None = PydField(description="1-based page it stands on, null for .docx and text")
+
+
+class OtherDocument(Model):
+    """A document that is neither a council submission nor minutes (a 官報 page, a notice, a report, a
+    blank form): only what it says, read as it stands — its text and tables — and nothing a
+    submission's reading would have guessed (no meeting, agenda, fields, checklist or marking)."""
+
+    schema_name: Literal["council-document"] = PydField("council-document", alias="schema",
+                                                      description="fixed name: council-document")
+    schema_version: str = PydField(DOCUMENT_SCHEMA_VERSION, description="the output's schema version (semver)")
+    generator: Generator = PydField(description="what wrote this output")
+    source: Source = PydField(description="the input file")
+    title: str | None = PydField(description=(
+        "the title the document states (a 件名 line, or a one-line heading naming its subject …について), "
+        "normalised; null when it states none — never guessed from its first line"))
+    raw_title: str | None = PydField(description="the same title as printed, or null")
+    paragraphs: list[TextBlock] = PydField(description=(
+        "every paragraph outside the tables, in reading order, none left out and none taken as a heading"))
+    tables: list[Table] = PydField(description="every table as read, merged cells resolved (captions null: nothing is guessed)")
+    warnings: list[Warning] = PydField(description=(
+        "not_council_document first (why the document was not read as a submission or minutes), then "
+        "anything degraded (vertical text, no text layer …)"))
+
+
 def to_json(model: BaseModel) -> str:
     """The contract's serialisation: UTF-8 text, characters as they are (not ``\\u`` escapes), the models'
     key order, two-space indent, newline at end. pydantic's own serialiser writes the same text as
@@ -378,15 +409,15 @@ def to_json(model: BaseModel) -> str:
 # -- what council batch and council link write beside the outputs ---------------------------------
 
 LINKS_SCHEMA_VERSION = "1.1.0"  # 1.1: renderings of one document count once (renderings, submission_renderings)
-MANIFEST_SCHEMA_VERSION = "2.0.0"  # 2.0: a record's about is an object
-RECORD_SCHEMA_VERSION = "2.0.0"  # 2.0: about an object; a line per document, its renderings grouped, the whole output
+MANIFEST_SCHEMA_VERSION = "2.1.0"  # 2.0: a record's about is an object; 2.1: a record's kind may be other
+RECORD_SCHEMA_VERSION = "2.1.0"  # 2.0: about an object; a line per document, its renderings grouped, the whole output; 2.1: kind other, document a council-document
 BatchStatus = Literal["converted", "failed", "not_read"]
 
 
 class About(Model):
     """What a document is about, each part in its own key."""
 
-    title: str | None = PydField(description="a submission's first 件名 or the minutes' title, normalised; null for a packet")
+    title: str | None = PydField(description="a submission's first 件名, the minutes' title or the title another document states, normalised; null for a packet")
     raw_title: str | None = PydField(description="the same title as printed, or null")
     body: str | None = PydField(description="the council the document names, or null")
     fiscal_year: int | None = PydField(description="the fiscal year (年度), Western, or null")
@@ -398,8 +429,9 @@ class Record(Model):
     """A manifest entry's ``record`` (and the head of each ``--jsonl`` line)."""
 
     file: str = PydField(description="the input's path relative to the batch's input folder")
-    kind: Literal["submission", "minutes", "packet"] | None = PydField(
-        description="what the input reads as; null when it was not converted")
+    kind: Literal["submission", "minutes", "packet", "other"] | None = PydField(
+        description="what the input reads as (other: a document that is not a council submission or minutes, "
+                    "added in 2.1.0); null when it was not converted")
     status: BatchStatus = PydField(description="converted, failed, or not_read (not a document this tool reads)")
     code: str | None = PydField(description="the error's stable code when not converted, else null")
     pages: int | None = PydField(description="page count for paged formats, else null")
@@ -415,7 +447,8 @@ class JsonlRecord(Record):
         "the other renderings of the same document (its PDFs beside a .docx), by relative path; "
         "file is the most faithful one (.docx, then PDF, then text)"))
     document: dict | None = PydField(description=(
-        "the whole output of file (a council-submission, council-minutes or council-packet, as OUT holds it); "
+        "the whole output of file (a council-submission, council-minutes, council-packet or council-document, "
+        "as OUT holds it); "
         "null when not converted"))
 
 
@@ -494,7 +527,8 @@ SCHEMA_BASE = "https://council-extractor.invalid/schema"  # $id: SCHEMA_BASE/cou
 KINDS = {"submission": (Submission, SCHEMA_VERSION), "submission-diff": (SubmissionDiff, SCHEMA_VERSION),
          "minutes": (Minutes, MINUTES_SCHEMA_VERSION), "minutes-diff": (MinutesDiff, MINUTES_DIFF_SCHEMA_VERSION),
          "packet": (Packet, PACKET_SCHEMA_VERSION), "links": (Links, LINKS_SCHEMA_VERSION),
-         "batch-manifest": (Manifest, MANIFEST_SCHEMA_VERSION), "batch-record": (JsonlRecord, RECORD_SCHEMA_VERSION)}
+         "batch-manifest": (Manifest, MANIFEST_SCHEMA_VERSION), "batch-record": (JsonlRecord, RECORD_SCHEMA_VERSION),
+         "document": (OtherDocument, DOCUMENT_SCHEMA_VERSION)}
 
 
 def schema_id(kind: str) -> str:

@@ -1,6 +1,6 @@
 """What one output holds, in a line a person can scan and a record another tool can load.
 
-Every kind of output (Submission, Minutes, Packet) answers the same three questions: which kind it
+Every kind of output (Submission, Minutes, Packet, OtherDocument) answers the same three questions: which kind it
 is, what it is about (a title or the meeting), and how much it holds. Progress lines and logs say
 only the kind and the counts; what it is about goes to outputs (``--jsonl``), never to stderr.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import schema as S
 
-KIND_NAMES = {S.Submission: "submission", S.Minutes: "minutes", S.Packet: "packet"}
+KIND_NAMES = {S.Submission: "submission", S.Minutes: "minutes", S.Packet: "packet", S.OtherDocument: "other"}
 
 
 def kind_of(result) -> str:
@@ -25,6 +25,8 @@ def counts_of(result) -> dict[str, int]:
                 "warnings": len(result.warnings)}
     if isinstance(result, S.Packet):
         return {"submissions": len(result.submissions), "warnings": len(result.warnings)}
+    if isinstance(result, S.OtherDocument):
+        return {"paragraphs": len(result.paragraphs), "tables": len(result.tables), "warnings": len(result.warnings)}
     return {"sections": len(result.sections), "fields": len(result.fields), "tables": len(result.tables),
             "procedures": len(result.procedures), "checklist": len(result.checklist),
             "marked": len(result.marked_changes), "warnings": len(result.warnings)}
@@ -44,9 +46,9 @@ def meeting_words(meeting) -> str | None:
 def about(result) -> dict:
     """What a document is about, each part on its own (a submission's 件名, the minutes' title; the
     meeting's body, year, session and date), never joined into one string a tool has to take apart."""
-    title, raw_title = ((result.title, result.raw_title) if isinstance(result, (S.Submission, S.Minutes))
+    title, raw_title = ((result.title, result.raw_title) if isinstance(result, (S.Submission, S.Minutes, S.OtherDocument))
                         else (None, None))
-    m = result.meeting
+    m = getattr(result, "meeting", None) or S.Meeting()  # a document of another kind names no meeting
     return {"title": title, "raw_title": raw_title, "body": m.body, "fiscal_year": m.fiscal_year,
             "session": m.session, "date": m.date}
 

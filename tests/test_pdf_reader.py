@@ -179,8 +179,8 @@ REAL_WITH_TABLES = {"meti_joho_system_anzen_taisaku_kijun.pdf", "mhlw_prefecture
 @needs_shared(REALDOCS)
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
 def test_real_documents_extract_and_their_tables_are_found(path: Path):
-    sub = extract(path)
-    assert sub.sections or sub.tables
+    sub = extract(path)  # none is a council submission: each reads as other (tests/test_other.py)
+    assert sub.paragraphs or sub.tables
     if path.name in REAL_WITH_TABLES:
         assert sub.tables
     for table in sub.tables:  # merged cells once: no grid position covered twice
@@ -203,9 +203,11 @@ def test_letter_spaced_labels_in_a_real_document_come_out_joined():
 
 @needs_shared(REALDOCS / "nankoku_425_gian25_tesuryo_jorei.pdf")
 def test_double_spaced_indented_ordinance_text_keeps_its_paragraphs():
-    sub = extract(REALDOCS / "nankoku_425_gian25_tesuryo_jorei.pdf")
-    body = next(s for s in sub.sections if s.text.startswith("南国市手数料徴収条例（平成12年"))
-    assert len(body.text.split("\n")) == 2  # the amending sentence, and the amendment itself
+    doc = extract(REALDOCS / "nankoku_425_gian25_tesuryo_jorei.pdf")  # other: its paragraphs as read
+    texts = [p.text for p in doc.paragraphs]
+    start = next(i for i, t in enumerate(texts) if t.startswith("南国市手数料徴収条例（平成12年"))
+    # the amending sentence, and the amendment itself: two paragraphs before the 附則
+    assert texts[start + 1].startswith("別表") and texts[start + 2] == "附則"
 
 
 def test_drawn_check_boxes_read_as_the_glyph_a_reader_sees(tmp_path):
@@ -235,7 +237,7 @@ def test_real_bulletin_keeps_its_underlined_lines_as_text_and_finds_its_six_tabl
     sub = extract(REALDOCS / "tokyo_fukushihoken_sokuhou_20210520.pdf")
     assert len(sub.tables) == 6
     assert [t.header for t in sub.tables if t.header and "男性" in t.header] == [["男性", "女性", "不明"]]
-    body = "\n".join(s.text for s in sub.sections)
+    body = "\n".join(p.text for p in sub.paragraphs)  # other: its paragraphs as read
     for expected in ("◆令和3年5月20日15時00分時点", "◆速報値のため、今後の調査状況により、変動の可能性があります。",
                      "◆詳細につきましては整い次第、追って発表します。"):
         assert expected in body
