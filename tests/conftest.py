@@ -67,3 +67,16 @@ def make_docx(tmp_path):
 
 def needs_shared(path: Path):
     return pytest.mark.skipif(not path.exists(), reason=f"{path} is absent (../shared is not checked out here)")
+
+
+def write_files_no_reader_takes(root: Path) -> None:
+    """A .pptx, an old .xls, a file with no suffix and a binary blob in ``root``: what an archive
+    folder holds beside its documents, that no reader takes (batch lists each as not read)."""
+    import zipfile
+
+    with zipfile.ZipFile(root / "slides.pptx", "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("ppt/presentation.xml", "<p/>")
+    (root / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    (root / "README").write_text("メモ\n", encoding="utf-8")
+    (root / "blob.bin").write_bytes(bytes(range(256)) * 8)

@@ -88,18 +88,13 @@ def test_usage_errors(tmp_path):
 
 def test_every_file_not_converted_is_named_with_its_reason_and_the_exit_says_so(tmp_path):
     """Issue 24 (3): .pptx, .xls, no suffix, binary are neither dropped silently nor a success."""
-    import zipfile
+    from tests.conftest import write_files_no_reader_takes
 
     root, out = tmp_path / "mixed", tmp_path / "out"
     root.mkdir()
     shutil.copy(SAMPLES / "variant_city_outsourcing.docx", root)
     shutil.copy(SAMPLES / "variant_gothic_marking.lo.pdf", root / "scan_without_suffix")  # a PDF by its bytes
-    with zipfile.ZipFile(root / "slides.pptx", "w") as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("ppt/presentation.xml", "<p/>")
-    (root / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
-    (root / "README").write_text("メモ\n", encoding="utf-8")
-    (root / "blob.bin").write_bytes(bytes(range(256)) * 8)
+    write_files_no_reader_takes(root)
     run = council("batch", root, "--out-dir", out, "-j", "1", "-q", "--jsonl", out / "docs.jsonl")
     assert run.returncode == 1, run.stderr
     manifest = json.loads((out / "batch-manifest.json").read_text(encoding="utf-8"))

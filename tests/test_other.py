@@ -211,18 +211,13 @@ def test_diff_archive_and_link_pass_over_other(tmp_path, kanpo):
 def test_a_mixed_folder_names_every_file_with_its_outcome(tmp_path, kanpo):
     """Issue 24, done when: documents, .pptx, .xls, no suffix, a binary, a truncated PDF and a 官報-like
     page give a manifest naming every file with its outcome, and the exit status says not all was done."""
-    import zipfile
+    from tests.conftest import write_files_no_reader_takes
 
     root, out = tmp_path / "mixed", tmp_path / "out"
     root.mkdir()
     shutil.copy(SAMPLES / "variant_city_outsourcing.docx", root)
     shutil.copy(SAMPLES / "minutes_aoba_r6_3_export.txt", root)
-    with zipfile.ZipFile(root / "slides.pptx", "w") as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("ppt/presentation.xml", "<p/>")
-    (root / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
-    (root / "README").write_text("メモ\n", encoding="utf-8")
-    (root / "blob.bin").write_bytes(bytes(range(256)) * 8)
+    write_files_no_reader_takes(root)
     pdf = (SAMPLES / "variant_gothic_marking.lo.pdf").read_bytes()
     (root / "cut.pdf").write_bytes(pdf[: len(pdf) // 3])
     shutil.copy(kanpo, root / "kanpo_page.txt")
