@@ -468,3 +468,23 @@ def test_a_paragraph_carried_into_the_top_margin_of_the_next_page_stays_one_para
     doc = read(tmp_path, [body + text(72, 600, "End of the first page."), first + body])
     texts = [p.text for p in iter_paragraphs(doc.pages[1].blocks)]
     assert any("note 2 the" in t and "online payment" in t for t in texts), texts
+
+
+def test_a_value_set_in_its_own_column_after_a_label_goes_on_where_it_starts():
+    """A 件名 row alone in a table with no rules prints as a line of a label and, past a wide gap,
+    its value; the value wraps to the next line at its own start, far from the margin. That line is
+    the value's rest (a hanging indent at the value's column), not a paragraph of its own (before:
+    the title lost 提供について in Chromium's PDF). A paragraph at the margin after it stays apart,
+    as does a line at the value's start after a line that ends short of the margin."""
+    from extractor.readers.layout import Line, lines_to_paragraph_groups
+
+    def line(pieces, top, size=11.0):
+        return Line([{"text": ch, "x0": x0 + size * i, "x1": x0 + size * (i + 1), "top": top, "bottom": top + size,
+                      "size": size, "fontname": "Mincho"} for text, x0 in pieces for i, ch in enumerate(text)])
+
+    label = line([("件\u3000\u3000名", 90.1), ("介護認定調査業務に係る個人情報の外部", 306.1)], 128.7)
+    rest = line([("提供について", 306.1)], 139.7)
+    after = line([("第４条第２項第２号（外部提供）", 90.1)], 160.7)
+    assert [len(g) for g in lines_to_paragraph_groups([label, rest, after], 512.0)] == [2, 1]
+    short = line([("事業内容", 90.1), ("１　概要", 306.1)], 128.7)
+    assert [len(g) for g in lines_to_paragraph_groups([short, rest, after], 512.0)] == [1, 1, 1]

@@ -243,6 +243,15 @@ def _labelled(line: Line) -> bool:
     return False
 
 
+def _value_start(line: Line) -> float | None:
+    """Where the value of a line set as a label and a value in two columns starts (件　　名 … with no
+    rules: a key–value row): past the widest gap, of two ems or more, among its first 21 characters."""
+    chars = [c for c in line.chars[:22] if not c["text"].isspace()]
+    gaps = [(b["x0"] - a["x1"], b["x0"]) for a, b in zip(chars, chars[1:])]
+    gap, x = max(gaps, default=(0.0, None))
+    return x if gap >= 2 * line.size else None
+
+
 def _closes(line: Line) -> bool:
     """The line ends a sentence or a bracketed title (。 」 ）)."""
     return line.text.rstrip()[-1:] in "。．.:：」）)"
@@ -304,7 +313,7 @@ def lines_to_paragraph_groups(lines: list[Line], right_limit: float,
             # a full ``見出し：値`` line whose value goes on further in than a paragraph's first-line
             # indent of one character: a hanging indent, as Word sets ``見出し：`` lists
             hanging = (not would_fit and not new_item and line.x0 - prev.x0 > 1.5 * size
-                       and _labelled(prev))
+                       and (_labelled(prev) or abs(line.x0 - (_value_start(prev) or -9.0)) <= 1.0))
             # a right-aligned paragraph wrapped: a full line, then the rest ending at the right margin
             right_wrap = (prev.x1 >= right_limit - 1.5 * size and set_apart(line)
                           and line.x1 >= right_limit - 1.5 * line.size)
