@@ -1937,3 +1937,75 @@ def test_a_piece_of_a_rule_drawn_cell_by_cell_under_a_heading_is_no_underline():
     # an underline of the heading's first words stays one
     underline = {"x0": 95.9, "x1": 95.9 + 9 * 9.4545, "top": 115.6, "bottom": 115.6, "orientation": "h"}
     assert _underlines_text(_run_of(underline, [underline]), [], by_bottom, bottoms, 9.5)
+
+
+def test_the_rest_of_a_cut_row_under_the_repeated_header_of_a_framed_table_is_a_row():
+    """LibreOffice repeats a framed table's header at the next page's top and sets the rest of the
+    row the break cut under it, in the items column alone, with more room under it than rows keep:
+    a band of no gutter keeping more than half a line below its text reads as text between two
+    tables, but at the page's top, within one of the columns the rows below keep, it is that rest
+    (before: it was dropped, so the header was a table of its own whose columns, taken from the
+    labels' gaps, split the page's table into eight and it was no longer joined to the page before's,
+    losing seven procedures)."""
+    from extractor.readers.pdf_tables import horizontal_only_verticals
+
+    size = 12.0
+    rules = [{"x0": 84.3, "x1": 516.9, "top": y} for y in (72.2, 106.8, 141.2, 166.0, 190.6)]
+    frame = [{"x0": x, "x1": x, "top": 72.0, "bottom": 190.8, "orientation": "v"} for x in (84.6, 516.6)]
+    chars = (_chars("項番", 115.9, 71.1, size) + _chars("所管課", 196.3, 71.1, size) + _chars("業務名", 282.7, 71.1, size)
+             + _chars("取扱う個人情", 351.1, 71.1, size) + _chars("報項目", 369.1, 83.1, size)
+             + _chars("付議理由", 449.5, 71.1, size)
+             + _chars("得、氏名、個", 349.3, 105.6, size) + _chars("人番号", 349.3, 117.6, size))
+    for top in (140.1, 164.9):
+        chars += (_chars("11", 90.1, top, size) + _chars("医療保険年金", 176.5, top, size)
+                  + _chars("犬の登録申請", 262.9, top, size) + _chars("世帯主の被保", 349.3, top, size)
+                  + _chars("①約800件", 435.7, top, size) + _chars("険者番号、口", 349.3, top + 12, size))
+    verticals = horizontal_only_verticals(rules, frame, chars)
+    by_row = {}
+    for v in verticals:
+        by_row.setdefault(round(v["top"], 1), set()).add(round(v["x0"], 1))
+    assert sorted(by_row) == [72.2, 106.8, 141.2, 166.0], by_row
+    assert by_row[72.2] == by_row[141.2] and len(by_row[141.2]) == 6, by_row
+
+
+def test_a_rest_of_several_cells_under_a_header_repeated_with_centred_labels_goes_on_with_the_table():
+    """LibreOffice repeats a table with no rules' header at the next page's top, its labels centred
+    in their columns, and sets under it the rest of the row the break cut, in two of its cells
+    (月日・氏名・年齢等 in the items, 成登録申請 in the name), then a ※ note across: the page's own
+    columns took the labels' centred starts for columns (seven, none the table's), and the rest was
+    lost to headings. The rest's pieces each start at one of the carried columns' starts: header
+    and rest are a table on those columns, to go on with the page before's (before: the page's
+    procedures table lost its last procedure's items and name)."""
+    from extractor.readers.pdf_tables import Carried, text_column_rules
+
+    size, body = 10.5, (55.4, 556.6)
+    carried = Carried(starts=(90.1, 98.7, 212.5, 256.6, 334.9, 375.0, 457.3, 486.9, 579.7, 614.5),
+                      head="取扱う個人情報項目No.所管課手続の名称付議内容",
+                      xs=(86.6, 209.0, 331.4, 453.8, 576.2, 690.3))
+    page = _lines([(70.8, [("取扱う個人情報項目", 98.7), ("No.", 256.6), ("所管課", 375.0), ("手続の名称", 486.9),
+                           ("付議内容", 614.5)]),
+                   (81.3, [("月日・氏名・年齢等", 90.1), ("成登録申請", 457.3)]),
+                   (103.8, [("※①単年度手続者が1,000人を超えることが想定される場合、③マイナンバーカードを活用", 90.1)]),
+                   (115.9, [("3\u3000業務委託にかかる個人情報保護対策チェックリスト", 90.1)])], size)
+    horizontal, vertical = text_column_rules(page, body, carried)
+    assert _row_tops(horizontal) == [70, 80, 93], _row_tops(horizontal)
+    assert sorted({round(v["x0"], 1) for v in vertical}) == list(carried.xs)
+
+
+def test_rows_under_the_rest_below_a_header_repeated_with_centred_labels_go_on_with_the_table():
+    """As above, with a row of the table going on under the rest before the note: its cells at the
+    carried columns' starts, it is a row of the same table (before: the header and the rest were a
+    table of their own, and the row, 高額療養費申請 and its items, went into the page's body text)."""
+    from extractor.readers.pdf_tables import Carried, text_column_rules
+
+    size, body = 10.5, (55.4, 736.6)
+    carried = Carried(starts=(90.1, 177.0, 306.1, 361.5), head="手続名取扱う個人情報項目", xs=(86.6, 302.6, 509.1))
+    page = _lines([(70.8, [("手続名", 177.0), ("取扱う個人情報項目", 361.5)]),
+                   (91.3, [("有無、続柄、個人番号等", 306.1)]),
+                   (111.8, [("高額療養費申請", 90.1), ("利用者の障害の有無、フリガナ、氏名、性", 306.1)]),
+                   (122.3, [("別、学校名等", 306.1)]),
+                   (142.8, [("※①単年度手続者が1,000人を超えることが想定される場合、②オンライン決済機能", 90.1)]),
+                   (154.8, [("を活用する場合", 90.1)])], size)
+    horizontal, vertical = text_column_rules(page, body, carried)
+    assert _row_tops(horizontal) == [70, 90, 111, 134], _row_tops(horizontal)
+    assert sorted({round(v["x0"], 1) for v in vertical}) == list(carried.xs)

@@ -876,11 +876,19 @@ def _without_body_bands(bands: list[tuple]) -> list[tuple]:
     wrap = max(wraps) if wraps else None
     above = statistics.median(room(b)[0] for b in rows)
     below = statistics.median(room(b)[1] for b in ([b for b in rows if one_line(b)] or rows))
+    # the rest of a row a page break cut, at the page's top (under the header the page repeats): its
+    # text within one later column of the rows below, where text between tables begins at the left
+    columns = [(g[i][1], g[i + 1][0]) for g in (r[4] for r in rows[:3]) for i in range(len(g) - 1)]
+
+    def cut_rest(k: int, band: tuple) -> bool:
+        x0, x1 = min(c["x0"] for c in band[5]), max(c["x1"] for c in band[5])
+        return k <= 1 and any(a - 2.0 <= x0 and x1 <= b + 2.0 for a, b in columns)
+
     out = []
-    for b in bands:
+    for k, b in enumerate(bands):
         top, bottom = room(b)
         half = 0.5 * max(c["size"] for c in b[5])
-        if b[4] or (top - above <= half and bottom - below <= half and not paragraphs_apart(b)):
+        if b[4] or (top - above <= half and bottom - below <= half and not paragraphs_apart(b)) or cut_rest(k, b):
             out.append(b)
     return out
 
@@ -1180,27 +1188,57 @@ def _in_a_later_column(line: tuple, carried: Carried) -> bool:
 def _repeated_header_and_rest(lines: list[tuple], carried: Carried, horizontal: list[dict],
                               vertical: list[dict]) -> None:
     """A page beginning with the header of the table the page before ended with, repeated, and
-    under it only the rest of the row the break cut — lines of one piece at the wrap's pitch, the
-    first of them at a column start right of the first column — with no table holding them: a
-    table of the header and that rest, on the page before's columns (``carried.xs``), to go on with
-    it."""
+    under it only the rest of the row the break cut — lines at the wrap's pitch whose every piece
+    lies in one of that table's columns, the first of them set at a column's start (a cell's text,
+    where the header's labels are centred) — then nothing more of the table (a note across the
+    columns, a gap, the page's end): a table of the header and that rest, on the page before's
+    columns (``carried.xs``), to go on with it, in place of whatever the page's own columns made of
+    them (the header's centred labels are no column starts)."""
     head = lines[0]
-    if len(carried.xs) < 3 or any(v["top"] <= head[0] + 1 and v["bottom"] >= head[1] - 1 for v in vertical):
+    if len(carried.xs) < 3:
         return
     xs = carried.xs
-    rest = []
+    holding = [v["x0"] for v in vertical if v["top"] <= head[0] + 1 and v["bottom"] >= head[1] - 1]
+    if holding and (not any(len(line[3]) >= 2 for line in lines[1:3])
+                    or all(any(abs(x - h) <= 2.5 for h in holding) for x in xs)):
+        return  # a table holds the header already, on the carried columns, or with no rest of several cells
+
+    def in_columns(line: tuple) -> bool:
+        return all(any(x0 <= a and b <= x1 for x0, x1 in zip(xs, xs[1:])) for a, b in line[3])
+
+    def at_a_start(line: tuple) -> bool:
+        return all(any(0 <= a - x <= 4.0 for x in xs[:-1]) for a, _ in line[3])
+
+    rest, after = [], None
     for above, line in zip(lines, lines[1:]):
-        (a, b), = line[3] if len(line[3]) == 1 else ((0.0, float("inf")),)
         # the rest at a wrap's pitch, its first line under the header as a row stands under it
         pitch = 2.0 if above is head else 0.5
-        if line[0] - above[1] > pitch * line[2] or not any(x0 <= a and b <= x1 for x0, x1 in zip(xs, xs[1:])):
-            break  # a line across the columns (a note under the table) ends it
+        if line[0] - above[1] > pitch * line[2] or not in_columns(line):
+            after = line  # a line across the columns (a note under the table) or apart ends it
+            break
         rest.append(line)
     at = next((i for i, line in enumerate(rest)
-               if any(abs(line[3][0][0] - x) <= 2.0 for x in carried.starts if x > xs[1])), None)
-    if at is None:
-        return
-    ys = [head[0] - 1, rest[at][0] - 1, rest[-1][1] + 1]
+               if any(abs(line[3][0][0] - x) <= 2.0 for x in carried.starts if x > xs[1])
+               or (len(line[3]) >= 2 and at_a_start(line))), None)
+    if at is None or any(len(line[3]) >= max(3, len(xs) - 2) for line in rest):
+        return  # (a line filling most columns begins a row of its own)
+    # rows going on under the rest, in the carried columns, a row's gap apart at most: each begins
+    # where a line starts in the first column or fills two cells or more
+    starts = []
+    if after is not None and in_columns(after) and after[0] - rest[-1][1] <= 2 * after[2]:
+        if any(v["top"] <= after[0] + 1 and v["bottom"] >= after[1] - 1 for v in vertical):
+            return  # a table of the page's own holds them
+        k = lines.index(after)
+        while k < len(lines) and in_columns(lines[k]) and lines[k][0] - lines[k - 1][1] <= 2 * lines[k][2]:
+            line = lines[k]
+            if len(line[3]) >= 2 or line[3][0][0] < xs[1]:
+                starts.append(line)
+            rest.append(line)
+            k += 1
+    top, bottom = head[0] - 2, rest[-1][1] + 2
+    horizontal[:] = [h for h in horizontal if not top <= h["top"] <= bottom]
+    vertical[:] = [v for v in vertical if not (top <= v["top"] and v["bottom"] <= bottom)]
+    ys = [head[0] - 1, rest[at][0] - 1] + [line[0] - 1 for line in starts] + [rest[-1][1] + 1]
     horizontal.extend(_h_rule(carried.xs[0], carried.xs[-1], y) for y in ys)
     for x in carried.xs:
         for y0, y1 in zip(ys, ys[1:]):
