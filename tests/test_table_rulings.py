@@ -2009,3 +2009,24 @@ def test_rows_under_the_rest_below_a_header_repeated_with_centred_labels_go_on_w
     horizontal, vertical = text_column_rules(page, body, carried)
     assert _row_tops(horizontal) == [70, 90, 111, 134], _row_tops(horizontal)
     assert sorted({round(v["x0"], 1) for v in vertical}) == list(carried.xs)
+
+
+def test_a_header_label_at_its_cells_left_over_centred_marks_under_horizontal_rules_heads_the_marks():
+    """Under horizontal rules, a checklist's mark column headed 区分 at its cell's left, the marks
+    centred under it, the column before (the groups) with no header label: the label stands in the
+    gutter between the groups' text and the marks, left of the gutter's middle, so it went to the
+    groups' column (before: the header read 区分 | — | 情報保護対策 where the .docx has — | 区分 |
+    情報保護対策). Clear of the groups' text by more than a gutter, over marks, it heads the marks."""
+    from extractor.readers.pdf_tables import horizontal_only_verticals
+
+    size = 11.0
+    rules = [{"x0": 84.3, "x1": 516.9, "top": y} for y in (284.8, 299.2, 335.7, 357.7)]
+    frame = [{"x0": x, "x1": x, "top": 284.5, "bottom": 358.0, "orientation": "v"} for x in (84.6, 516.6)]
+    chars = (_chars("区分", 234.1, 283.7, size) + _chars("情報保護対策", 378.1, 283.7, size)
+             + _chars("町が実施する情報保護", 90.1, 301.2, size) + _chars("☐", 295.8, 301.2, size)
+             + _chars("事故発生時の連絡体制", 378.1, 301.2, size) + _chars("【管理的対策】", 90.1, 312.2, size)
+             + _chars("対応手順を整備する。", 378.1, 312.2, size)
+             + _chars("☑", 295.8, 336.7, size) + _chars("書類の持出しを禁止", 378.1, 336.7, size))
+    verticals = horizontal_only_verticals(rules, frame, chars)
+    head = sorted(round(v["x0"], 1) for v in verticals if abs(v["top"] - 284.8) < 0.1)
+    assert len(head) == 4 and 201.1 < head[1] < 234.1, head

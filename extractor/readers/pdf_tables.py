@@ -1000,6 +1000,18 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
             middle = (a + b) / 2
             near = [e for e in breaks if a - 1 <= e <= b + 1]
             boundaries.append(min(near, key=lambda e: abs(e - middle)) if near else middle)
+        # a header label set at its cell's left over marks centred in it lies in the gutter before
+        # them, clear of the column before's text, and may stand left of the gutter's middle: it
+        # heads the marks, and the boundary comes before it
+        body = [c for *_, kept, band in ladder[1:] if kept for c in band if not c["text"].isspace()]
+        for n, (a, b) in enumerate(gutters):
+            reach = max((c["x1"] for c in body if c["x1"] <= b + 1), default=left)
+            label = [c for c in ladder[0][5] if reach + MIN_GUTTER <= c["x0"] and c["x1"] <= boundaries[n]
+                     and not c["text"].isspace()]
+            end = gutters[n + 1][0] if n + 1 < len(gutters) else right
+            under = [c for c in body if b - 1 <= c["x0"] < end]
+            if label and under and all(is_mark(c["text"]) for c in under):
+                boundaries[n] = min(c["x0"] for c in label) - MIN_GUTTER / 2
         # a rule drawn cell by cell says where the cells are even where the text leaves no gutter (a
         # measure that fills its cell up to the mark beside it): a joint of most of the table's rules,
         # outside every gutter, is a boundary too
