@@ -1010,7 +1010,10 @@ def horizontal_only_verticals(h_edges: list[dict], v_edges: list[dict], chars: l
                      and not c["text"].isspace()]
             end = gutters[n + 1][0] if n + 1 < len(gutters) else right
             under = [c for c in body if b - 1 <= c["x0"] < end]
-            if label and under and all(is_mark(c["text"]) for c in under):
+            # (a label of its own: no text of the band runs on to it from the column before)
+            alone = label and not any(reach < c["x1"] and c["x0"] < min(d["x0"] for d in label) - 1
+                                      for c in ladder[0][5] if not c["text"].isspace())
+            if alone and under and all(is_mark(c["text"]) for c in under):
                 boundaries[n] = min(c["x0"] for c in label) - MIN_GUTTER / 2
         # a rule drawn cell by cell says where the cells are even where the text leaves no gutter (a
         # measure that fills its cell up to the mark beside it): a joint of most of the table's rules,
