@@ -525,6 +525,8 @@ def labels_merged_down(table: TableDraft) -> TableDraft:
     with text of its own, is the label's. Only in a column of such labels — its header names
     departments (担当課), or every label in it names a group of measures — so that an empty value
     (a key–value table's, a 備考's) or an unticked answer column stays empty."""
+    if not any(c.open_above for c in table.cells):
+        return table  # rules drawn between the rows: a merged cell is one already
     cells = sorted(table.cells, key=lambda c: (c.row, c.col))
     # the pitch of a wrap inside a cell: a merged label longer than its first row wraps beside the
     # next row, where the PDF starts a cell of that row
@@ -1224,8 +1226,8 @@ def _repeated_header_and_rest(lines: list[tuple], carried: Carried, horizontal: 
     def at_a_start(line: tuple) -> bool:
         return all(any(0 <= a - x <= 4.0 for x in xs[:-1]) for a, _ in line[3])
 
-    rest, after = [], None
-    for above, line in zip(lines, lines[1:]):
+    rest, after, k = [], None, len(lines)
+    for k, (above, line) in enumerate(zip(lines, lines[1:]), start=1):
         # the rest at a wrap's pitch, its first line under the header as a row stands under it
         pitch = 2.0 if above is head else 0.5
         if line[0] - above[1] > pitch * line[2] or not in_columns(line):
@@ -1243,7 +1245,6 @@ def _repeated_header_and_rest(lines: list[tuple], carried: Carried, horizontal: 
     if after is not None and in_columns(after) and after[0] - rest[-1][1] <= 2 * after[2]:
         if any(v["top"] <= after[0] + 1 and v["bottom"] >= after[1] - 1 for v in vertical):
             return  # a table of the page's own holds them
-        k = lines.index(after)
         while k < len(lines) and in_columns(lines[k]) and lines[k][0] - lines[k - 1][1] <= 2 * lines[k][2]:
             line = lines[k]
             if len(line[3]) >= 2 or line[3][0][0] < xs[1]:
