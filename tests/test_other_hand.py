@@ -323,3 +323,35 @@ def test_a_glossary_of_two_columns_headed_by_their_names_is_no_key_value_table()
     kv = Table(rows=((Cell(0, 0, (para("担当課"),)), Cell(0, 1, (para("市民課"),))),
                      (Cell(1, 0, (para("委託先"),)), Cell(1, 1, (para("株式会社トラストネット"),)))), n_cols=2)
     assert [f.key for f in submission(para("事業の概要"), kv).fields] == ["担当課", "委託先"]
+
+
+def test_a_value_under_a_label_ends_its_cells_padding_short_of_the_margin():
+    """A 件名 row of a table with no rules, the value set past a wide gap: LibreOffice wraps the
+    value where its cell ends, its padding short of the text's right margin, and the next line
+    starts under the value. The first piece of that line would fit before the margin but not
+    before the cell's end: a wrap (before: two paragraphs, the title cut at its first line)."""
+    right = 522.1
+    lines = [chars(180.5, 70.6, "令和８年度第６回北浜市情報公開審議会　資料１５", size=12.0),
+             chars(90.1, 104.2, "件名", size=12.0) + chars(306.1, 104.2, "電子申請サービス（LoGoフォーム）の", size=12.0),
+             chars(306.1, 116.2, "個人情報の外部提供について", size=12.0),
+             chars(90.1, 131.2, "根拠：北浜市個人情報保護条例施行規則第８条第３項", size=12.0)]
+    lines[0] = [dict(c, x0=c["x0"] + right - lines[0][-1]["x1"], x1=c["x1"] + right - lines[0][-1]["x1"]) for c in lines[0]]
+    assert lines[1][-1]["x1"] + 12.0 <= right  # 個 would fit before the margin
+    assert groups(lines, right)[1:] == ["件名 電子申請サービス（LoGoフォーム）の個人情報の外部提供について",
+                                        "根拠：北浜市個人情報保護条例施行規則第８条第３項"]
+
+
+def test_a_centred_line_under_a_right_aligned_one_that_starts_where_it_does_is_a_paragraph():
+    """A right-aligned 資料 line that happens to start where the centred 付議事項 line under it starts
+    looked like an indented block wrapped (the first line ends at the margin, the next starts where
+    it started): centred on the text's width, the second line is a paragraph of its own (before:
+    one paragraph, and the document's first two headings were one)."""
+    right, left = 522.1, 90.1
+    first = chars(180.5, 70.6, "令和８年度第６回北浜市情報公開個人情報保護審議会　資料１５", size=12.0)
+    shift = right - first[-1]["x1"]
+    first = [dict(c, x0=c["x0"] + shift, x1=c["x1"] + shift) for c in first]
+    text = "北浜市情報公開・個人情報保護審議会　付議事項"
+    start = (left + right - 12.0 * len(text)) / 2
+    assert abs(start - first[0]["x0"]) < 1.0  # the coincidence: both start at one x
+    lines = [first, chars(start, 87.4, text, size=12.0), chars(left, 104.2, "件名：健康管理システムに係る業務委託について", size=12.0)]
+    assert groups(lines, right)[:2] == ["令和８年度第６回北浜市情報公開個人情報保護審議会　資料１５", text]

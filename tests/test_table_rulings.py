@@ -2030,3 +2030,119 @@ def test_a_header_label_at_its_cells_left_over_centred_marks_under_horizontal_ru
     verticals = horizontal_only_verticals(rules, frame, chars)
     head = sorted(round(v["x0"], 1) for v in verticals if abs(v["top"] - 284.8) < 0.1)
     assert len(head) == 4 and 201.1 < head[1] < 234.1, head
+
+
+# -- the page after a break: what a repeated header stands over (seed 5417, held out) ------------
+
+_LANDSCAPE = (55.4, 556.6)
+
+
+def test_the_rest_of_a_cut_row_in_the_first_column_under_a_repeated_header_is_one_row():
+    """LibreOffice repeats a header over the rest of a row the page break cut: here four lines of
+    the item column (the first), then the table's last row. Lines of one piece that say nothing of
+    what they are, between the header the page repeats and the first row, are that rest — one row
+    (before: taken for legends, or no table at all, the rest a paragraph and its items lost)."""
+    from extractor.readers.pdf_tables import Carried, text_column_rules
+
+    size = 12.0
+    head = [("個人情報項目", 125.2), ("手続の名称", 284.2), ("Ｎｏ", 455.2), ("付議理由", 596.2)]
+    page = _lines([(30.6, [("個人情報保護審議会資料", 570.2)]), (70.6, head),
+                   (92.6, [("者番号、受診者の住所、", 90.1)]), (104.6, [("個人番号、被保険者番", 90.1)]),
+                   (116.6, [("号、勤務先、相談者のフ", 90.1)]), (128.6, [("リガナ、住所等", 90.1)]),
+                   (150.6, [("被保険者の性別、年齢、", 90.1), ("図書館利用申請", 243.1), ("２２", 396.1),
+                            ("②オンライン決済", 549.1)]),
+                   (162.6, [("世帯主の病歴、学校名、", 90.1), ("③マイナンバーカード", 549.1)]), (174.6, [("生年月日、口座番号等", 90.1)]),
+                   (196.6, [("※①単年度手続者が１，０００人を超えることが想定される場合", 90.1)])], size)
+    carried = Carried(starts=(90.1, 125.2, 243.1, 284.2, 396.1, 455.2, 549.1, 596.2),
+                      head="個人情報項目手続の名称Ｎｏ付議理由", xs=(86.6, 239.6, 392.6, 545.6, 675.0))
+    horizontal, vertical = text_column_rules(page, _LANDSCAPE, carried)
+    assert _row_tops(horizontal) == [70, 92, 150, 188], _row_tops(horizontal)  # header, the rest, the row
+    assert {round(v["x0"]) for v in vertical} == {87, 240, 393, 546, 673}
+
+
+def test_a_header_repeated_alone_at_a_pages_top_is_a_row_of_the_table_before():
+    """The page break fell after a table's last row, and LibreOffice prints the header again on
+    the next page with nothing under it: its labels centred, as a header's are, the header of that
+    table repeated — a row to go on with it, which continue_table drops (before: a paragraph,
+    read as a section heading 用語説明). A row repeated the same way, its text at its cells' starts,
+    is no header (test above)."""
+    from extractor.readers.pdf_tables import Carried, text_column_rules
+
+    page = _lines([(34.6, [("個人情報保護審議会資料", 570.2)]), (70.6, [("用語", 225.7), ("説明", 531.7)]),
+                   (562.6, [("-6-", 385.4)])], 12.0)
+    carried = Carried(starts=(90.1, 225.7, 396.1, 531.7), head="用語説明", xs=(86.6, 392.6, 687.6))
+    horizontal, vertical = text_column_rules(page, _LANDSCAPE, carried)
+    assert _row_tops(horizontal) == [70, 84]
+    assert {round(v["x0"]) for v in vertical} == {87, 393, 688}
+
+
+def test_under_a_repeated_header_the_rest_of_a_cut_row_then_a_group_label_keep_the_columns():
+    """Under the header the page repeats, the rest of the row the break cut (in the measure column),
+    then a group's label merged across: both rows of the table going on, on its columns (before:
+    the rows under them made a table of their own, the marks' centred column a column of it, and
+    the label a section heading between two tables)."""
+    from extractor.readers.pdf_tables import Carried, text_column_rules
+
+    size = 12.0
+    page = _lines([(34.6, [("資料１５", 480.9)]), (70.6, [("実施", 90.1), ("対策内容", 306.1)]),
+                   (85.6, [("的に報告させる。", 306.1)]),
+                   (100.6, [("提供先に求める対策【技術的安全管理措置】", 90.1)]),
+                   (115.6, [("☑", 187.4), ("アクセスログを取得させ、定期的に分", 306.1)]),
+                   (127.6, [("析させる。", 306.1)]),
+                   (142.6, [("☐", 187.4), ("サーバを冗長化させ、バックアップを", 306.1)]),
+                   (154.6, [("取得させる。", 306.1)]),
+                   (169.6, [("☑", 187.4), ("通信内容はＴＬＳ１．２以上で暗号化", 306.1)]),
+                   (181.6, [("させる。", 306.1)])], size)
+    carried = Carried(starts=(90.1, 187.4, 306.1), head="実施対策内容", xs=(86.6, 302.6, 513.6))
+    horizontal, vertical = text_column_rules(page, (55.4, 736.6), carried)
+    assert _row_tops(horizontal) == [70, 85, 100, 115, 142, 169, 195], _row_tops(horizontal)
+    assert {round(v["x0"]) for v in vertical} == {87, 303, 514}, sorted({round(v["x0"]) for v in vertical})
+
+
+def test_a_header_labels_wrapped_rest_is_the_headers_not_the_rest_of_a_cut_row():
+    """取扱う個人情報項 / 目: the rest of a header label, right under it, belongs to the header row; the
+    rest of the cut row starts under it (a guard for the rule above)."""
+    from extractor.readers.pdf_tables import Carried, text_column_rules
+
+    size = 12.0
+    page = _lines([(34.6, [("資料１５", 480.9)]),
+                   (70.6, [("所管課", 120.7), ("取扱う個人情報項", 198.7), ("該当区分", 330.7), ("手続名", 444.7)]),
+                   (82.6, [("目", 240.7)]),
+                   (97.6, [("号（連絡先（任", 198.1)]), (109.6, [("意））、被保険者", 198.1)]),
+                   (121.6, [("先", 198.1)]),
+                   (136.6, [("情報政策課", 90.1), ("保護者の年齢・続", 198.1), ("③マイナン", 306.1),
+                            ("国民健康保険", 414.1)]),
+                   (148.6, [("柄、被保険者の在", 198.1), ("バーカード", 306.1), ("資格取得申請", 414.1)]),
+                   (160.6, [("住所", 198.1)]),
+                   (175.6, [("文書法制課", 90.1), ("病歴・性別", 198.1), ("①約８００件", 306.1),
+                            ("就学援助申請", 414.1)])], size)
+    carried = Carried(starts=(90.1, 120.7, 198.1, 306.1, 330.7, 414.1, 444.7),
+                      head="所管課取扱う個人情報項該当区分手続名", xs=(86.6, 194.6, 302.6, 410.6, 513.6))
+    horizontal, _ = text_column_rules(page, (55.4, 736.6), carried)
+    assert _row_tops(horizontal)[:3] == [70, 97, 136], _row_tops(horizontal)
+
+
+def test_a_group_label_ending_a_page_with_no_room_for_the_tallest_row_is_the_tables_last_row():
+    """LibreOffice moves a row that does not fit to the next page whole; a group's label before it
+    ends the page with room under it for a short row but not for the table's tallest (three lines
+    here): the label is the table's last row, the group going on over the page (before: only a
+    row's gap and a line were allowed, and the label was a section heading)."""
+    from extractor.readers.pdf_tables import text_column_rules
+
+    size = 10.5
+    rows = [(540.9, [("Ｎｏ", 146.2), ("対策内容", 285.0), ("実施", 434.2)])]
+    top = 554.4
+    for n, (first, rest, mark) in enumerate([("個人情報を含む書類の持出", ["しを禁止する。"], "◯"),
+                                             ("作業場所への入退室を記録", ["し、定期的に確認する。"], "◯"),
+                                             ("不要となった電子データを", ["消去し、消去の記録を保存", "する。"], "×"),
+                                             ("再委託を行う場合は事前に", ["承認を得ることとする。"], "◯"),
+                                             ("必要に応じて立入り調査を", ["実施し、状況報告を求め", "る。"], "×")], start=1):
+        rows.append((top, [(str(n), 151.5), (first, 234.1), (mark, 439.5)]))
+        rows += [(top + size * (k + 1), [(line, 234.1)]) for k, line in enumerate(rest)]
+        top += size * (len(rest) + 1) + 3.0
+    rows.append((top, [("【技術的対策】", 90.1)]))
+    rows.append((744.3, [("-1-", 296.7)]))
+    body = (55.4, 736.6)
+    assert body[1] - (top + size) > 3.0 + 2 * size  # room for a row of two lines
+    horizontal, _ = text_column_rules(_lines(rows, size), body)
+    assert round(top - 1) in _row_tops(horizontal) and _row_tops(horizontal)[-1] == round(top + size + 1), _row_tops(horizontal)

@@ -307,7 +307,12 @@ def lines_to_paragraph_groups(lines: list[Line], right_limit: float,
             size = prev.size
             gap = line.top - prev.bottom
             # the next line's first piece would have fitted after this one: a break, not a wrap
-            would_fit = right_limit - (prev.x1 + _seam_space(prev, line) + leading_unit_width(line)) >= FIT_SLACK
+            needs = prev.x1 + _seam_space(prev, line) + leading_unit_width(line)
+            would_fit = right_limit - needs >= FIT_SLACK
+            if would_fit and line.x0 - prev.x0 > 1.5 * size and abs(line.x0 - (_value_start(prev) or -9.0)) <= 1.0:
+                # the next line under the value of a label–value line (a table with no rules): the
+                # value's cell ends its padding, up to an em, short of the text's right margin
+                would_fit = right_limit - size - needs >= FIT_SLACK
             new_item = bool(PARAGRAPH_START.match(line.text.lstrip())) and not (
                 not would_fit and _inline_enumeration_goes_on(prev, line))
             # a full ``見出し：値`` line whose value goes on further in than a paragraph's first-line
@@ -325,8 +330,11 @@ def lines_to_paragraph_groups(lines: list[Line], right_limit: float,
             spaced = gap > (wrap_gap + tolerance * size if wrap_gap is not None else 0.6 * size)
             # a line set apart is a paragraph of its own, unless it wrapped: the next line starts
             # where it started (an indented block), or ends at the margin too (right-aligned)
+            # — a line centred on the text's width under it (付議事項 under a right-aligned 資料 line
+            # that happens to start where it does) is a paragraph of its own
+            centred = set_apart(line) and abs(line.x0 + line.x1 - left - right_limit) <= size
             same_block = set_apart(prev) and prev.x1 >= right_limit - 1.5 * size and not would_fit and (
-                abs(line.x0 - prev.x0) < 1.0 or right_wrap)
+                (abs(line.x0 - prev.x0) < 1.0 and not centred) or right_wrap)
             # a full line that closes (。 ） 」) followed by a line all in another weight (a bold
             # heading after a title that happens to fill the line): a break, not a wrap
             reweighted = not would_fit and _closes(prev) and _weight(prev) != _weight(line) and None not in (

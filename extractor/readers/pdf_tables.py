@@ -1234,6 +1234,13 @@ def _repeated_header_and_rest(lines: list[tuple], carried: Carried, horizontal: 
             after = line  # a line across the columns (a note under the table) or apart ends it
             break
         rest.append(line)
+    if not rest and not at_a_start(head):
+        # the header alone, nothing of the table under it (the break fell after the table's last
+        # row, and LibreOffice repeats the header still), its labels centred as a header's are (a
+        # row's text begins at its cells' starts): a row of that table, which continue_table drops
+        # as the header repeated
+        _add_grid(carried.xs, [head[0] - 1, head[1] + 1], horizontal, vertical)
+        return
     at = next((i for i, line in enumerate(rest)
                if any(abs(line[3][0][0] - x) <= 2.0 for x in carried.starts if x > xs[1])
                or (len(line[3]) >= 2 and at_a_start(line))), None)
@@ -1255,8 +1262,13 @@ def _repeated_header_and_rest(lines: list[tuple], carried: Carried, horizontal: 
     horizontal[:] = [h for h in horizontal if not top <= h["top"] <= bottom]
     vertical[:] = [v for v in vertical if not (top <= v["top"] and v["bottom"] <= bottom)]
     ys = [head[0] - 1, rest[at][0] - 1] + [line[0] - 1 for line in starts] + [rest[-1][1] + 1]
-    horizontal.extend(_h_rule(carried.xs[0], carried.xs[-1], y) for y in ys)
-    for x in carried.xs:
+    _add_grid(carried.xs, ys, horizontal, vertical)
+
+
+def _add_grid(xs: tuple[float, ...], ys: list[float], horizontal: list[dict], vertical: list[dict]) -> None:
+    """The edges of a full grid: a rule across at each of ``ys``, a boundary at each of ``xs`` between."""
+    horizontal.extend(_h_rule(xs[0], xs[-1], y) for y in ys)
+    for x in xs:
         for y0, y1 in zip(ys, ys[1:]):
             vertical.append({"x0": x, "x1": x, "top": y0, "bottom": y1, "width": 0, "height": y1 - y0,
                              "orientation": "v", "object_type": "line"})
@@ -1365,9 +1377,15 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
         return any(_runs_over(line, x) for x in cols)
 
     def heads_next_page(table) -> bool:
-        last = table[-1]
+        # no room under it for the table's tallest cell (its lines at the wrap's pitch) and a gap:
+        # the row after it went to the next page whole
+        last, gaps = table[-1], _gaps(table)
+        tallest, top = last[2], table[0][0]
+        for line, gap in zip(table[1:], gaps):
+            top = line[0] if gap > min(gaps) + 1.0 else top
+            tallest = max(tallest, line[1] - top)
         return (len(table) >= 3 and last is run[-1] and is_group_label(_line_text(last))
-                and body[1] - last[1] < max(_gaps(table)) + last[2])
+                and body[1] - last[1] < max(gaps) + tallest)
 
     # a header the page repeats further above the rows than rows stand apart (joined to them by
     # :func:`text_column_rules`) is no row among them: it joins the table as its header
@@ -1440,6 +1458,13 @@ def _legends_under_header(above: list[tuple], first_row: tuple, first: float, ap
     head = above[-1 - len(legends)]
     told = all(_says_what_it_is(line) for line in legends)
     return legends if len(head[3]) >= 3 or (len(head[3]) == 2 and told) else []
+
+
+def _wraps_a_label(upper: tuple, line: tuple) -> bool:
+    """``line`` is the rest of one label of the header line ``upper``, wrapped: one piece right
+    under it, within one of its labels."""
+    return (len(line[3]) == 1 and len(upper[3]) >= 2 and line[0] - upper[1] <= 1.0
+            and any(a - 1 <= line[3][0][0] and line[3][0][1] <= b + 1 for a, b in upper[3]))
 
 
 def _left_of_columns(line: tuple, first: float) -> bool:
@@ -1713,7 +1738,8 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
                 and (len({_index(cols, a) for a, _ in line[3]}) >= 2
                      # a group's label or a legend merged across, apart from the row above as rows are
                      or (len(line[3]) == 1 and _says_what_it_is(line))))]
-    if rows and table[0] is not rows[0]:
+    cut_rest = bool(rows) and table[0] is not rows[0]
+    if cut_rest:
         rows = [table[0]] + rows  # lines before the first row: the rest of a row a page break cut
     elif rows and wrap is not None and table[0][0] < body[0] + 4 * table[0][2]:
         # a header repeated at the page's top, labels in the anchor column too: it ends at the first
@@ -1733,15 +1759,23 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     # line over two pieces is as likely the last row of a key–value table before it)
     # of three labels or more, or of two where each such line says what it is: a legend quoting a
     # mark, a group's label (実施 | 対策内容 over 実施するものに「◯」… and 西原村が実施する…【運用上の対策】)
+    # under the header the page repeats, lines of one piece each that say nothing of what they are
+    # (no legend, no group): the rest of the row the page break cut, one row of the table
+    repeats = next((k for k in range(len(above) - 1, -1, -1) if _line_text(above[k]) == head), None)
+    rest = above[repeats + 1:] if repeats is not None else []
+    while rest and _wraps_a_label(above[repeats], rest[0]):
+        rest, repeats = rest[1:], repeats + 1  # (the rest of a header label: 取扱う個人情報項 / 目)
+    # then a group's label or a legend saying what it is: a row of its own, merged across
+    told = next((k for k, line in enumerate(rest) if _says_what_it_is(line)), len(rest))
+    if told and all(len(line[3]) == 1 and (k < told or _says_what_it_is(line)) for k, line in enumerate(rest)):
+        table, rows, above = rest + table, [rest[0], *rest[told:]] + rows[cut_rest:], above[:repeats + 1]
     legends = _legends_under_header(above, table[0], cols[0], max(gaps, default=0.0) + 1.0)
     above = above[:len(above) - len(legends)]
     headed = False
     for k, line in enumerate(above[::-1][:2]):
         upper = above[-2 - k] if k + 1 < len(above) else None
         # the rest of one header label wrapped (取扱い個人情 / 報の項目), right under the label line
-        label_rest = (len(line[3]) == 1 and not headed and upper is not None and len(upper[3]) >= 2
-                      and line[0] - upper[1] <= 1.0
-                      and any(a - 1 <= line[3][0][0] and line[3][0][1] <= b + 1 for a, b in upper[3]))
+        label_rest = not headed and upper is not None and _wraps_a_label(upper, line)
         # a label over its column; the outer ones may stand out beyond the table's sides (centred
         # over a column wider than its values); labels wholly right of the table head columns no
         # row fills (an answer column ticked in no row)
