@@ -488,3 +488,24 @@ def test_a_value_set_in_its_own_column_after_a_label_goes_on_where_it_starts():
     assert [len(g) for g in lines_to_paragraph_groups([label, rest, after], 512.0)] == [2, 1]
     short = line([("事業内容", 90.1), ("１　概要", 306.1)], 128.7)
     assert [len(g) for g in lines_to_paragraph_groups([short, rest, after], 512.0)] == [1, 1, 1]
+
+
+def test_a_synthetic_italic_characters_box_is_its_advance_not_the_sheared_glyphs():
+    """LibreOffice and Chromium slant a Japanese face that has no italic by shearing the text
+    matrix; pdfminer's box of such a character is the sheared glyph's, a quarter of an em wider
+    than its advance, and in a Chromium cell filled to its edge an italic measure seemed to run
+    into the mark beside it (seed 5417: 保護に☑ one cell, the mark lost). The reader takes the box
+    at the baseline: the advance."""
+    from types import SimpleNamespace
+
+    from extractor.readers.layout import upright_x
+
+    a = d = 10.8
+    c, e, f, descent = 2.7, 100.0, 500.0, -0.12  # c / d = 0.25, as Chromium slants
+    sheared = SimpleNamespace(matrix=(a, 0.0, c, d, e, f), x0=c * descent + e, y0=d * descent + f,
+                              x1=a + c * (descent + 1) + e, y1=d * (descent + 1) + f)
+    assert sheared.x1 - sheared.x0 > a + 2.0
+    x0, x1 = upright_x(sheared)
+    assert (round(x0, 6), round(x1, 6)) == (100.0, 110.8)
+    upright = SimpleNamespace(matrix=(a, 0.0, 0.0, d, e, f), x0=100.0, y0=0.0, x1=110.8, y1=0.0)
+    assert upright_x(upright) == (100.0, 110.8)

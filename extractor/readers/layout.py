@@ -383,6 +383,19 @@ def is_italic(c: dict) -> bool:
     return abs(m[1]) < 1e-3 and 0.1 <= abs(m[2] / m[3]) <= 0.6
 
 
+def upright_x(char) -> tuple[float, float]:
+    """The (x0, x1) of a pdfminer ``LTChar`` as set, without the slant of a synthetic italic: its
+    box is the sheared glyph's (x moves by ``c / d`` of the height above the baseline), up to a
+    quarter of an em wider than the advance, and a slanted character seemed to run into the next
+    cell's text (Chromium sets a cell's text up to its edge)."""
+    a, b, c, d, _, f = char.matrix
+    if not d or abs(b) >= 1e-3 or not c:
+        return char.x0, char.x1
+    k = c / d
+    lo, hi = sorted((char.x0 - k * (char.y0 - f), char.x1 - k * (char.y1 - f)))
+    return lo, hi
+
+
 def hex_colour(colour) -> str | None:
     """A PDF fill colour (pdfminer's gray / RGB / CMYK components, 0-1) → six hex digits; None for a
     pattern or anything else that is no plain colour."""

@@ -28,7 +28,7 @@ from ..errors import CorruptDocument, EmptyDocument, Encrypted, TooLarge
 from ..limits import DEFAULT as DEFAULT_LIMITS, Limits, refusal
 from ..glyphs import symbol_glyph
 from ..ir import Document, Page, Paragraph, Run, Warning
-from .layout import (Line, Segment, Styler, base_font_name, chars_to_lines, hex_colour, lines_to_paragraph_groups,
+from .layout import (Line, Segment, Styler, base_font_name, chars_to_lines, hex_colour, upright_x, lines_to_paragraph_groups,
                      paragraph_of_lines, right_margin)
 from .pdf_tables import (TABLE_SETTINGS, Carried, TableDraft, continue_table, cut_row_closer, drawn_checkboxes,
                          horizontal_only_verticals, labels_merged_down, last_text_columns, open_grid_closers,
@@ -73,7 +73,8 @@ def _render_mode_page_layout(pdf, page) -> list[dict]:
             fontname = obj.fontname
             if isinstance(fontname, bytes):  # pragma: nocover - as pdfplumber does
                 fontname = pp.fix_fontname_bytes(fontname)
-            chars.append({"text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0,
+            x0, x1 = upright_x(obj)
+            chars.append({"text": obj.get_text(), "x0": x0 + mb_x0, "x1": x1 + mb_x0,
                           "top": (height - obj.y1) + mb_top, "bottom": (height - obj.y0) + mb_top,
                           "size": obj.size, "fontname": fontname, "matrix": obj.matrix,
                           "render_mode": self._render_mode, "upright": obj.upright,

@@ -29,7 +29,7 @@ import ctypes
 import io
 import re
 
-from .layout import hex_colour
+from .layout import hex_colour, upright_x
 
 _OPERATORS = "q Q cm BT Td TD Tm TL T* Tf Tc Tw Tz Ts Tj TJ ' \" Do"
 
@@ -246,7 +246,8 @@ class PdfiumDocument:
                     text = f"(cid:{cid})"
                 char = LTChar(matrix, font, size, 1.0, 0.0, text, font.char_width(cid), font.char_disp(cid), None,
                               gstate)
-                chars.append({"text": text, "x0": char.x0, "x1": char.x1, "top": height - char.y1,
+                x0, x1 = upright_x(char)
+                chars.append({"text": text, "x0": x0, "x1": x1, "top": height - char.y1,
                               "bottom": height - char.y0, "size": char.size, "fontname": fontname,
                               "matrix": char.matrix, "render_mode": render_mode, "upright": char.upright,
                               "color": colour})
