@@ -7,7 +7,12 @@ submission index, ``NULL`` for a lone document):
 - ``documents``: path, part, kind (submission, minutes, other: a document that is neither), format, title, document_number, body,
   fiscal_year, session, date, agenda_type, departments (a JSON list), source_sha256, and what the
   approved-version lookup matches on: parent_title (the 別紙's 件名), reference (the change-marking
-  reference, naming the meeting that approved the version it revises) and source_filename;
+  reference, naming the meeting that approved the version it revises) and source_filename; and what
+  ``council link`` groups renderings and scores on: raw_title, meeting and agenda (the output's own
+  objects as JSON), materials (the minutes' list, as JSON) and sections (how many a submission has;
+  their text is ``text.body``);
+- ``outputs``: path, sha256, size, mtime_ns, schema (the output's ``schema``) and error (why a file is
+  no JSON, e.g. ``JSONDecodeError``);
 - ``fields``: key, value; ``checklist``: party, kind, grp, measure, mark, status;
 - ``items``: the personal-data items, where listed (procedure or field), text, item, subject,
   category, sensitivity;
@@ -35,15 +40,18 @@ from pathlib import Path
 from .archive import LINKS, MANIFEST, visible_files
 
 CATALOGUE = "catalogue.sqlite"
-VERSION = 2  # 2: documents.parent_title, reference and source_filename, outputs.size and mtime_ns
+VERSION = 3  # 2: documents.parent_title, reference and source_filename, outputs.size and mtime_ns;
+# 3: what council link scores and groups on (documents.raw_title, meeting, agenda, materials, sections;
+# the minutes' title; outputs.schema and error)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER, mtime_ns INTEGER);
+CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER, mtime_ns INTEGER,
+  schema TEXT, error TEXT);
 CREATE TABLE IF NOT EXISTS documents (path TEXT NOT NULL, part INTEGER, kind TEXT NOT NULL, format TEXT,
   title TEXT, document_number TEXT, body TEXT, fiscal_year INTEGER, session INTEGER, date TEXT,
   agenda_type TEXT, departments TEXT, source_sha256 TEXT, parent_title TEXT, reference TEXT,
-  source_filename TEXT);
+  source_filename TEXT, raw_title TEXT, meeting TEXT, agenda TEXT, materials TEXT, sections INTEGER);
 CREATE TABLE IF NOT EXISTS fields (path TEXT NOT NULL, part INTEGER, key TEXT, value TEXT);
 CREATE TABLE IF NOT EXISTS checklist (path TEXT NOT NULL, part INTEGER, party TEXT, kind TEXT, grp TEXT,
   measure TEXT, mark TEXT, status TEXT);
@@ -96,14 +104,25 @@ def _outputs(root: Path) -> list[tuple[str, Path]]:
             and not rel.endswith(".diff.json")]
 
 
+_COLUMNS = ",".join("?" * 21)
+
+
+def _as_written(value) -> str:
+    """A part of an output (its meeting, agenda, materials) as JSON, so a reader gets back what the
+    output holds, keys it does not know included."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
 def _submission_rows(con, path: str, part: int | None, sub: dict) -> None:
     meeting, agenda = sub.get("meeting") or {}, sub.get("agenda") or {}
-    con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+    con.execute(f"INSERT INTO documents VALUES ({_COLUMNS})", (
         path, part, "submission", (sub.get("source") or {}).get("format"), sub.get("title"),
         meeting.get("document_number"), meeting.get("body"), meeting.get("fiscal_year"), meeting.get("session"),
         meeting.get("date"), agenda.get("type"), json.dumps(agenda.get("departments") or [], ensure_ascii=False),
         (sub.get("source") or {}).get("sha256"), agenda.get("parent_title"),
-        (sub.get("change_marking") or {}).get("reference"), (sub.get("source") or {}).get("filename")))
+        (sub.get("change_marking") or {}).get("reference"), (sub.get("source") or {}).get("filename"),
+        sub.get("raw_title"), _as_written(sub.get("meeting")), _as_written(sub.get("agenda")), None,
+        len(sub.get("sections", []))))
     con.executemany("INSERT INTO fields VALUES (?,?,?,?)",
                     [(path, part, f.get("key"), f.get("value")) for f in sub.get("fields", [])])
     con.executemany("INSERT INTO checklist VALUES (?,?,?,?,?,?,?,?)",
@@ -119,10 +138,11 @@ def _submission_rows(con, path: str, part: int | None, sub: dict) -> None:
 
 def _minutes_rows(con, path: str, m: dict) -> None:
     meeting = m.get("meeting") or {}
-    con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
-        path, None, "minutes", (m.get("source") or {}).get("format"), None, None, meeting.get("body"),
+    con.execute(f"INSERT INTO documents VALUES ({_COLUMNS})", (
+        path, None, "minutes", (m.get("source") or {}).get("format"), m.get("title"), None, meeting.get("body"),
         meeting.get("fiscal_year"), meeting.get("session"), meeting.get("date"), None, "[]",
-        (m.get("source") or {}).get("sha256"), None, None, (m.get("source") or {}).get("filename")))
+        (m.get("source") or {}).get("sha256"), None, None, (m.get("source") or {}).get("filename"),
+        m.get("raw_title"), _as_written(m.get("meeting")), None, _as_written(m.get("materials", [])), None))
     con.executemany("INSERT INTO minutes_items VALUES (?,?,?,?,?,?)", [
         (path, n, i.get("number"), i.get("title"), i.get("kind"), (i.get("outcome") or {}).get("status"))
         for n, i in enumerate(m.get("items", []))])
@@ -134,9 +154,9 @@ def _other_rows(con, path: str, d: dict) -> None:
     """A document that is no council submission or minutes: its title (where it states one), its
     source and its text, searchable beside the rest; nothing about a meeting or an agenda."""
     source = d.get("source") or {}
-    con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+    con.execute(f"INSERT INTO documents VALUES ({_COLUMNS})", (
         path, None, "other", source.get("format"), d.get("title"), None, None, None, None, None, None, "[]",
-        source.get("sha256"), None, None, source.get("filename")))
+        source.get("sha256"), None, None, source.get("filename"), None, None, None, None, None))
     body = "\n".join(p.get("text") or "" for p in d.get("paragraphs", []))
     con.execute("INSERT INTO text VALUES (?,?,?,?)", (path, None, d.get("title") or "", body))
 
@@ -163,10 +183,11 @@ def index_archive(root: Path) -> IndexCounts:
                     con.execute("UPDATE outputs SET size = ?, mtime_ns = ? WHERE path = ?",
                                 (stat.st_size, stat.st_mtime_ns, rel))
                 continue
+            error = None
             try:
                 doc = json.loads(data.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError):
-                doc = None
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                doc, error = None, exc.__class__.__name__
             kind = doc.get("schema") if isinstance(doc, dict) else None
             with con:  # one transaction a file: a crash leaves the catalogue as it was before it
                 for table in _TABLES:
@@ -182,8 +203,9 @@ def index_archive(root: Path) -> IndexCounts:
                     _other_rows(con, rel, doc)
                 else:
                     not_council += 1
-                con.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
-                            (rel, digest, stat.st_size, stat.st_mtime_ns))
+                con.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?)",
+                            (rel, digest, stat.st_size, stat.st_mtime_ns, kind if isinstance(kind, str) else None,
+                             error))
             indexed += kind in ("council-submission", "council-packet", "council-minutes", "council-document")
         gone = [p for p in known if p not in seen]
         with con:

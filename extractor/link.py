@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .archive import MANIFEST, find_documents, part_name
@@ -31,11 +31,17 @@ WEIGHTS = {"title": 0.5, "number": 0.35, "document_number": 0.3, "meeting": 0.2}
 class Candidate:
     file: str
     part: int | None  # index in a packet's submissions, None for a lone submission
-    submission: dict
+    submission: dict  # the submission, or what the catalogue holds of it (see load_catalogue)
+    stored_text: str | None = None  # the text an item's number is looked for in, when the catalogue gave it
 
     @property
     def key(self) -> str:
         return part_name(self.file, self.part)
+
+    @cached_property
+    def text(self) -> str:
+        """The text an item's number is looked for in: joined once, not for every item it is held against."""
+        return self.stored_text if self.stored_text is not None else _submission_text(self.submission)
 
 
 _FORMAT_ORDER = {"docx": 0, "pdf": 1, "xlsx": 2, "text": 3, "image": 4}
@@ -131,7 +137,7 @@ def score(minutes: dict, item: dict, candidate: Candidate) -> tuple[float, list[
     if sim >= 0.6:
         total += WEIGHTS["title"] * sim
         how.append("title" if sim == 1.0 else f"title~{sim:.2f}")
-    if item.get("number") and item["number"] in _submission_text(sub):
+    if item.get("number") and item["number"] in candidate.text:
         total += WEIGHTS["number"]
         how.append("number")
     number = (sub.get("meeting") or {}).get("document_number")
@@ -166,8 +172,79 @@ def load_archive(root: Path) -> tuple[list[tuple[str, dict]], list[Candidate]]:
     return minutes, candidates
 
 
+def load_catalogue(root: Path) -> tuple[list[tuple[str, dict]], list[Candidate]] | None:
+    """What :func:`load_archive` gives, read from the catalogue (``root/catalogue.sqlite``, brought up
+    to date first, so only outputs whose bytes changed are read): each minutes document's title,
+    meeting, materials and items, each submission's title, meeting, agenda, reference and format, and
+    the text its items' numbers are looked for in (title, raw title, field values, sections), only
+    when some item has a number. None when the catalogue cannot be written or an output cannot be
+    indexed, so the caller reads every JSON as before. A catalogue it made in a folder that holds no
+    minutes or submissions is removed again: a folder of documents is left as it was."""
+    import sqlite3
+
+    from .catalogue import CATALOGUE, index_archive
+
+    created = not (root / CATALOGUE).exists()
+    try:
+        index_archive(root)
+        con = sqlite3.connect((root / CATALOGUE).resolve().as_uri() + "?mode=ro", uri=True)
+    except (sqlite3.Error, OSError, AttributeError, TypeError, ValueError, KeyError):
+        return None  # a read-only folder, or an output the catalogue cannot index: read the JSON
+    try:
+        corrupt = con.execute("SELECT path, error FROM outputs WHERE error IS NOT NULL ORDER BY path").fetchone()
+        if corrupt:
+            con.close()
+            if created:
+                _remove_catalogue(root)
+            raise CorruptDocument(corrupt[0], f"not a JSON file ({corrupt[1]})",
+                                  hint="link reads the JSON council extract or batch wrote; convert the archive first")
+        items: dict[str, list[dict]] = {}
+        for path, number, title, outcome in con.execute(
+                "SELECT path, number, title, outcome FROM minutes_items ORDER BY path, item"):
+            items.setdefault(path, []).append({"number": number, "title": title,
+                                               "outcome": None if outcome is None else {"status": outcome}})
+        minutes, candidates, rows = [], [], []
+        for path, part, kind, fmt, title, raw_title, meeting, agenda, reference, materials, sections in con.execute(
+                "SELECT path, part, kind, format, title, raw_title, meeting, agenda, reference, materials, sections"
+                " FROM documents WHERE kind IN ('minutes', 'submission') ORDER BY path, part"):
+            if kind == "minutes":
+                minutes.append((path, {"title": title, "meeting": json.loads(meeting),
+                                       "materials": json.loads(materials), "items": items.get(path, []),
+                                       "source": {"format": fmt}}))
+            else:
+                rows.append((path, part, {"title": title, "raw_title": raw_title, "meeting": json.loads(meeting),
+                                          "agenda": json.loads(agenda), "change_marking": {"reference": reference},
+                                          "source": {"format": fmt}}, sections))
+        texts: dict[tuple, str] = {}
+        if any(i.get("number") for _, m in minutes for i in m["items"]):
+            values: dict[tuple, list[str]] = {}
+            for path, part, value in con.execute("SELECT path, part, value FROM fields ORDER BY rowid"):
+                values.setdefault((path, part), []).append(value or "")
+            bodies = {(path, part): body for path, part, body in con.execute("SELECT path, part, body FROM text")}
+            for path, part, sub, sections in rows:
+                # as _submission_text joins them: the sections' text is the catalogue's body, joined the same way
+                parts = [sub["title"] or "", sub["raw_title"] or ""] + values.get((path, part), [])
+                texts[path, part] = "\n".join(parts + ([bodies.get((path, part)) or ""] if sections else []))
+        candidates = [Candidate(path, part, sub, texts.get((path, part))) for path, part, sub, _ in rows]
+    finally:
+        con.close()
+    if created and not minutes and not candidates:  # no batch's folder: leave it as it was
+        _remove_catalogue(root)
+    return minutes, candidates
+
+
+def _remove_catalogue(root: Path) -> None:
+    from .catalogue import CATALOGUE
+
+    for suffix in ("", "-wal", "-shm"):
+        (root / (CATALOGUE + suffix)).unlink(missing_ok=True)
+
+
 def link_archive(root: Path) -> dict:
-    minutes, candidates = load_archive(root)
+    """The links of ``root``'s minutes items to its submissions, from the catalogue when it can be
+    brought up to date (:func:`load_catalogue`), else from every JSON (:func:`load_archive`)."""
+    loaded = load_catalogue(root)
+    minutes, candidates = loaded if loaded is not None else load_archive(root)
     if not minutes and not candidates:
         documents = find_documents(root)
         what = f"{len(documents)} documents and no council JSON" if documents else "no council JSON"

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from extractor.catalogue import CATALOGUE, index_archive, query
+from extractor.catalogue import CATALOGUE, VERSION, index_archive, query
 from tests.conftest import SAMPLES
 
 
@@ -88,7 +88,7 @@ def test_query_is_read_only_and_errors_are_one_line(out, tmp_path):
     none = council("query", tmp_path, "SELECT 1")
     assert none.returncode == 2 and "council index" in none.stderr
     with sqlite3.connect(out / CATALOGUE) as con:  # opens in sqlite3 as it is
-        assert con.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() == ("2",)
+        assert con.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() == (str(VERSION),)
 
 
 def _lookup(new, archive, pool=None):
