@@ -7,14 +7,17 @@ On the corpus of `make corpus` (254 documents in four renderings: .docx, LibreOf
 text export), in one run on this machine:
 
   1. One core, in this process, file by file (the pipeline loaded first, as a batch worker has it):
-       pipeline    council's extract + JSON: read, structure (with classification), serialise — each timed
+       pipeline    council's extract + JSON: read, structure (with classification), serialise — each timed;
+                   a PDF once with each engine (--pdf-engine pdfplumber, the reference, and pdfium), the
+                   engine that goes first taking turns from file to file (the first run of a document
+                   meets its item lists uncached)
        bare        pdfplumber's bare parse (page.chars, page.lines, page.rects): the floor of our reader
        plumber     pdfplumber's extract_tables() + extract_text() on every page: what a user would otherwise write
        pdfium      pypdfium2's text pull of every page: the physical floor of getting text out
        docling     docling's .docx conversion, where docling is installed (optional; it is not a dependency)
      Seconds per page (a .docx or text export counts the pages of its LibreOffice PDF) and ratios.
-  2. `council batch` over the whole corpus in a child process, with one job and with one per core:
-     seconds, pages per second, the speed-up, and the memory of each worker sampled from
+  2. `council batch` over the whole corpus in a child process, with one job and with one per core, with
+     each PDF engine: seconds, pages per second, the speed-up, and the memory of each worker sampled from
      /proc/PID/smaps_rollup: unique (USS: what the worker alone holds) and proportional (PSS).
   3. Classification: GiNZA's load, then uncached items a second over the labelled lists.
 
@@ -38,6 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+ENGINES = ("pdfplumber", "pdfium")  # council's --pdf-engine: the reference first
 FORMATS = ((".docx", "docx"), (".lo.pdf", "LibreOffice PDF"), (".chromium.pdf", "Chromium PDF"), (".txt", "text export"))
 
 
@@ -48,8 +52,9 @@ def format_of(path: Path) -> str | None:
 # -- 1. one core, in process ----------------------------------------------------------------------
 
 
-def pipeline(path: Path) -> dict[str, float]:
-    """Seconds of each stage of council's extract for ``path``, as extractor.extract runs them."""
+def pipeline(path: Path, engine: str = "pdfplumber") -> dict[str, float]:
+    """Seconds of each stage of council's extract for ``path``, as extractor.extract runs them, a PDF's
+    pages interpreted by ``engine``."""
     import hashlib
 
     from extractor import __version__
@@ -60,7 +65,7 @@ def pipeline(path: Path) -> dict[str, float]:
     from extractor.structure import build_document
 
     t0 = time.perf_counter()
-    doc = read_document(path)
+    doc = read_document(path, pdf_engine=engine)
     t1 = time.perf_counter()
     source = S.Source(filename=path.name, format=doc.format, sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
                       pages=doc.page_count)
@@ -123,15 +128,20 @@ def in_process(documents: list[Path], pages: dict[str, int]) -> None:
     docling = docling_converter()
     totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     counted: dict[str, int] = defaultdict(int)
-    for path in documents:
+    for i, path in enumerate(documents):
         fmt = format_of(path)
         n = pages[path.name]
         gc.collect()
         row = totals[fmt]
         if path.suffix == ".pdf":  # the floor first, then ours, file by file: drift touches both alike
             row["bare"] += timed(bare, path)
-        for stage, seconds in pipeline(path).items():
-            row[stage] += seconds
+            for engine in ENGINES if i % 2 == 0 else ENGINES[::-1]:
+                for stage, seconds in pipeline(path, engine).items():
+                    row[f"{stage} {engine}"] += seconds
+        else:
+            for stage, seconds in pipeline(path).items():
+                row[f"{stage} pdfplumber"] += seconds
+                row[f"{stage} pdfium"] += seconds  # no PDF: one reader, whichever engine is asked for
         if path.suffix == ".pdf":
             row["plumber"] += timed(plumber, path)
             row["pdfium"] += timed(pdfium, path)
@@ -140,21 +150,24 @@ def in_process(documents: list[Path], pages: dict[str, int]) -> None:
         counted[fmt] += n
     print(f"\n1. One core, in process: milliseconds per page ({len(documents)} files; a PDF's own pages, a .docx "
           "or text export those of its LibreOffice PDF)\n")
-    print("| format | pages | read | structure + classify | serialise | **pipeline** | pdfplumber bare parse | "
+    print("Each stage with the engine named (a .docx or text export has no PDF engine: the same figure twice).\n")
+    print("| format | pages | engine | read | structure + classify | serialise | **pipeline** | pdfplumber bare parse | "
           "**pipeline / bare** | pdfplumber tables + text | pypdfium2 text | docling |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for _, fmt in FORMATS:
         if fmt not in totals:
             continue
         row, n = totals[fmt], counted[fmt]
-        whole = row["read"] + row["structure"] + row["serialise"]
 
         def ms(key: str) -> str:
             return f"{1000 * row[key] / n:.1f}" if key in row else "–"
 
-        ratio = f"**{whole / row['bare']:.2f}×**" if "bare" in row else "–"
-        print(f"| {fmt} | {n} | {ms('read')} | {ms('structure')} | {ms('serialise')} | **{1000 * whole / n:.1f}** | "
-              f"{ms('bare')} | {ratio} | {ms('plumber')} | {ms('pdfium')} | {ms('docling')} |")
+        for engine in ENGINES if fmt.endswith("PDF") else ENGINES[:1]:
+            whole = sum(row[f"{stage} {engine}"] for stage in ("read", "structure", "serialise"))
+            ratio = f"**{whole / row['bare']:.2f}×**" if "bare" in row else "–"
+            print(f"| {fmt} | {n} | {engine if fmt.endswith('PDF') else '–'} | {ms(f'read {engine}')} | "
+                  f"{ms(f'structure {engine}')} | {ms(f'serialise {engine}')} | **{1000 * whole / n:.1f}** | "
+                  f"{ms('bare')} | {ratio} | {ms('plumber')} | {ms('pdfium')} | {ms('docling')} |")
     if docling is None:
         print("\n(docling is not installed: pip install docling to add its .docx conversion)")
 
@@ -188,11 +201,11 @@ def children_of(pid: int) -> list[int]:
     return out
 
 
-def batch(corpus: Path, jobs: int) -> dict:
+def batch(corpus: Path, jobs: int, engine: str = "pdfplumber") -> dict:
     """Wall seconds of `council batch` and the peak memory of the batch process and of each worker."""
     out = Path(tempfile.mkdtemp(prefix="bench-batch-"))
     command = [str(ROOT / ".venv" / "bin" / "council"), "batch", str(corpus), "--out-dir", str(out), "-q",
-               "-j", str(jobs)]
+               "-j", str(jobs), "--pdf-engine", engine]
     start = time.perf_counter()
     proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     peaks: dict[int, tuple[float, float, float]] = {}
@@ -218,21 +231,23 @@ def batch(corpus: Path, jobs: int) -> dict:
     return {"seconds": seconds, "main": peaks.get(proc.pid), "workers": workers, "summary": stderr.strip().splitlines()[-1]}
 
 
-def batches(corpus: Path, pages_total: int, files: int) -> None:
+def batches(corpus: Path, pages_total: int, files: int, engines: tuple[str, ...] = ENGINES) -> None:
     cores = os.cpu_count() or 1
-    runs = {jobs: batch(corpus, jobs) for jobs in (1, cores)}
+    runs = {(engine, jobs): batch(corpus, jobs, engine) for engine in engines for jobs in (1, cores)}
     print(f"\n2. council batch over the corpus ({files} files, {pages_total} pages as above), in a child process\n")
-    print("| jobs | seconds | pages/s | speed-up | batch process RSS | per worker: peak USS (unique) | PSS | RSS |")
-    print("|---|---|---|---|---|---|---|---|")
-    for jobs, run in runs.items():
+    print("| --pdf-engine | jobs | seconds | pages/s | speed-up | batch process RSS | per worker: peak USS (unique) | "
+          "PSS | RSS |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for (engine, jobs), run in runs.items():
         main = run["main"] or (0, 0, 0)
         uss = " / ".join(f"{w[2]:.0f}" for w in run["workers"])
         pss = " / ".join(f"{w[1]:.0f}" for w in run["workers"])
         rss = " / ".join(f"{w[0]:.0f}" for w in run["workers"])
-        print(f"| {jobs} | {run['seconds']:.1f} | {pages_total / run['seconds']:.1f} | "
-              f"{runs[1]['seconds'] / run['seconds']:.2f}× | {main[0]:.0f} MiB | {uss} MiB | {pss} MiB | {rss} MiB |")
-    for jobs, run in runs.items():
-        print(f"   -j {jobs}: {run['summary']}")
+        print(f"| {engine} | {jobs} | {run['seconds']:.1f} | {pages_total / run['seconds']:.1f} | "
+              f"{runs[engine, 1]['seconds'] / run['seconds']:.2f}× | {main[0]:.0f} MiB | {uss} MiB | {pss} MiB | "
+              f"{rss} MiB |")
+    for (engine, jobs), run in runs.items():
+        print(f"   {engine} -j {jobs}: {run['summary']}")
 
 
 # -- 3. classification -------------------------------------------------------------------------------
@@ -283,7 +298,12 @@ def main(argv=None) -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT / "out" / "corpus")
     parser.add_argument("--limit", type=int, help="only the first N documents (all four renderings of each)")
     parser.add_argument("--skip-batch", action="store_true", help="only the in-process figures")
+    parser.add_argument("--batch-engines", default=",".join(ENGINES),
+                        help="the PDF engines council batch runs with, comma-separated (default: both)")
     args = parser.parse_args(argv)
+    engines = tuple(e for e in args.batch_engines.split(",") if e)
+    if not engines or any(e not in ENGINES for e in engines):
+        parser.error(f"--batch-engines: a comma-separated list of {', '.join(ENGINES)}")
     sys.stdout.reconfigure(line_buffering=True)  # each table as it is measured, also into a file
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     if not args.corpus.is_dir():
@@ -311,7 +331,7 @@ def main(argv=None) -> int:
             for path in documents:
                 (corpus / path.name).symlink_to(path.resolve())
         pages_total = sum(pages.values())
-        batches(corpus, pages_total, len(documents))
+        batches(corpus, pages_total, len(documents), engines)
     bench_classify()
     return 0
 

@@ -300,6 +300,9 @@ def _pdfminer_name(name) -> object:
         return LIT(raw)
 
 
+from decimal import Decimal as _Decimal  # noqa: E402 - pikepdf's real numbers
+
+
 def _pdfminer_value(obj, depth: int, skip=frozenset()):
     """A PDF object as qpdf parsed it → the Python values pdfminer's parser makes of it: dicts keyed
     by str, lists, int and float, bytes for strings, PSLiteral names and PDFStream with their data
@@ -311,14 +314,23 @@ def _pdfminer_value(obj, depth: int, skip=frozenset()):
         raise Unsupported("font objects nested too deep")
     if isinstance(obj, (bool, int, float)) or obj is None:
         return obj
-    if type(obj).__name__ == "Decimal":
+    if type(obj) is _Decimal:
         return float(obj)
     if isinstance(obj, pikepdf.Name):
         return _pdfminer_name(obj)
     if isinstance(obj, pikepdf.String):
         return bytes(obj)
     if isinstance(obj, pikepdf.Array):
-        return [_pdfminer_value(v, depth + 1) for v in obj]
+        out = []
+        for v in obj:
+            kind = type(v)
+            if kind is int or kind is float:  # most of a font's arrays (Widths): as they are
+                out.append(v)
+            elif kind is _Decimal:
+                out.append(float(v))
+            else:
+                out.append(_pdfminer_value(v, depth + 1))
+        return out
     if isinstance(obj, pikepdf.Stream):
         attrs = {str(k)[1:]: _pdfminer_value(v, depth + 1) for k, v in obj.items()
                  if k not in ("/Filter", "/DecodeParms", "/Length")}
@@ -332,6 +344,91 @@ def _pdfminer_value(obj, depth: int, skip=frozenset()):
     raise Unsupported(f"a {type(obj).__name__} in a font")
 
 
+# A ToUnicode CMap as the PDF writers of the corpus write it (Skia's for Chromium, LibreOffice's):
+# between begincmap and endcmap only `/Name value def`, codespace ranges, bfchar and bfrange blocks of
+# hex strings; no comment, no usecmap, no cidchar/cidrange/notdefrange, nothing before begincmap
+# that pdfminer would act on. Anything else goes to pdfminer's CMap parser.
+_HEX = rb"<(?:[0-9A-Fa-f]{2})+>"
+_CMAP_DEF = (rb"/[A-Za-z]+(?:\s*/[A-Za-z0-9_.+-]+|\s+\d+|\s*<<(?:\s*/[A-Za-z]+(?:\s*\([A-Za-z0-9 _.+-]*\)|\s+\d+))*"
+             rb"\s*>>)\s+def")
+_CMAP_BLOCK = (rb"(?:\d+\s+)?(?:begincodespacerange(?:\s*" + _HEX + rb"\s*" + _HEX + rb")*\s*endcodespacerange"
+               rb"|(?P<char>beginbfchar(?:\s*" + _HEX + rb"\s*" + _HEX + rb")*\s*endbfchar)"
+               rb"|(?P<range>beginbfrange(?:\s*" + _HEX + rb"\s*" + _HEX + rb"\s*(?:" + _HEX + rb"|\[(?:\s*" + _HEX
+               + rb")*\s*\]))*\s*endbfrange))")
+# every item ends with a keyword, so whitespace must follow it (pdfminer reads ``endbfchar12`` as one keyword)
+_CMAP_BODY = re.compile(rb"(?:\s+(?:" + _CMAP_DEF + rb"|" + _CMAP_BLOCK + rb"))*\s+")
+_CMAP_ITEM = re.compile(rb"\s*(?:" + _CMAP_DEF + rb"|" + _CMAP_BLOCK + rb")")
+_CMAP_HEAD = re.compile(rb"[%]|begin(?:codespace|bf|cid|notdef)|usecmap|endcmap|\bdef\b")
+_HEX_OR_LIST = re.compile(rb"<([0-9A-Fa-f]+)>|(\[)|(\])")
+
+
+def _plain_to_unicode(stream):
+    """pdfminer's ``FileUnicodeMap`` of a ToUnicode stream written plainly (above), filled by the
+    same ``add_cid2unichr`` calls in the same order as pdfminer's ``CMapParser`` makes them; None
+    for any other stream (pdfminer reads it). pdfminer's PostScript parser takes longer over a
+    Chromium page's few dozen fonts than pdfium over the page."""
+    import struct
+
+    import pikepdf
+    from pdfminer.cmapdb import FileUnicodeMap
+
+    if not isinstance(stream, pikepdf.Stream):
+        return None
+    try:
+        data = stream.read_bytes()
+    except pikepdf.PdfError:
+        return None
+    start = data.find(b"begincmap")
+    end = data.find(b"endcmap", start + 1)
+    if start < 0 or end < 0 or _CMAP_HEAD.search(data, 0, start) or (start and not data[start - 1:start].isspace()):
+        return None
+    body = data[start + len(b"begincmap"):end]
+    if b"%" in body or not _CMAP_BODY.fullmatch(body):
+        return None
+    cmap = FileUnicodeMap()
+    add = cmap.add_cid2unichr
+    for item in _CMAP_ITEM.finditer(body):
+        if item.group("char"):
+            tokens = [bytes.fromhex(h.decode()) for h, _, _ in _HEX_OR_LIST.findall(item.group("char"))]
+            for i in range(0, len(tokens) - 1, 2):
+                add(int.from_bytes(tokens[i], "big"), tokens[i + 1])
+        elif item.group("range"):
+            # start, end, then a hex string or a list of them: as pdfminer's do_keyword(endbfrange)
+            objs: list = []
+            current = None
+            for h, opening, closing in _HEX_OR_LIST.findall(item.group("range")):
+                if opening:
+                    current = []
+                elif closing:
+                    objs.append(current)
+                    current = None
+                elif current is not None:
+                    current.append(bytes.fromhex(h.decode()))
+                else:
+                    objs.append(bytes.fromhex(h.decode()))
+            for i in range(0, len(objs) - 2, 3):
+                first, last, code = objs[i], objs[i + 1], objs[i + 2]
+                if not isinstance(first, bytes) or not isinstance(last, bytes) or len(first) != len(last):
+                    return None  # pdfminer warns and skips: let it
+                lo, hi = int.from_bytes(first, "big"), int.from_bytes(last, "big")
+                if isinstance(code, list):
+                    if len(code) != hi - lo + 1:
+                        return None
+                    for cid, value in zip(range(lo, hi + 1), code):
+                        add(cid, value)
+                else:
+                    var, prefix = code[-4:], code[:-4]
+                    base, vlen = int.from_bytes(var, "big"), len(var)
+                    if base + hi - lo > 0xFFFFFFFF:
+                        return None  # pdfminer's struct.pack fails: let it
+                    for i2 in range(hi - lo + 1):
+                        add(lo + i2, prefix + struct.pack(">L", base + i2)[-vlen:])
+            if len(objs) % 3:
+                return None
+        # a def sets an attribute of the map, which a simple font's ToUnicode map never reads
+    return cmap
+
+
 class _Type3Font:
     """pdfminer's Type 3 font, its /Encoding read only when a code is asked for that the font's
     ToUnicode map and widths do not answer (pdfminer asks them first): Chromium's Type 3 fonts
@@ -340,7 +437,12 @@ class _Type3Font:
 
     def __init__(self, document: PdfiumDocument, font_obj):
         self._document, self._obj = document, font_obj
-        self._bare = document._pdfminer_font(font_obj, frozenset({"Encoding"}))
+        unicode_map = _plain_to_unicode(font_obj.get("/ToUnicode"))
+        if unicode_map is None:  # pdfminer's CMap parser reads it
+            self._bare = document._pdfminer_font(font_obj, frozenset({"Encoding"}))
+        else:  # the same map, read without pdfminer's PostScript parser (see _plain_to_unicode)
+            self._bare = document._pdfminer_font(font_obj, frozenset({"Encoding", "ToUnicode"}))
+            self._bare.unicode_map = unicode_map
         self._whole = None
         self.fontname = self._bare.fontname
 
