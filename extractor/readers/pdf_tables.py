@@ -1380,9 +1380,10 @@ def _text_tables(run: list[tuple], body: tuple[float, float], horizontal: list[d
         # no room under it for the table's tallest cell (its lines at the wrap's pitch) and a gap:
         # the row after it went to the next page whole
         last, gaps = table[-1], _gaps(table)
+        wrap = min(gaps) + 1.0
         tallest, top = last[2], table[0][0]
         for line, gap in zip(table[1:], gaps):
-            top = line[0] if gap > min(gaps) + 1.0 else top
+            top = line[0] if gap > wrap else top
             tallest = max(tallest, line[1] - top)
         return (len(table) >= 3 and last is run[-1] and is_group_label(_line_text(last))
                 and body[1] - last[1] < max(gaps) + tallest)
@@ -1752,13 +1753,6 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     left = min(s[0] for line in table for s in line[3]) - gutter
     right = max(reach) + gutter
     xs = [left] + [cols[n] - min(gutter, (cols[n] - reach[n - 1]) / 2) for n in range(1, len(cols))] + [right]
-    # a legend or a group merged across the table right under its header (講じる対策は「〇」…,
-    # 【管理的対策】): one piece at the first column's start or left of it (at the table's left, the
-    # numbers centred in their column), no further above the first row than rows stand apart; a row
-    # of the table, one cell across it, when a header of three labels or more stands above it (a
-    # line over two pieces is as likely the last row of a key–value table before it)
-    # of three labels or more, or of two where each such line says what it is: a legend quoting a
-    # mark, a group's label (実施 | 対策内容 over 実施するものに「◯」… and 西原村が実施する…【運用上の対策】)
     # under the header the page repeats, lines of one piece each that say nothing of what they are
     # (no legend, no group): the rest of the row the page break cut, one row of the table
     repeats = next((k for k in range(len(above) - 1, -1, -1) if _line_text(above[k]) == head), None)
@@ -1769,6 +1763,13 @@ def _text_table_edges(table: list[tuple], above: list[tuple], starts: list[float
     told = next((k for k, line in enumerate(rest) if _says_what_it_is(line)), len(rest))
     if told and all(len(line[3]) == 1 and (k < told or _says_what_it_is(line)) for k, line in enumerate(rest)):
         table, rows, above = rest + table, [rest[0], *rest[told:]] + rows[cut_rest:], above[:repeats + 1]
+    # a legend or a group merged across the table right under its header (講じる対策は「〇」…,
+    # 【管理的対策】): one piece at the first column's start or left of it (at the table's left, the
+    # numbers centred in their column), no further above the first row than rows stand apart; a row
+    # of the table, one cell across it, when a header of three labels or more stands above it (a
+    # line over two pieces is as likely the last row of a key–value table before it)
+    # of three labels or more, or of two where each such line says what it is: a legend quoting a
+    # mark, a group's label (実施 | 対策内容 over 実施するものに「◯」… and 西原村が実施する…【運用上の対策】)
     legends = _legends_under_header(above, table[0], cols[0], max(gaps, default=0.0) + 1.0)
     above = above[:len(above) - len(legends)]
     headed = False
